@@ -1,0 +1,103 @@
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/answer.hpp"
+#include "engine/explain.hpp"
+
+namespace clause::cli {
+
+using engine::Outcome;
+using engine::OutcomeKind;
+
+std::vector<std::pair<engine::Index, engine::Money>> payouts_by_size(const engine::Contract& c,
+                                                                     const std::vector<engine::Money>& received) {
+  std::vector<std::pair<engine::Index, engine::Money>> out;
+  for (engine::Index p = 0; p < c.parties.size(); ++p) {
+    if (!received[p].is_zero()) out.emplace_back(p, received[p]);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t kKindWidth = 12;
+const std::string kIndent(4 + kKindWidth, ' ');
+
+void print_payout_lines(std::ostream& out, const Answer& a, const Outcome& o) {
+  std::vector<engine::Money> by_party(a.contract.parties.size());
+  for (engine::Index i = o.first; i < o.first + o.count; ++i) {
+    const engine::PayoutLine& line = a.log.lines[i];
+    by_party[line.party] = *by_party[line.party].plus(line.amount);
+  }
+  const auto rows = payouts_by_size(a.contract, by_party);
+  std::size_t name_width = 0;
+  std::size_t amount_width = 0;
+  for (const auto& [p, m] : rows) {
+    name_width = std::max(name_width, a.contract.parties[p].name.size());
+    amount_width = std::max(amount_width, m.to_display().size());
+  }
+  if (!o.amount.is_zero()) amount_width = std::max(amount_width, o.amount.to_display().size());
+  for (const auto& [p, m] : rows) {
+    out << kIndent << "  " << pad(a.contract.parties[p].name, name_width) << "  "
+        << pad_left(m.to_display(), amount_width) << '\n';
+  }
+  if (!o.amount.is_zero()) {
+    out << kIndent << "  " << pad("not distributed", name_width) << "  " << pad_left(o.amount.to_display(), amount_width)
+        << '\n';
+  }
+}
+
+}  // namespace
+
+void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts) {
+  const engine::ExplainContext ctx{a.contract, a.log, &a.outsiders};
+  for (const engine::EventRecord& rec : a.log.events) {
+    const engine::Event& e = a.events[rec.event];
+    out << style.bold(fmt::format("on {}: {}", rec.on.to_string(), e.canonical)) << '\n';
+    if (rec.count == 0) out << kIndent << style.dim("nothing changes: what this would end has already ended") << '\n';
+    for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
+      const Outcome& o = a.log.outcomes[i];
+      const std::string kind = engine::outcome_kind_name(o.kind);
+      out << "  " << style.kind(o.kind, std::string(symbol(o.kind)) + " " + pad(kind, kKindWidth))
+          << engine::headline(ctx, e, o) << '\n';
+      if (o.kind == OutcomeKind::payout) {
+        const engine::Waterfall& w = a.contract.waterfalls[o.rule.index];
+        out << kIndent << fmt::format("{} earned {}; waterfall `{}` pays:", a.contract.actor_name(e.actor, &a.outsiders),
+                                      e.amount.to_short(), w.name)
+            << '\n';
+        print_payout_lines(out, a, o);
+      } else {
+        out << kIndent << engine::explain(ctx, e, rec.on, o) << '\n';
+      }
+      if (o.rule.valid()) {
+        out << kIndent
+            << style.dim(fmt::format("{} `{}`, {}", engine::decl_kind_name(o.rule.kind), a.contract.name_of(o.rule),
+                                     a.contract.place_of(o.rule)))
+            << '\n';
+      } else if (o.why == engine::Why::not_in_force) {
+        out << kIndent << style.dim(fmt::format("effective date, {}", a.contract.source->location(
+                                                                          a.contract.effective_keyword.begin)))
+            << '\n';
+      }
+    }
+  }
+  if (!with_payouts) return;
+  const auto rows = payouts_by_size(a.contract, a.state.received);
+  if (rows.empty()) return;
+  out << '\n' << style.bold("payouts") << '\n';
+  std::size_t name_width = 0;
+  std::size_t amount_width = 0;
+  for (const auto& [p, m] : rows) {
+    name_width = std::max(name_width, a.contract.parties[p].name.size());
+    amount_width = std::max(amount_width, m.to_display().size());
+  }
+  for (const auto& [p, m] : rows) {
+    out << "  " << pad(a.contract.parties[p].name, name_width) << "  " << pad_left(m.to_display(), amount_width)
+        << '\n';
+  }
+}
+
+}  // namespace clause::cli

@@ -1,0 +1,65 @@
+// `clause check FILE...`: every problem in each contract or scenario file.
+#include <filesystem>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "dsl/read_source.hpp"
+#include "engine/load.hpp"
+#include "engine/scenario.hpp"
+
+namespace clause::cli {
+
+namespace {
+
+bool looks_like_scenario(const dsl::SourceFile& source) {
+  switch (dsl::sniff_file_kind(source.text())) {
+    case dsl::FileKind::scenario: return true;
+    case dsl::FileKind::contract: return false;
+    case dsl::FileKind::unknown: return std::filesystem::path(source.name()).extension() == ".scenario";
+  }
+  return false;
+}
+
+}  // namespace
+
+int check_command(Context& ctx, const std::vector<std::string>& files) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool io_error = false;
+  for (const std::string& file : files) {
+    dsl::ReadResult read = dsl::read_source_file(file);
+    dsl::DiagnosticList shown;
+    if (!read.source) {
+      io_error = io_error || read.io_error;
+      shown = std::move(read.diagnostics);
+    } else if (looks_like_scenario(*read.source)) {
+      engine::ScenarioRun run = engine::prepare_scenario_source(read.source);
+      io_error = io_error || run.io_error;
+      // The contract's own warnings belong to checking the contract; its errors stop the scenario.
+      for (const dsl::Diagnostic& d : run.diagnostics.items()) {
+        if (d.severity == dsl::Severity::warning && d.where.source != read.source) continue;
+        shown.add(d);
+      }
+    } else {
+      shown = engine::check_contract_source(read.source).diagnostics;
+    }
+    shown.sort();
+    errors += shown.error_count();
+    warnings += shown.warning_count();
+    ctx.print(shown);
+  }
+  const std::string summary =
+      fmt::format("{} {} checked: {} {}, {} {}", files.size(), files.size() == 1 ? "file" : "files", errors,
+                  errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
+  if (errors > 0 || warnings > 0) {
+    ctx.err << summary << '\n';
+  } else {
+    ctx.out << summary << '\n';
+  }
+  if (io_error) return kUsage;
+  return errors > 0 ? kFound : kSuccess;
+}
+
+}  // namespace clause::cli

@@ -1,0 +1,73 @@
+// `clause run SCENARIO`: the scenario's events and outcomes in order, then the payouts.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/answer.hpp"
+#include "cli/commands.hpp"
+#include "engine/scenario.hpp"
+
+namespace clause::cli {
+
+int run_command(Context& ctx, const RunOptions& options) {
+  dsl::DiagnosticList problems;
+  engine::ScenarioOptions scenario_options;
+  scenario_options.contract_path = options.contract;
+  scenario_options.overrides = parse_overrides(options.sets, problems);
+  if (problems.has_errors()) {
+    ctx.print(problems);
+    return kFound;
+  }
+  engine::ScenarioRun run = engine::prepare_scenario(options.scenario, scenario_options);
+  if (run.io_error || run.contract.io_error) {
+    ctx.print(run.diagnostics);
+    return kUsage;
+  }
+  engine::run_scenario(run);
+  // Contract warnings belong to `check`; show what stops the run.
+  dsl::DiagnosticList shown;
+  for (const dsl::Diagnostic& d : run.diagnostics.items()) {
+    if (d.severity == dsl::Severity::error) shown.add(d);
+  }
+  if (!run.ran) {
+    ctx.print(shown);
+    return kFound;
+  }
+  const engine::Contract& contract = *run.contract.contract;
+  const Answer answer{contract, run.events, run.outsiders.names(), run.log, *run.final_state};
+  if (options.json) {
+    Json j = answer_json(answer);
+    Json expectations = Json::array();
+    for (const engine::ExpectationResult& r : run.results) {
+      Json x{{"expect", r.expected}, {"at", r.where.source->location(r.where.span.begin)}, {"passed", r.passed}};
+      if (!r.passed) x["actual"] = r.actual;
+      expectations.push_back(x);
+    }
+    Json out;
+    out["scenario"] = run.syntax.title.value;
+    for (auto& [k, v] : j.items()) out[k] = v;
+    out["expectations"] = expectations;
+    ctx.out << out.dump(2) << '\n';
+    return kSuccess;
+  }
+  ctx.out << ctx.out_style.bold(fmt::format("scenario \"{}\"", run.syntax.title.value)) << '\n'
+          << ctx.out_style.dim(fmt::format("contract \"{}\"{}, {}", contract.title,
+                                           contract.version ? " version " + *contract.version : "",
+                                           contract.source->name()))
+          << "\n\n";
+  print_answer(ctx.out, answer, ctx.out_style, true);
+  if (!run.results.empty()) {
+    ctx.out << '\n' << ctx.out_style.bold("expectations") << '\n';
+    for (const engine::ExpectationResult& r : run.results) {
+      ctx.out << "  "
+              << (r.passed ? ctx.out_style.kind(engine::OutcomeKind::permitted, "✓")
+                           : ctx.out_style.kind(engine::OutcomeKind::breach, "✗"))
+              << " " << r.expected;
+      if (!r.passed) ctx.out << ctx.out_style.dim(" — " + r.actual);
+      ctx.out << '\n';
+    }
+  }
+  return kSuccess;
+}
+
+}  // namespace clause::cli

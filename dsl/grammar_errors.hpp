@@ -1,0 +1,162 @@
+// What a reader is told when a `must<>` rule fails: one message per rule. The parser's
+// control class static_asserts that a rule under `must<>` has one, so a forgotten
+// message fails the build. The parser appends ", found `X`".
+#pragma once
+
+#include "dsl/grammar.hpp"
+
+namespace clause::dsl::rules {
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+// Whether the caret goes on the unexpected token itself (true) or, when that token is
+// on a later line, just after the code before it (false: "expected `:` after ...").
+template <typename Rule>
+inline constexpr bool point_at_found = false;
+
+#define CLAUSE_MESSAGE(rule, text) \
+  template <>                      \
+  inline constexpr const char* error_message<rule> = text
+
+// Lexical.
+CLAUSE_MESSAGE(escape_char, "unknown escape in a string: use `\\\"`, `\\\\` or `\\n`");
+CLAUSE_MESSAGE(string_close, "unterminated string: a string ends with `\"` on the line it starts");
+CLAUSE_MESSAGE(body_part, "expected a body name after `.`, like `OpenAI.board`");
+
+// Contract header.
+CLAUSE_MESSAGE(contract_start, "expected `contract \"TITLE\"` at the start of a contract file");
+CLAUSE_MESSAGE(contract_title, "expected the contract's title in double quotes after `contract`");
+CLAUSE_MESSAGE(version_text, "expected the version in double quotes after `version`, like `version \"2024-06\"`");
+CLAUSE_MESSAGE(effective_date, "expected a date like `2024-06-01` after `effective`");
+template <>
+inline constexpr bool point_at_found<contract_start> = true;
+
+// Declarations.
+CLAUSE_MESSAGE(declaration,
+               "expected a declaration: `party`, `assume`, `licence`, `clause`, `exception`, `power` or `waterfall`");
+template <>
+inline constexpr bool point_at_found<declaration> = true;
+CLAUSE_MESSAGE(party_name, "expected the party's name after `party`");
+CLAUSE_MESSAGE(body_name, "expected a body name, like `{ body board }`");
+CLAUSE_MESSAGE(body_close, "expected `,` or `}` after the body name");
+CLAUSE_MESSAGE(assume_name, "expected the assumption's name after `assume`");
+CLAUSE_MESSAGE(equals_sign, "expected `=` after the assumption's name");
+CLAUSE_MESSAGE(assume_value, "expected a value like `$130B` or `49%` after `=`");
+CLAUSE_MESSAGE(scenario_assume_value, "expected a value like `$130B` or `49%` after `=`");
+CLAUSE_MESSAGE(licence_name, "expected the licence's name after `licence`");
+CLAUSE_MESSAGE(licence_colon, "expected `:` after the licence's name and description");
+CLAUSE_MESSAGE(grantor, "expected the grantor, a party like `OpenAI`, after `:`");
+CLAUSE_MESSAGE(grants_keyword, "expected `grants` after the grantor");
+CLAUSE_MESSAGE(grantee, "expected the grantee, a party like `Microsoft`, after `grants`");
+
+CLAUSE_MESSAGE(clause_name, "expected the clause's name after `clause`");
+CLAUSE_MESSAGE(clause_colon, "expected `:` after the clause's name and title");
+CLAUSE_MESSAGE(statement,
+               "expected a statement: `ACTOR must buy GOOD only from PARTY`, `ACTOR must not buy GOOD from PARTY` "
+               "or `when EVENT then NAME ends`");
+CLAUSE_MESSAGE(duty_tail, "expected `buy GOOD only from PARTY` or `not buy GOOD from PARTY` after `must`");
+CLAUSE_MESSAGE(good_after_buy, "expected what is bought, like `compute`, after `buy`");
+CLAUSE_MESSAGE(only_after_good, "expected `only from PARTY` after the good (or write `must not buy` for a prohibition)");
+CLAUSE_MESSAGE(from_after_only, "expected `from` after `only`");
+CLAUSE_MESSAGE(exclusive_vendor, "expected the vendor, a party like `Microsoft`, after `from`");
+CLAUSE_MESSAGE(buy_after_not, "expected `buy` after `must not`");
+CLAUSE_MESSAGE(from_after_good, "expected `from` after the good");
+CLAUSE_MESSAGE(prohibited_vendor, "expected the prohibited vendor, a party, after `from`");
+CLAUSE_MESSAGE(pattern, "expected an event after `when`, like `agi is declared`");
+CLAUSE_MESSAGE(pattern_tail,
+               "expected `is declared`, `declares STATUS`, `buys GOOD from PARTY` or `does \"TEXT\"` in the `when` "
+               "pattern");
+CLAUSE_MESSAGE(status_after_declares, "expected the status declared, like `agi`, after `declares`");
+CLAUSE_MESSAGE(declared_after_is, "expected `declared` after `is`");
+CLAUSE_MESSAGE(text_after_does, "expected the deed in double quotes after `does`, like `does \"convert\"`");
+CLAUSE_MESSAGE(then_keyword, "expected `then` after the `when` pattern");
+CLAUSE_MESSAGE(effect, "expected an effect like `technology ends`");
+CLAUSE_MESSAGE(ends_keyword, "expected `ends` after the name in the effect");
+
+CLAUSE_MESSAGE(exception_name, "expected the exception's name after `exception`");
+CLAUSE_MESSAGE(to_after_exception_name, "expected `to CLAUSE` after the exception's name");
+CLAUSE_MESSAGE(excepted_clause, "expected the name of the clause the exception is to, after `to`");
+CLAUSE_MESSAGE(exception_colon, "expected `:` after the exception's clause and title");
+CLAUSE_MESSAGE(permission, "expected a permission like `OpenAI may buy compute from Oracle` after `:`");
+CLAUSE_MESSAGE(may_after_buyer, "expected `may` after the buyer in the permission");
+CLAUSE_MESSAGE(buy_after_may, "expected `buy` after `may`");
+CLAUSE_MESSAGE(permitted_vendor, "expected the vendor, a party like `Oracle`, after `from`");
+CLAUSE_MESSAGE(consenting_party, "expected the party whose consent is needed after `if`, like `if Microsoft consents`");
+CLAUSE_MESSAGE(consents_after_party, "expected `consents` after the party in the condition");
+CLAUSE_MESSAGE(to_after_up, "expected `to` after `up`, like `up to $10B in total`");
+CLAUSE_MESSAGE(limit_amount, "expected an amount like `$10B`, or a money assumption, after `up to`");
+CLAUSE_MESSAGE(in_after_limit, "expected `in total` after the limit");
+CLAUSE_MESSAGE(total_after_in, "expected `total` after `in`");
+CLAUSE_MESSAGE(from_date, "expected a date like `2024-06-01` after `from`");
+CLAUSE_MESSAGE(until_date, "expected a date like `2024-06-01` after `until`");
+
+CLAUSE_MESSAGE(power_name, "expected the power's name after `power`");
+CLAUSE_MESSAGE(power_colon, "expected `:` after the power's name and title");
+CLAUSE_MESSAGE(only_in_power, "expected `only ACTOR may declare STATUS` after `:`");
+CLAUSE_MESSAGE(power_holder, "expected the holder, a party or body like `OpenAI.board`, after `only`");
+CLAUSE_MESSAGE(may_after_holder, "expected `may` after the holder of the power");
+CLAUSE_MESSAGE(declare_after_may, "expected `declare` after `may`");
+CLAUSE_MESSAGE(power_status, "expected the status, like `agi`, after `declare`");
+
+CLAUSE_MESSAGE(waterfall_name, "expected the waterfall's name after `waterfall`");
+CLAUSE_MESSAGE(of_after_waterfall, "expected `of PARTY` after the waterfall's name and title");
+CLAUSE_MESSAGE(waterfall_party, "expected the party whose profit is paid out, after `of`");
+CLAUSE_MESSAGE(waterfall_colon, "expected `:` after the waterfall's party");
+CLAUSE_MESSAGE(tier, "expected a tier, like `tier first $194M: FirstInvestors 100%`");
+CLAUSE_MESSAGE(tier_kind, "expected `first AMOUNT`, `next AMOUNT`, `until capped` or `rest` after `tier`");
+CLAUSE_MESSAGE(tier_amount, "expected the tier amount, like `$194M` or a money assumption");
+CLAUSE_MESSAGE(tier_amount_colon, "expected `:` after the tier amount");
+CLAUSE_MESSAGE(capped_after_until, "expected `capped` after `until`");
+CLAUSE_MESSAGE(until_capped_colon, "expected `:` after `until capped`");
+CLAUSE_MESSAGE(rest_colon, "expected `:` after `rest`");
+CLAUSE_MESSAGE(share, "expected a share, like `Microsoft 49%`");
+CLAUSE_MESSAGE(share_percentage, "expected a percentage like `49%` after the party");
+CLAUSE_MESSAGE(cap_amount, "expected the cap, an amount like `$130B` or a money assumption, after `cap`");
+CLAUSE_MESSAGE(to_after_overflow, "expected `to` after `overflow`");
+CLAUSE_MESSAGE(overflow_party, "expected the party that takes the overflow, after `overflow to`");
+
+// Events.
+CLAUSE_MESSAGE(event, "expected an event, like `OpenAI buys compute from Oracle for $2B`");
+CLAUSE_MESSAGE(event_start, "expected an event, like `OpenAI buys compute from Oracle for $2B` or `agi is declared`");
+template <>
+inline constexpr bool point_at_found<event_start> = true;
+CLAUSE_MESSAGE(event_tail,
+               "expected what happens: `declares STATUS`, `is declared`, `consents to EXCEPTION`, "
+               "`buys GOOD from VENDOR for MONEY`, `uses LICENCE`, `earns MONEY` or `does \"TEXT\"`");
+CLAUSE_MESSAGE(to_after_consents, "expected `to EXCEPTION` after `consents`");
+CLAUSE_MESSAGE(consented_exception, "expected the name of an exception after `consents to`");
+CLAUSE_MESSAGE(event_vendor, "expected the vendor after `from`, like `Oracle`");
+CLAUSE_MESSAGE(for_after_vendor, "expected `for MONEY` after the vendor, like `for $2B`");
+CLAUSE_MESSAGE(purchase_amount, "expected the amount paid after `for`, like `$2B`");
+CLAUSE_MESSAGE(used_licence, "expected the name of a licence after `uses`");
+CLAUSE_MESSAGE(earned_amount, "expected the amount earned after `earns`, like `$50B`");
+CLAUSE_MESSAGE(end_of_event, "expected the end of the event (write one event per argument)");
+
+// Scenarios.
+CLAUSE_MESSAGE(scenario_start, "expected `scenario \"TITLE\"` at the start of a scenario file");
+template <>
+inline constexpr bool point_at_found<scenario_start> = true;
+CLAUSE_MESSAGE(scenario_title, "expected the scenario's title in double quotes after `scenario`");
+CLAUSE_MESSAGE(contract_path, "expected the contract's path in double quotes after `contract`");
+CLAUSE_MESSAGE(scenario_line, "expected `on DATE: EVENT`, `expect EXPECTATION` or `assume NAME = VALUE`");
+template <>
+inline constexpr bool point_at_found<scenario_line> = true;
+CLAUSE_MESSAGE(scenario_assume_name, "expected the name of one of the contract's assumptions after `assume`");
+CLAUSE_MESSAGE(event_date, "expected a date like `2024-06-10` after `on`");
+CLAUSE_MESSAGE(event_colon, "expected `:` after the event's date, like `on 2024-06-10: ...`");
+CLAUSE_MESSAGE(expectation,
+               "expected an expectation: `breach of NAME`, `no breach`, `permitted on DATE`, `ineffective on DATE`, "
+               "`uncovered on DATE`, `NAME ended`, `NAME live` or `PARTY receives MONEY`");
+CLAUSE_MESSAGE(expected_date, "expected a date like `2024-06-10` after `on`");
+CLAUSE_MESSAGE(of_after_breach, "expected `of NAME` after `breach`");
+CLAUSE_MESSAGE(breached_name, "expected the name of the clause or licence after `breach of`");
+CLAUSE_MESSAGE(breaching_party, "expected the party after `by`");
+CLAUSE_MESSAGE(breach_after_no, "expected `breach` after `no`");
+CLAUSE_MESSAGE(on_after_outcome, "expected `on DATE` after the outcome, like `permitted on 2024-07-01`");
+CLAUSE_MESSAGE(expectation_tail, "expected `ended`, `live` or `receives MONEY` after the name");
+CLAUSE_MESSAGE(received_amount, "expected an amount like `$28,902,940,000` after `receives`");
+
+#undef CLAUSE_MESSAGE
+
+}  // namespace clause::dsl::rules

@@ -1,0 +1,146 @@
+#include "dsl/money.hpp"
+
+#include <fmt/format.h>
+
+namespace clause::dsl {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Groups an unsigned integer's digits in threes: 28902940000 -> "28,902,940,000".
+std::string group_thousands(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  std::string out;
+  out.reserve(digits.size() + digits.size() / 3);
+  std::size_t lead = digits.size() % 3;
+  if (lead == 0) lead = 3;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i >= lead && (i - lead) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::uint64_t magnitude(std::int64_t cents) {
+  return cents < 0 ? static_cast<std::uint64_t>(-(cents + 1)) + 1 : static_cast<std::uint64_t>(cents);
+}
+
+}  // namespace
+
+std::optional<Money> Money::plus(Money other) const {
+  const std::int64_t sum = cents_ + other.cents_;  // both within ±10^17: cannot wrap int64
+  if (!in_range(sum)) return std::nullopt;
+  return Money(sum);
+}
+
+std::optional<Money> Money::minus(Money other) const { return plus(-other); }
+
+std::string Money::to_decimal() const {
+  const std::uint64_t m = magnitude(cents_);
+  return fmt::format("{}{}.{:02}", cents_ < 0 ? "-" : "", m / 100, m % 100);
+}
+
+std::string Money::to_display() const {
+  const std::uint64_t m = magnitude(cents_);
+  return fmt::format("{}${}.{:02}", cents_ < 0 ? "-" : "", group_thousands(m / 100), m % 100);
+}
+
+std::string Money::to_short() const {
+  const std::uint64_t m = magnitude(cents_);
+  struct Scale { std::uint64_t cents; char suffix; };
+  static constexpr Scale scales[] = {{100'000'000'000'000, 'T'}, {100'000'000'000, 'B'},
+                                     {100'000'000, 'M'}, {100'000, 'K'}};
+  for (const Scale& s : scales) {
+    if (m < s.cents) continue;
+    const std::uint64_t whole = m / s.cents;
+    std::uint64_t frac = m % s.cents;
+    // The fraction as decimal digits of the scale, trailing zeros dropped.
+    std::string digits;
+    std::uint64_t unit = s.cents / 10;
+    while (frac != 0 && unit != 0) {
+      digits.push_back(static_cast<char>('0' + frac / unit));
+      frac %= unit;
+      unit /= 10;
+    }
+    if (digits.size() > 6) break;  // too many digits to read at a glance: show it in full
+    return fmt::format("{}${}{}{}{}", cents_ < 0 ? "-" : "", whole, digits.empty() ? "" : ".",
+                       digits, s.suffix);
+  }
+  if (m % 100 == 0 && m < 100'000) return fmt::format("{}${}", cents_ < 0 ? "-" : "", m / 100);
+  return to_display();
+}
+
+std::variant<Money, LiteralError> parse_money(std::string_view text) {
+  if (text.empty() || text[0] != '$') return LiteralError{"expected an amount like `$194M`", 0};
+  std::size_t i = 1;
+  if (i >= text.size() || !is_digit(text[i])) {
+    return LiteralError{fmt::format("expected digits after `$` in `{}`", text), i};
+  }
+
+  // Whole part, with optional thousands separators that must group in threes.
+  std::string whole;
+  std::size_t group_len = 0;
+  bool grouped = false;
+  for (; i < text.size() && (is_digit(text[i]) || text[i] == ','); ++i) {
+    if (text[i] == ',') {
+      if ((grouped && group_len != 3) || (!grouped && (group_len == 0 || group_len > 3))) {
+        return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+      }
+      grouped = true;
+      group_len = 0;
+      continue;
+    }
+    whole.push_back(text[i]);
+    ++group_len;
+  }
+  if (grouped && group_len != 3) {
+    return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+  }
+
+  std::string fraction;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    for (; i < text.size() && is_digit(text[i]); ++i) fraction.push_back(text[i]);
+    if (i == start) return LiteralError{fmt::format("expected digits after the decimal point in `{}`", text), i};
+  }
+
+  int scale_zeros = 0;
+  if (i < text.size()) {
+    switch (text[i]) {
+      case 'K': scale_zeros = 3; break;
+      case 'M': scale_zeros = 6; break;
+      case 'B': scale_zeros = 9; break;
+      case 'T': scale_zeros = 12; break;
+      default:
+        return LiteralError{fmt::format("unknown scale `{}` in `{}`: use K, M, B or T", text.substr(i, 1), text), i};
+    }
+    ++i;
+  }
+  if (i != text.size()) {
+    return LiteralError{fmt::format("unexpected `{}` after the amount `{}`", text.substr(i), text.substr(0, i)), i};
+  }
+
+  // Cents = (whole.fraction) * 10^(scale_zeros + 2); every digit past that is a fraction of a cent.
+  const std::size_t kept = static_cast<std::size_t>(scale_zeros + 2);
+  for (std::size_t d = kept; d < fraction.size(); ++d) {
+    if (fraction[d] != '0') {
+      return LiteralError{fmt::format("`{}` has a fraction of a cent: money is exact to the cent", text), 0};
+    }
+  }
+  std::string digits = whole + fraction.substr(0, std::min(kept, fraction.size()));
+  digits.append(kept - std::min(kept, fraction.size()), '0');
+
+  std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return Money{};
+  digits.erase(0, first);
+  const std::string limit = std::to_string(Money::kLimitCents);
+  if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
+    return LiteralError{fmt::format("`{}` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)", text), 0};
+  }
+  std::int64_t cents = 0;
+  for (char c : digits) cents = cents * 10 + (c - '0');
+  return Money::from_cents(cents);
+}
+
+}  // namespace clause::dsl

@@ -1,0 +1,617 @@
+// The parser: PEGTL actions that build the syntax tree, a control class that turns a
+// failed `must<>` into a diagnostic, and the loops that resume after a syntax error so
+// that one run reports every error in a file.
+#include <algorithm>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+#include "dsl/grammar.hpp"
+#include "dsl/grammar_errors.hpp"
+#include "dsl/parse.hpp"
+
+namespace clause::dsl {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace r = rules;
+
+using Input = pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*>;
+
+// Thrown by the control class when a `must<>` fails; caught in this file only.
+struct SyntaxFailure {
+  const char* at;
+  const char* message;
+  bool point_at_found;
+  bool expects_new_name;
+};
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+  template <typename ParseInput, typename... States>
+  [[noreturn]] static void raise(const ParseInput& in, States&&... /*unused*/) {
+    static_assert(r::error_message<Rule> != nullptr,
+                  "a rule under must<> needs a message in dsl/grammar_errors.hpp");
+    throw SyntaxFailure{in.current(), r::error_message<Rule>, r::point_at_found<Rule>,
+                        std::is_base_of_v<r::decl_name, Rule> || std::is_same_v<Rule, r::body_name>};
+  }
+};
+
+// ----- the builder: what the actions fill in ----------------------------------------
+
+struct Builder {
+  Builder(const SourcePtr& src, DiagnosticList& d) : source(src), base(src->text().data()), diags(d) {}
+
+  SourcePtr source;
+  const char* base;
+  DiagnosticList& diags;
+  std::uint32_t last_token_end = 0;
+  const char* last_ws_end = nullptr;
+
+  ContractSyntax* contract = nullptr;
+  ScenarioSyntax* scenario = nullptr;
+  std::optional<Declaration> decl;
+  Tier tier;
+  Share share;
+
+  // Pieces of the construct being read, taken by the action that completes it.
+  ActorRef subject;
+  ActorRef vendor;
+  ActorRef actor;
+  Ident good;
+  Ident status;
+  Ident reference;
+  Ident assume_name;
+  Text quoted;
+  MoneyLit money;
+  DateLit date;
+  DateLit event_date;
+  std::optional<DateLit> on_date;
+  std::optional<ActorRef> by;
+  std::optional<AmountRef> amount;
+  std::optional<PercentRef> percent;
+  std::optional<std::variant<MoneyLit, PercentLit>> value;
+  OutcomeOnKind outcome_kind = OutcomeOnKind::permitted;
+  Pattern pattern;
+  Span pattern_span;
+  std::vector<Effect> effects;
+  EventSyntax event;
+  decltype(Expectation::node) expectation;
+
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - base); }
+  template <typename ActionInput>
+  Span span(const ActionInput& in) const {
+    return {offset(in.begin()), offset(in.end())};
+  }
+  // A rule that ends in `ws`: its span stops where its last token ends.
+  template <typename ActionInput>
+  Span composite(const ActionInput& in) const {
+    const std::uint32_t begin = offset(in.begin());
+    return {begin, std::clamp(last_token_end, begin, offset(in.end()))};
+  }
+  Location where(Span s) const { return {source, s, {}}; }
+
+  template <typename Node>
+  Node& node() {
+    return std::get<Node>(decl->node);
+  }
+  template <typename Node>
+  void start(Span keyword) {
+    decl.emplace();
+    decl->node.emplace<Node>();
+    decl->keyword = keyword;
+  }
+};
+
+template <typename ActionInput>
+Ident ident(const ActionInput& in, const Builder& b) {
+  return {std::string(in.string_view()), b.span(in)};
+}
+
+template <typename ActionInput>
+ActorRef actor_ref(const ActionInput& in, const Builder& b) {
+  const std::string_view text = in.string_view();
+  const Span whole = b.span(in);
+  ActorRef a;
+  a.span = whole;
+  const std::size_t dot = text.find('.');
+  if (dot == std::string_view::npos) {
+    a.party = {std::string(text), whole};
+  } else {
+    const auto d = static_cast<std::uint32_t>(dot);
+    a.party = {std::string(text.substr(0, dot)), {whole.begin, whole.begin + d}};
+    a.body = Ident{std::string(text.substr(dot + 1)), {whole.begin + d + 1, whole.end}};
+  }
+  return a;
+}
+
+template <typename ActionInput>
+Text text_literal(const ActionInput& in, const Builder& b) {
+  const std::string_view raw = in.string_view();
+  Text t;
+  t.span = b.span(in);
+  t.value.reserve(raw.size());
+  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 2 < raw.size()) {
+      ++i;
+      t.value.push_back(raw[i] == 'n' ? '\n' : raw[i]);
+    } else {
+      t.value.push_back(raw[i]);
+    }
+  }
+  return t;
+}
+
+template <typename ActionInput>
+MoneyLit money_literal(const ActionInput& in, Builder& b) {
+  MoneyLit lit;
+  lit.span = b.span(in);
+  auto parsed = parse_money(in.string_view());
+  if (auto* m = std::get_if<Money>(&parsed)) {
+    lit.value = *m;
+  } else {
+    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    lit.valid = false;
+  }
+  return lit;
+}
+
+template <typename ActionInput>
+PercentLit percent_literal(const ActionInput& in, Builder& b) {
+  PercentLit lit;
+  lit.span = b.span(in);
+  auto parsed = parse_percent(in.string_view());
+  if (auto* p = std::get_if<Percent>(&parsed)) {
+    lit.value = *p;
+  } else {
+    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    lit.valid = false;
+  }
+  return lit;
+}
+
+template <typename ActionInput>
+DateLit date_literal(const ActionInput& in, Builder& b) {
+  DateLit lit;
+  lit.span = b.span(in);
+  auto parsed = parse_date(in.string_view());
+  if (auto* d = std::get_if<Date>(&parsed)) {
+    lit.value = *d;
+  } else {
+    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    lit.valid = false;
+  }
+  return lit;
+}
+
+// A status is a plain word: `agi is declared`, never `OpenAI.board is declared`.
+Ident plain_word(const ActorRef& a, Builder& b, const char* what) {
+  if (a.body) {
+    b.diags.error(b.where(a.span), fmt::format("{} is a plain word, not a body like `{}`", what, a.to_string()));
+  }
+  return a.party;
+}
+
+// ----- actions, looked up by role ---------------------------------------------------
+
+template <typename Rule, typename = void>
+struct role_of {
+  using type = Rule;
+};
+template <typename Rule>
+struct role_of<Rule, std::void_t<typename Rule::role>> {
+  using type = typename Rule::role;
+};
+
+template <typename Role>
+struct on : pegtl::nothing<Role> {};
+
+template <typename Rule>
+struct action : on<typename role_of<Rule>::type> {};
+
+#define CLAUSE_ACTION(rule)                                         \
+  template <>                                                       \
+  struct on<r::rule> {                                              \
+    template <typename ActionInput>                                 \
+    static void apply(const ActionInput& in, Builder& b);           \
+  };                                                                \
+  template <typename ActionInput>                                   \
+  void on<r::rule>::apply([[maybe_unused]] const ActionInput& in, [[maybe_unused]] Builder& b)
+
+// Every token is followed by `ws`; where a `ws` begins, a token ended, unless the `ws`
+// only continues the one before it (two rules ending in `ws` side by side).
+CLAUSE_ACTION(ws) {
+  if (in.begin() != b.last_ws_end) b.last_token_end = b.offset(in.begin());
+  b.last_ws_end = in.end();
+}
+
+// Contract header.
+CLAUSE_ACTION(contract_start) { b.contract->keyword = b.span(in); }
+CLAUSE_ACTION(contract_title) { b.contract->title = text_literal(in, b); }
+CLAUSE_ACTION(version_text) { b.contract->version = text_literal(in, b); }
+CLAUSE_ACTION(effective_keyword) { b.contract->effective_keyword = b.span(in); }
+CLAUSE_ACTION(effective_date) { b.contract->effective = date_literal(in, b); }
+
+// Any declaration.
+CLAUSE_ACTION(decl_name) {
+  std::visit([&](auto& n) { n.name = ident(in, b); }, b.decl->node);
+}
+CLAUSE_ACTION(decl_title) {
+  std::visit(
+      [&](auto& n) {
+        if constexpr (requires { n.description; }) n.description = text_literal(in, b);
+        else n.title = text_literal(in, b);
+      },
+      b.decl->node);
+}
+
+// Parties and assumptions.
+CLAUSE_ACTION(party_keyword) { b.start<PartyDecl>(b.span(in)); }
+CLAUSE_ACTION(body_name) { b.node<PartyDecl>().bodies.push_back(ident(in, b)); }
+CLAUSE_ACTION(assume_keyword) { b.start<AssumeDecl>(b.span(in)); }
+CLAUSE_ACTION(assume_money) { b.value = money_literal(in, b); }
+CLAUSE_ACTION(assume_percent) { b.value = percent_literal(in, b); }
+CLAUSE_ACTION(assume_value) { b.node<AssumeDecl>().value = *b.value; }
+
+// Licences.
+CLAUSE_ACTION(licence_keyword) { b.start<LicenceDecl>(b.span(in)); }
+CLAUSE_ACTION(grantor) { b.node<LicenceDecl>().grantor = actor_ref(in, b); }
+CLAUSE_ACTION(grantee) { b.node<LicenceDecl>().grantee = actor_ref(in, b); }
+
+// Pieces shared by statements, patterns, permissions and events.
+CLAUSE_ACTION(subject) { b.subject = actor_ref(in, b); }
+CLAUSE_ACTION(vendor) { b.vendor = actor_ref(in, b); }
+CLAUSE_ACTION(good) { b.good = ident(in, b); }
+CLAUSE_ACTION(status) { b.status = ident(in, b); }
+CLAUSE_ACTION(reference) { b.reference = ident(in, b); }
+CLAUSE_ACTION(quoted) { b.quoted = text_literal(in, b); }
+CLAUSE_ACTION(money_value) { b.money = money_literal(in, b); }
+CLAUSE_ACTION(date_value) { b.on_date = date_literal(in, b); }
+CLAUSE_ACTION(amount_money) { b.amount = AmountRef{money_literal(in, b), b.span(in)}; }
+CLAUSE_ACTION(amount_name) { b.amount = AmountRef{ident(in, b), b.span(in)}; }
+CLAUSE_ACTION(share_percent_literal) { b.percent = PercentRef{percent_literal(in, b), b.span(in)}; }
+CLAUSE_ACTION(share_percent_name) { b.percent = PercentRef{ident(in, b), b.span(in)}; }
+
+// Clauses.
+CLAUSE_ACTION(clause_keyword) { b.start<ClauseDecl>(b.span(in)); }
+CLAUSE_ACTION(exclusivity_tail) { b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(prohibition_tail) { b.node<ClauseDecl>().statement = ProhibitionStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(statement) { b.node<ClauseDecl>().statement_span = b.composite(in); }
+CLAUSE_ACTION(kw_when) { b.effects.clear(); }
+CLAUSE_ACTION(pattern_declares) { b.pattern = ActorDeclaresPattern{b.subject, b.status}; }
+CLAUSE_ACTION(pattern_is_declared) { b.pattern = StatusDeclaredPattern{plain_word(b.subject, b, "a status")}; }
+CLAUSE_ACTION(pattern_buys) { b.pattern = BuysPattern{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(pattern_does) { b.pattern = DoesPattern{b.subject, b.quoted}; }
+CLAUSE_ACTION(pattern) { b.pattern_span = b.composite(in); }
+CLAUSE_ACTION(effect) { b.effects.push_back(Effect{b.reference, b.composite(in)}); }
+CLAUSE_ACTION(trigger_statement) {
+  b.node<ClauseDecl>().statement = TriggerStmt{b.pattern, b.pattern_span, std::move(b.effects)};
+  b.effects.clear();
+}
+
+// Exceptions.
+CLAUSE_ACTION(exception_keyword) { b.start<ExceptionDecl>(b.span(in)); }
+CLAUSE_ACTION(excepted_clause) { b.node<ExceptionDecl>().clause = ident(in, b); }
+CLAUSE_ACTION(permission) {
+  auto& e = b.node<ExceptionDecl>();
+  e.buyer = b.subject;
+  e.good = b.good;
+  e.vendor = b.vendor;
+  e.permission_span = b.composite(in);
+}
+CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
+CLAUSE_ACTION(consent_condition) {
+  b.node<ExceptionDecl>().conditions.push_back(Condition{ConsentCondition{b.actor}, b.composite(in)});
+}
+CLAUSE_ACTION(limit_condition) {
+  b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
+}
+CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
+CLAUSE_ACTION(from_condition) {
+  b.node<ExceptionDecl>().conditions.push_back(Condition{FromCondition{b.date}, b.composite(in)});
+}
+CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
+CLAUSE_ACTION(until_condition) {
+  b.node<ExceptionDecl>().conditions.push_back(Condition{UntilCondition{b.date}, b.composite(in)});
+}
+
+// Powers.
+CLAUSE_ACTION(power_keyword) { b.start<PowerDecl>(b.span(in)); }
+CLAUSE_ACTION(power_holder) { b.node<PowerDecl>().holder = actor_ref(in, b); }
+CLAUSE_ACTION(power_decl) { b.node<PowerDecl>().status = b.status; }
+
+// Waterfalls.
+CLAUSE_ACTION(waterfall_keyword) { b.start<WaterfallDecl>(b.span(in)); }
+CLAUSE_ACTION(waterfall_party) { b.node<WaterfallDecl>().of = actor_ref(in, b); }
+CLAUSE_ACTION(tier_keyword) {
+  b.tier = Tier{};
+  b.tier.keyword = b.span(in);
+}
+CLAUSE_ACTION(tier_name) { b.tier.name = text_literal(in, b); }
+CLAUSE_ACTION(kw_first) {
+  b.tier.kind = TierKind::first;
+  b.tier.kind_span = b.span(in);
+}
+CLAUSE_ACTION(kw_next) {
+  b.tier.kind = TierKind::next;
+  b.tier.kind_span = b.span(in);
+}
+CLAUSE_ACTION(until_capped_words) {
+  b.tier.kind = TierKind::until_capped;
+  b.tier.kind_span = b.composite(in);
+}
+CLAUSE_ACTION(kw_rest) {
+  b.tier.kind = TierKind::rest;
+  b.tier.kind_span = b.span(in);
+}
+CLAUSE_ACTION(tier_amount) { b.tier.amount = *b.amount; }
+CLAUSE_ACTION(share_party) {
+  b.share = Share{};
+  b.share.party = actor_ref(in, b);
+}
+CLAUSE_ACTION(share_percentage) { b.share.percent = *b.percent; }
+CLAUSE_ACTION(cap_keyword) { b.share.cap_keyword = b.span(in); }
+CLAUSE_ACTION(cap_amount) { b.share.cap = *b.amount; }
+CLAUSE_ACTION(share) {
+  b.share.span = b.composite(in);
+  b.tier.shares.push_back(std::move(b.share));
+}
+CLAUSE_ACTION(overflow_keyword) { b.tier.overflow_keyword = b.span(in); }
+CLAUSE_ACTION(overflow_party) { b.tier.overflow = actor_ref(in, b); }
+CLAUSE_ACTION(tier) {
+  b.tier.span = b.composite(in);
+  b.node<WaterfallDecl>().tiers.push_back(std::move(b.tier));
+}
+
+// Events.
+CLAUSE_ACTION(declares_tail) { b.event.node = DeclaresEvent{b.subject, b.status}; }
+CLAUSE_ACTION(is_declared_tail) { b.event.node = IsDeclaredEvent{plain_word(b.subject, b, "a status")}; }
+CLAUSE_ACTION(consents_tail) { b.event.node = ConsentsEvent{b.subject, b.reference}; }
+CLAUSE_ACTION(buys_tail) { b.event.node = BuysEvent{b.subject, b.good, b.vendor, b.money}; }
+CLAUSE_ACTION(uses_tail) { b.event.node = UsesEvent{b.subject, b.reference}; }
+CLAUSE_ACTION(earns_tail) { b.event.node = EarnsEvent{b.subject, b.money}; }
+CLAUSE_ACTION(does_tail) { b.event.node = DoesEvent{b.subject, b.quoted}; }
+CLAUSE_ACTION(event) { b.event.span = b.composite(in); }
+
+// Scenarios.
+CLAUSE_ACTION(scenario_start) { b.scenario->keyword = b.span(in); }
+CLAUSE_ACTION(scenario_title) { b.scenario->title = text_literal(in, b); }
+CLAUSE_ACTION(contract_path) { b.scenario->contract_path = text_literal(in, b); }
+CLAUSE_ACTION(scenario_assume_name) { b.assume_name = ident(in, b); }
+CLAUSE_ACTION(scenario_assume) {
+  const Span s = b.composite(in);
+  if (!b.scenario->events.empty()) {
+    b.diags.error(b.where(s), "`assume` lines come before the first event: move it above the `on` lines");
+  }
+  b.scenario->assumes.push_back(ScenarioAssume{b.assume_name, *b.value, s});
+}
+CLAUSE_ACTION(event_date) { b.event_date = date_literal(in, b); }
+CLAUSE_ACTION(scenario_event) {
+  b.scenario->events.push_back(ScenarioEvent{b.event_date, std::move(b.event), b.composite(in)});
+}
+CLAUSE_ACTION(kw_expect) {
+  b.on_date.reset();
+  b.by.reset();
+}
+CLAUSE_ACTION(breaching_party) { b.by = actor_ref(in, b); }
+CLAUSE_ACTION(breach_expectation) { b.expectation = BreachExpectation{b.reference, b.by, b.on_date}; }
+CLAUSE_ACTION(no_breach_expectation) { b.expectation = NoBreachExpectation{}; }
+CLAUSE_ACTION(permitted_word) { b.outcome_kind = OutcomeOnKind::permitted; }
+CLAUSE_ACTION(ineffective_word) { b.outcome_kind = OutcomeOnKind::ineffective; }
+CLAUSE_ACTION(uncovered_word) { b.outcome_kind = OutcomeOnKind::uncovered; }
+CLAUSE_ACTION(outcome_on_expectation) { b.expectation = OutcomeOnExpectation{b.outcome_kind, *b.on_date}; }
+CLAUSE_ACTION(ended_tail) { b.expectation = EndedExpectation{plain_word(b.subject, b, "what ends"), b.on_date}; }
+CLAUSE_ACTION(live_tail) { b.expectation = LiveExpectation{plain_word(b.subject, b, "what is live")}; }
+CLAUSE_ACTION(receives_tail) { b.expectation = ReceivesExpectation{b.subject, b.money}; }
+CLAUSE_ACTION(scenario_expect) {
+  b.scenario->expectations.push_back(Expectation{std::move(b.expectation), b.composite(in)});
+}
+
+#undef CLAUSE_ACTION
+
+// ----- reporting a syntax error and resuming ----------------------------------------
+
+// What is at `at`, for "..., found `X`".
+std::string describe_found(const char* at, const char* end, std::string_view end_name) {
+  if (at == end) return fmt::format("found {}", end_name);
+  const auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  const char c = *at;
+  const char* p = at;
+  if (c == '\n' || c == '\r') return "found the end of the line";
+  if (c == ' ' || c == '\t') return "found a space";
+  if (c == '"') {
+    ++p;
+    while (p != end && *p != '"' && *p != '\n' && *p != '\r' && p - at < 40) p += (*p == '\\' && p + 1 != end) ? 2 : 1;
+    if (p != end && *p == '"') ++p;
+  } else if (word_char(c) || c == '$') {
+    while (p != end && (word_char(*p) || *p == '$' || *p == ',' || *p == '.' || *p == '%' || *p == '-')) {
+      if ((*p == ',' || *p == '.') && (p + 1 == end || !word_char(p[1]))) break;
+      ++p;
+    }
+  } else {
+    ++p;
+    while (p != end && (static_cast<unsigned char>(*p) & 0xC0u) == 0x80u) ++p;
+  }
+  return fmt::format("found `{}`", std::string_view(at, static_cast<std::size_t>(p - at)));
+}
+
+void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_view end_name) {
+  const std::uint32_t at = b.offset(f.at);
+  std::uint32_t place = at;
+  if (!f.point_at_found) {
+    const std::uint32_t code_end = b.source->end_of_code_before(at);
+    if (code_end < at && b.source->position(code_end).line < b.source->position(at).line) place = code_end;
+  }
+  std::string found = describe_found(f.at, end, end_name);
+  std::uint32_t found_len = 1;
+  if (f.at != end && place == at && found.size() > 9 && found.rfind("found `", 0) == 0) {
+    found_len = static_cast<std::uint32_t>(found.size() - 8);  // the text between the backticks
+  }
+  std::string message;
+  if (f.expects_new_name && f.at != end && found.rfind("found `", 0) == 0) {
+    const std::string word = found.substr(7, found.size() - 8);
+    if (is_keyword(word)) message = fmt::format("`{}` is a reserved keyword and cannot be used as a name", word);
+  }
+  if (message.empty()) message = fmt::format("{}, {}", f.message, found);
+  b.diags.error(b.where({place, place == at ? at + found_len : place}), std::move(message));
+}
+
+// Whether the first word of the line at `p` is one of the given line-starting keywords.
+template <typename Keyword>
+bool line_starts_with(const char* p, const char* end) {
+  while (p != end && (*p == ' ' || *p == '\t')) ++p;
+  Input probe(p, end, "");
+  return pegtl::parse<pegtl::at<Keyword>>(probe);
+}
+
+// Where to resume after a syntax error at `failure` in a construct that began at `start`:
+// the next line that begins with a keyword that starts a construct.
+template <typename Keyword>
+const char* resume_point(const char* start, const char* failure, const char* end, bool may_resume_at_failure) {
+  if (may_resume_at_failure && failure > start) {
+    const char* line = failure;
+    while (line != start && line[-1] != '\n') --line;
+    bool only_space = std::all_of(line, failure, [](char c) { return c == ' ' || c == '\t'; });
+    if (only_space && line_starts_with<Keyword>(failure, end)) return failure;
+  }
+  const char* p = std::max(start, failure);
+  while (true) {
+    p = std::find(p, end, '\n');
+    if (p == end) return end;
+    ++p;
+    if (line_starts_with<Keyword>(p, end)) return p;
+  }
+}
+
+void skip_to(Input& in, const char* target) {
+  if (target > in.current()) in.bump(static_cast<std::size_t>(target - in.current()));
+}
+
+void finish_declaration(Builder& b, bool complete, std::uint32_t end) {
+  if (!b.decl) return;
+  Declaration d = std::move(*b.decl);
+  b.decl.reset();
+  d.complete = complete;
+  if (!complete && d.name().text.empty()) return;
+  d.span = {d.keyword.begin, std::max(d.keyword.end, end)};
+  b.contract->declarations.push_back(std::move(d));
+}
+
+}  // namespace
+
+ContractParse parse_contract(const SourcePtr& source) {
+  ContractParse out;
+  Builder b(source, out.diagnostics);
+  b.contract = &out.syntax;
+  const std::string_view text = source->text();
+  const char* end = text.data() + text.size();
+  Input in(text.data(), end, source->name().c_str());
+  constexpr std::string_view kEnd = "the end of the file";
+
+  try {
+    pegtl::parse<r::contract_header, action, control>(in, b);
+  } catch (const SyntaxFailure& f) {
+    report(f, b, end, kEnd);
+    // Keep reading from the first declaration, so its errors are reported too.
+    const char* p = f.at;
+    while (p != text.data() && p[-1] != '\n') --p;
+    skip_to(in, line_starts_with<r::declaration_keyword>(p, end)
+                    ? p
+                    : resume_point<r::declaration_keyword>(p, f.at, end, false));
+  }
+
+  while (true) {
+    pegtl::parse<r::ws, action>(in, b);
+    if (in.empty()) break;
+    const char* start = in.current();
+    try {
+      pegtl::parse<r::next_declaration, action, control>(in, b);
+      finish_declaration(b, true, b.last_token_end);
+    } catch (const SyntaxFailure& f) {
+      report(f, b, end, kEnd);
+      finish_declaration(b, false, b.offset(f.at));
+      skip_to(in, resume_point<r::declaration_keyword>(start, f.at, end, true));
+    }
+  }
+  return out;
+}
+
+ScenarioParse parse_scenario(const SourcePtr& source) {
+  ScenarioParse out;
+  Builder b(source, out.diagnostics);
+  b.scenario = &out.syntax;
+  const std::string_view text = source->text();
+  const char* end = text.data() + text.size();
+  Input in(text.data(), end, source->name().c_str());
+  constexpr std::string_view kEnd = "the end of the file";
+
+  try {
+    pegtl::parse<r::scenario_header, action, control>(in, b);
+  } catch (const SyntaxFailure& f) {
+    report(f, b, end, kEnd);
+    const char* p = f.at;
+    while (p != text.data() && p[-1] != '\n') --p;
+    skip_to(in, line_starts_with<r::scenario_line_keyword>(p, end)
+                    ? p
+                    : resume_point<r::scenario_line_keyword>(p, f.at, end, false));
+  }
+
+  while (true) {
+    pegtl::parse<r::ws, action>(in, b);
+    if (in.empty()) break;
+    const char* start = in.current();
+    try {
+      pegtl::parse<r::next_scenario_line, action, control>(in, b);
+    } catch (const SyntaxFailure& f) {
+      report(f, b, end, kEnd);
+      skip_to(in, resume_point<r::scenario_line_keyword>(start, f.at, end, true));
+    }
+  }
+  return out;
+}
+
+EventParse parse_event(const SourcePtr& source) {
+  EventParse out;
+  Builder b(source, out.diagnostics);
+  const std::string_view text = source->text();
+  const char* end = text.data() + text.size();
+  Input in(text.data(), end, source->name().c_str());
+  try {
+    pegtl::parse<r::event_text, action, control>(in, b);
+    out.event = std::move(b.event);
+  } catch (const SyntaxFailure& f) {
+    report(f, b, end, "the end of the event");
+  }
+  return out;
+}
+
+FileKind sniff_file_kind(std::string_view text) {
+  Input in(text.data(), text.data() + text.size(), "");
+  pegtl::parse<r::ws>(in);
+  if (pegtl::parse<pegtl::at<r::kw_contract>>(in)) return FileKind::contract;
+  if (pegtl::parse<pegtl::at<r::kw_scenario>>(in)) return FileKind::scenario;
+  return FileKind::unknown;
+}
+
+std::variant<Value, LiteralError> parse_value(std::string_view text) {
+  if (!text.empty() && text[0] == '$') {
+    auto m = parse_money(text);
+    if (auto* e = std::get_if<LiteralError>(&m)) return *e;
+    return Value{std::get<Money>(m)};
+  }
+  if (!text.empty() && text.back() == '%') {
+    auto p = parse_percent(text);
+    if (auto* e = std::get_if<LiteralError>(&p)) return *e;
+    return Value{std::get<Percent>(p)};
+  }
+  return LiteralError{fmt::format("expected a value like `$130B` or `49%`, found `{}`", text), 0};
+}
+
+std::string value_to_string(const Value& v) {
+  if (const auto* m = std::get_if<Money>(&v)) return m->to_short();
+  return std::get<Percent>(v).to_string();
+}
+
+}  // namespace clause::dsl

@@ -1,0 +1,50 @@
+#include "dsl/percent.hpp"
+
+#include <fmt/format.h>
+
+namespace clause::dsl {
+
+std::string Percent::to_string() const {
+  const std::int64_t whole = units_ / kUnitsPerPercent;
+  std::int64_t frac = units_ % kUnitsPerPercent;
+  if (frac == 0) return fmt::format("{}%", whole);
+  std::string digits = fmt::format("{:04}", frac);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  return fmt::format("{}.{}%", whole, digits);
+}
+
+std::variant<Percent, LiteralError> parse_percent(std::string_view text) {
+  std::size_t i = 0;
+  std::int64_t whole = 0;
+  const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  if (!digit(0)) return LiteralError{"expected a percentage like `49%`", 0};
+  for (; digit(i); ++i) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > 100) return LiteralError{fmt::format("`{}` is more than 100%", text), 0};
+  }
+  std::int64_t frac = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    for (; digit(i); ++i) {
+      if (i - start >= 4) {
+        if (text[i] != '0') {
+          return LiteralError{fmt::format("`{}` has more than four decimal places", text), i};
+        }
+        continue;
+      }
+      frac = frac * 10 + (text[i] - '0');
+    }
+    if (i == start) return LiteralError{fmt::format("expected digits after the decimal point in `{}`", text), i};
+    for (std::size_t k = std::min<std::size_t>(i - start, 4); k < 4; ++k) frac *= 10;
+  }
+  if (i >= text.size() || text[i] != '%') {
+    return LiteralError{fmt::format("expected a percentage like `49%`, found `{}`", text), i};
+  }
+  if (i + 1 != text.size()) return LiteralError{fmt::format("unexpected text after `{}`", text.substr(0, i + 1)), i + 1};
+  const std::int64_t units = whole * Percent::kUnitsPerPercent + frac;
+  if (units > Percent::kWhole) return LiteralError{fmt::format("`{}` is more than 100%", text), 0};
+  return Percent::from_units(units);
+}
+
+}  // namespace clause::dsl

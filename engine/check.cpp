@@ -1,0 +1,720 @@
+#include "engine/check.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "engine/suggest.hpp"
+#include "engine/waterfall.hpp"
+
+namespace clause::engine {
+namespace {
+
+using dsl::ActorRef;
+using dsl::AmountRef;
+using dsl::Declaration;
+using dsl::Ident;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const char* article_kind(DeclKind k) {
+  switch (k) {
+    case DeclKind::party: return "a party";
+    case DeclKind::assumption: return "an assumption";
+    case DeclKind::licence: return "a licence";
+    case DeclKind::clause: return "a clause";
+    case DeclKind::exception: return "an exception";
+    case DeclKind::power: return "a power";
+    case DeclKind::waterfall: return "a waterfall";
+  }
+  return "a declaration";
+}
+
+std::string tier_label(const dsl::Tier& t, std::size_t index) {
+  if (t.name) return fmt::format("tier \"{}\"", t.name->value);
+  return fmt::format("tier {}", index + 1);
+}
+
+class Checker {
+ public:
+  Checker(const dsl::ContractSyntax& syntax, const dsl::SourcePtr& source, const std::vector<Override>& overrides,
+          bool syntax_errors, dsl::DiagnosticList& diags)
+      : syn_(syntax), src_(source), overrides_(overrides), syntax_errors_(syntax_errors), diags_(diags) {}
+
+  std::optional<Contract> run() {
+    c_.source = src_;
+    c_.title = syn_.title.value;
+    if (syn_.version) c_.version = syn_.version->value;
+    if (syn_.effective && syn_.effective->valid) c_.effective = syn_.effective->value;
+    c_.effective_keyword = syn_.effective_keyword;
+
+    if (syn_.declarations.size() > kMaxDeclarations) {
+      diags_.error(at(syn_.declarations[kMaxDeclarations].keyword),
+                   fmt::format("too many declarations: a contract holds at most {}", kMaxDeclarations));
+      return std::nullopt;
+    }
+    declare_names();
+    apply_overrides();
+    for (const Declaration& d : syn_.declarations) {
+      if (!d.complete || !is_registered(d)) continue;
+      std::visit([&](const auto& node) { check(d, node); }, d.node);
+    }
+    check_powers();
+    if (!diags_.has_errors()) {
+      build_indexes();
+      warn_about_waterfalls();
+    }
+    if (!syntax_errors_ && !diags_.has_errors()) warn_about_unused();
+    if (diags_.has_errors()) return std::nullopt;
+    return std::move(c_);
+  }
+
+ private:
+  dsl::Location at(Span s) const { return {src_, s, {}}; }
+
+  // ----- names -----------------------------------------------------------------------
+
+  bool is_registered(const Declaration& d) const {
+    const auto it = first_decl_.find(d.name().text);
+    return it != first_decl_.end() && it->second == &d;
+  }
+
+  void declare_names() {
+    for (const Declaration& d : syn_.declarations) {
+      const Ident& name = d.name();
+      if (name.text.empty()) continue;
+      const auto [it, fresh] = first_decl_.emplace(name.text, &d);
+      if (!fresh) {
+        const Declaration& first = *it->second;
+        auto& diag = diags_.error(at(name.span), fmt::format("duplicate name `{}`: {} named `{}` is already declared",
+                                                             name.text, article_kind(first.kind()), name.text));
+        diag.notes.push_back({at(first.name().span), "first declared here"});
+        continue;
+      }
+      if (!d.complete) {
+        incomplete_.insert(name.text);
+        continue;
+      }
+      const DeclRef ref{d.kind(), next_index(d.kind())};
+      c_.names.emplace(name.text, ref);
+      register_placeholder(d, ref);
+    }
+    mentioned_.assign(c_.parties.size(), false);
+    used_assumption_.assign(c_.assumptions.size(), false);
+  }
+
+  Index next_index(DeclKind k) {
+    switch (k) {
+      case DeclKind::party: return static_cast<Index>(c_.parties.size());
+      case DeclKind::assumption: return static_cast<Index>(c_.assumptions.size());
+      case DeclKind::licence: return static_cast<Index>(c_.licences.size());
+      case DeclKind::clause: return static_cast<Index>(c_.clauses.size());
+      case DeclKind::exception: return static_cast<Index>(c_.exceptions.size());
+      case DeclKind::power: return static_cast<Index>(c_.powers.size());
+      case DeclKind::waterfall: return static_cast<Index>(c_.waterfalls.size());
+    }
+    return kNone;
+  }
+
+  void register_placeholder(const Declaration& d, DeclRef ref) {
+    const std::string& name = d.name().text;
+    switch (ref.kind) {
+      case DeclKind::party: {
+        const auto& p = std::get<dsl::PartyDecl>(d.node);
+        Party party{name, p.description ? p.description->value : "", {}, d.keyword};
+        std::unordered_set<std::string> seen;
+        for (const Ident& b : p.bodies) {
+          if (!seen.insert(b.text).second) {
+            diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, name));
+            continue;
+          }
+          party.bodies.push_back(b.text);
+        }
+        if (party.bodies.size() > kMaxBodies) {
+          diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
+        }
+        c_.parties.push_back(std::move(party));
+        break;
+      }
+      case DeclKind::assumption: {
+        const auto& a = std::get<dsl::AssumeDecl>(d.node);
+        Assumption assumption{name, dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
+        if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
+          assumption.value = m->value;
+        } else {
+          assumption.value = std::get<dsl::PercentLit>(a.value).value;
+        }
+        c_.assumptions.push_back(std::move(assumption));
+        break;
+      }
+      case DeclKind::licence: c_.licences.push_back(Licence{name, {}, {}, {}, d.keyword}); break;
+      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
+      case DeclKind::exception: {
+        Exception e;
+        e.name = name;
+        e.keyword = d.keyword;
+        c_.exceptions.push_back(std::move(e));
+        break;
+      }
+      case DeclKind::power: c_.powers.push_back(Power{name, {}, {}, kNone, d.keyword}); break;
+      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, d.keyword}); break;
+    }
+  }
+
+  void apply_overrides() {
+    for (const Override& o : overrides_) {
+      const auto ref = c_.find(o.name);
+      if (!ref || ref->kind != DeclKind::assumption) {
+        std::vector<std::string_view> names;
+        for (const Assumption& a : c_.assumptions) names.push_back(a.name);
+        const std::string what = ref ? fmt::format("`{}` is {}, not an assumption", o.name, article_kind(ref->kind))
+                                     : fmt::format("the contract has no assumption `{}`", o.name);
+        diags_.error(o.where, what + did_you_mean(o.name, names));
+        continue;
+      }
+      Assumption& a = c_.assumptions[ref->index];
+      if (a.value.index() != o.value.index()) {
+        const bool money = std::holds_alternative<Money>(a.value);
+        diags_.error(o.where, fmt::format("`{}` is {} ({}), so its value must be {}, not `{}`", o.name,
+                                          money ? "money" : "a percentage", dsl::value_to_string(a.value),
+                                          money ? "money like `$130B`" : "a percentage like `49%`",
+                                          dsl::value_to_string(o.value)));
+        continue;
+      }
+      a.value = o.value;
+      a.overridden = true;
+    }
+  }
+
+  // Looks a name up; reports it when it is unknown. nullopt when unknown or when it names
+  // a declaration that did not parse (already reported).
+  std::optional<DeclRef> lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
+    if (const auto ref = c_.find(name.text)) return ref;
+    if (incomplete_.count(name.text) != 0) return std::nullopt;
+    std::vector<std::string_view> candidates;
+    for (const auto& [n, ref] : c_.names) {
+      if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
+    return std::nullopt;
+  }
+
+  std::optional<Index> party(const ActorRef& a, const char* role) {
+    const auto ref = lookup(a.party, {DeclKind::party}, "party");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::party) {
+      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party", a.party.text,
+                                                 article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    if (a.body) {
+      diags_.error(at(a.span), fmt::format("{} must be a party, not a body: write `{}`", role, a.party.text));
+      return std::nullopt;
+    }
+    mentioned_[ref->index] = true;
+    return ref->index;
+  }
+
+  std::optional<Actor> actor(const ActorRef& a, const char* role) {
+    const auto ref = lookup(a.party, {DeclKind::party}, "party");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::party) {
+      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party or a party's body",
+                                                 a.party.text, article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    mentioned_[ref->index] = true;
+    Actor result{ref->index, kNone};
+    if (a.body) {
+      const Party& p = c_.parties[ref->index];
+      const auto it = std::find(p.bodies.begin(), p.bodies.end(), a.body->text);
+      if (it == p.bodies.end()) {
+        std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
+        diags_.error(at(a.body->span),
+                     p.bodies.empty()
+                         ? fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name,
+                                       p.name, a.body->text)
+                         : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
+                                       did_you_mean(a.body->text, bodies)));
+        return std::nullopt;
+      }
+      result.body = static_cast<Index>(it - p.bodies.begin());
+    }
+    return result;
+  }
+
+  Index word(const Ident& w) {
+    const std::string key = lower(w.text);
+    const auto [it, fresh] = c_.word_index.emplace(key, static_cast<Index>(c_.words.size()));
+    if (fresh) c_.words.push_back(key);
+    return it->second;
+  }
+
+  std::optional<Money> money(const AmountRef& a, const char* role) {
+    if (const auto* lit = std::get_if<dsl::MoneyLit>(&a.value)) {
+      if (!lit->valid) return std::nullopt;
+      return lit->value;
+    }
+    const Ident& name = std::get<Ident>(a.value);
+    const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::assumption) {
+      diags_.error(at(name.span), fmt::format("`{}` is {}; {} must be money like `$10B` or a money assumption",
+                                              name.text, article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    used_assumption_[ref->index] = true;
+    const Assumption& as = c_.assumptions[ref->index];
+    if (const auto* m = std::get_if<Money>(&as.value)) return *m;
+    auto& d = diags_.error(at(name.span), fmt::format("`{}` is a percentage ({}), but {} must be money", name.text,
+                                                      dsl::value_to_string(as.value), role));
+    d.notes.push_back({at(as.keyword), fmt::format("`{}` is declared here", name.text)});
+    return std::nullopt;
+  }
+
+  std::optional<Percent> percent(const dsl::PercentRef& p) {
+    if (const auto* lit = std::get_if<dsl::PercentLit>(&p.value)) {
+      if (!lit->valid) return std::nullopt;
+      return lit->value;
+    }
+    const Ident& name = std::get<Ident>(p.value);
+    const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::assumption) {
+      diags_.error(at(name.span), fmt::format("`{}` is {}; a share must be a percentage like `49%` or a percentage "
+                                              "assumption",
+                                              name.text, article_kind(ref->kind)));
+      return std::nullopt;
+    }
+    used_assumption_[ref->index] = true;
+    const Assumption& as = c_.assumptions[ref->index];
+    if (const auto* v = std::get_if<Percent>(&as.value)) return *v;
+    diags_.error(at(name.span), fmt::format("`{}` is money ({}), but a share must be a percentage", name.text,
+                                            dsl::value_to_string(as.value)));
+    return std::nullopt;
+  }
+
+  // ----- declarations ----------------------------------------------------------------
+
+  DeclRef ref_of(const Declaration& d) const { return *c_.find(d.name().text); }
+
+  void check(const Declaration&, const dsl::PartyDecl&) {}
+  void check(const Declaration&, const dsl::AssumeDecl&) {}
+
+  void check(const Declaration& d, const dsl::LicenceDecl& l) {
+    Licence& model = c_.licences[ref_of(d).index];
+    model.description = l.description ? l.description->value : "";
+    if (auto g = actor(l.grantor, "the grantor")) model.grantor = *g;
+    if (auto g = actor(l.grantee, "the grantee")) model.grantee = *g;
+  }
+
+  void check(const Declaration& d, const dsl::ClauseDecl& cl) {
+    const Index self = ref_of(d).index;
+    c_.clauses[self].title = cl.title ? cl.title->value : "";
+    std::visit([&](const auto& s) { statement(self, s); }, cl.statement);
+  }
+
+  void duty(Index self, ClauseKind kind, const ActorRef& buyer, const Ident& good, const ActorRef& vendor) {
+    Clause& model = c_.clauses[self];
+    model.kind = kind;
+    if (auto b = actor(buyer, "the buyer")) model.buyer = *b;
+    model.good = word(good);
+    if (auto v = party(vendor, "the vendor")) model.vendor = Actor{*v, kNone};
+  }
+  void statement(Index self, const dsl::ExclusivityStmt& s) {
+    duty(self, ClauseKind::exclusivity, s.buyer, s.good, s.vendor);
+  }
+  void statement(Index self, const dsl::ProhibitionStmt& s) {
+    duty(self, ClauseKind::prohibition, s.buyer, s.good, s.vendor);
+  }
+  void statement(Index self, const dsl::TriggerStmt& s) {
+    Clause& model = c_.clauses[self];
+    model.kind = ClauseKind::trigger;
+    TriggerPattern& p = model.pattern;
+    std::visit(
+        [&](const auto& pat) {
+          using P = std::decay_t<decltype(pat)>;
+          if constexpr (std::is_same_v<P, dsl::StatusDeclaredPattern>) {
+            p.kind = PatternKind::status_declared;
+            p.word = word(pat.status);
+            trigger_statuses_.push_back({p.word, pat.status.span});
+          } else if constexpr (std::is_same_v<P, dsl::ActorDeclaresPattern>) {
+            p.kind = PatternKind::actor_declares;
+            if (auto a = actor(pat.actor, "the declarer")) p.actor = *a;
+            p.word = word(pat.status);
+            trigger_statuses_.push_back({p.word, pat.status.span});
+          } else if constexpr (std::is_same_v<P, dsl::BuysPattern>) {
+            p.kind = PatternKind::buys;
+            if (auto a = actor(pat.buyer, "the buyer")) p.actor = *a;
+            p.word = word(pat.good);
+            if (auto v = party(pat.vendor, "the vendor")) p.vendor = Actor{*v, kNone};
+          } else {
+            p.kind = PatternKind::does;
+            if (auto a = actor(pat.actor, "the actor")) p.actor = *a;
+            p.text = pat.text.value;
+          }
+        },
+        s.pattern);
+    for (const dsl::Effect& e : s.effects) {
+      const auto ref = lookup(e.target, {DeclKind::licence, DeclKind::clause, DeclKind::exception},
+                              "licence, clause or exception");
+      if (!ref) continue;
+      if (ref->kind != DeclKind::licence && ref->kind != DeclKind::clause && ref->kind != DeclKind::exception) {
+        diags_.error(at(e.target.span), fmt::format("`{}` is {}; only a licence, a clause or an exception can end",
+                                                    e.target.text, article_kind(ref->kind)));
+        continue;
+      }
+      model.ends.push_back(*ref);
+    }
+  }
+
+  void check(const Declaration& d, const dsl::ExceptionDecl& e) {
+    const Index self = ref_of(d).index;
+    Exception& model = c_.exceptions[self];
+    model.title = e.title ? e.title->value : "";
+    if (const auto ref = lookup(e.clause, {DeclKind::clause}, "clause")) {
+      if (ref->kind != DeclKind::clause) {
+        diags_.error(at(e.clause.span), fmt::format("`{}` is {}; an exception must be to a clause", e.clause.text,
+                                                    article_kind(ref->kind)));
+      } else {
+        model.clause = ref->index;
+      }
+    }
+    if (auto b = actor(e.buyer, "the buyer")) model.buyer = *b;
+    model.good = word(e.good);
+    if (auto v = party(e.vendor, "the vendor")) model.vendor = Actor{*v, kNone};
+
+    std::optional<Span> limit_span, from_span, until_span;
+    for (const dsl::Condition& cond : e.conditions) {
+      std::visit(
+          [&](const auto& k) {
+            using K = std::decay_t<decltype(k)>;
+            if constexpr (std::is_same_v<K, dsl::ConsentCondition>) {
+              if (auto a = actor(k.party, "the consenting party")) {
+                if (std::find(model.consents.begin(), model.consents.end(), *a) != model.consents.end()) {
+                  diags_.warning(at(cond.span), fmt::format("`{}`'s consent is already a condition of `{}`",
+                                                            k.party.to_string(), model.name));
+                } else if (model.consents.size() >= kMaxConsents) {
+                  diags_.error(at(cond.span), fmt::format("too many consents: an exception asks at most {} parties",
+                                                          kMaxConsents));
+                } else {
+                  model.consents.push_back(*a);
+                }
+              }
+            } else if constexpr (std::is_same_v<K, dsl::LimitCondition>) {
+              if (limit_span) {
+                auto& diag = diags_.error(at(cond.span), "an exception has at most one `up to ... in total` limit");
+                diag.notes.push_back({at(*limit_span), "the first limit is here"});
+                return;
+              }
+              limit_span = cond.span;
+              if (auto m = money(k.limit, "the limit")) {
+                if (m->is_zero()) {
+                  diags_.error(at(k.limit.span), "a limit of $0 permits nothing: remove the exception or raise the "
+                                                 "limit");
+                }
+                model.limit = *m;
+              }
+            } else if constexpr (std::is_same_v<K, dsl::FromCondition>) {
+              if (from_span) {
+                diags_.error(at(cond.span), "an exception has at most one `from DATE`");
+                return;
+              }
+              from_span = cond.span;
+              if (k.date.valid) model.from = k.date.value;
+            } else {
+              if (until_span) {
+                diags_.error(at(cond.span), "an exception has at most one `until DATE`");
+                return;
+              }
+              until_span = cond.span;
+              if (k.date.valid) model.until = k.date.value;
+            }
+          },
+          cond.value);
+    }
+    if (model.from && model.until && *model.from > *model.until) {
+      diags_.error(at(*until_span), fmt::format("the window is empty: `until {}` is before `from {}`",
+                                                model.until->to_string(), model.from->to_string()));
+    }
+    if (model.clause != kNone) {
+      c_.clauses[model.clause].exceptions.push_back(self);
+      exception_sites_.push_back({self, d.keyword, e.clause.span, e.permission_span});
+    }
+  }
+
+  void check(const Declaration& d, const dsl::PowerDecl& p) {
+    Power& model = c_.powers[ref_of(d).index];
+    model.title = p.title ? p.title->value : "";
+    if (auto h = actor(p.holder, "the holder")) model.holder = *h;
+    model.status = word(p.status);
+    power_sites_.push_back({ref_of(d).index, p.status.span});
+  }
+
+  void check(const Declaration& d, const dsl::WaterfallDecl& w) {
+    Waterfall& model = c_.waterfalls[ref_of(d).index];
+    model.title = w.title ? w.title->value : "";
+    if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
+    if (w.tiers.size() > kMaxTiers) {
+      diags_.error(at(w.tiers[kMaxTiers].keyword), fmt::format("too many tiers: a waterfall has at most {}", kMaxTiers));
+      return;
+    }
+    std::optional<std::size_t> rest_at;
+    for (std::size_t i = 0; i < w.tiers.size(); ++i) {
+      const dsl::Tier& t = w.tiers[i];
+      const std::string label = tier_label(t, i);
+      Tier tier;
+      if (t.name) tier.name = t.name->value;
+      tier.kind = t.kind;
+      tier.keyword = t.keyword;
+      if (t.kind == TierKind::first && i != 0) {
+        diags_.error(at(t.kind_span), fmt::format("`first` must be the first tier; {} is tier {}: write `next`",
+                                                  label, i + 1));
+      }
+      if (rest_at) {
+        auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
+                                                             "everything: it would never be paid",
+                                                             label));
+        diag.notes.push_back({at(w.tiers[*rest_at].kind_span), "the `rest` tier is here"});
+      }
+      if (t.kind == TierKind::rest && !rest_at) rest_at = i;
+      if (t.amount) {
+        if (auto m = money(*t.amount, "a tier amount")) {
+          if (m->is_zero()) diags_.error(at(t.amount->span), fmt::format("{} has an amount of $0 and pays nothing",
+                                                                         label));
+          tier.amount = *m;
+        }
+      }
+      if (t.shares.size() > kMaxShares) {
+        diags_.error(at(t.shares[kMaxShares].span), fmt::format("too many shares: a tier has at most {}", kMaxShares));
+        continue;
+      }
+      std::int64_t sum = 0;
+      bool sum_known = true;
+      bool any_cap = false;
+      std::unordered_set<Index> seen;
+      for (const dsl::Share& s : t.shares) {
+        Share share;
+        const auto p = party(s.party, "a share");
+        if (p) {
+          share.party = *p;
+          if (!seen.insert(*p).second) {
+            diags_.error(at(s.party.span), fmt::format("`{}` has two shares in {}: a party appears at most once "
+                                                       "per tier",
+                                                       s.party.to_string(), label));
+          }
+        }
+        const auto pct = percent(s.percent);
+        if (pct) {
+          share.percent = *pct;
+          sum += pct->units();
+          if (pct->units() == 0) {
+            diags_.error(at(s.percent.span), fmt::format("a share of 0% pays nothing: remove `{}` from {}",
+                                                         s.party.to_string(), label));
+          }
+        } else {
+          sum_known = false;
+        }
+        if (s.cap) {
+          any_cap = true;
+          if (t.kind != TierKind::until_capped) {
+            diags_.error(at(s.cap_keyword), fmt::format("`cap` is only allowed in an `until capped` tier; {} is a "
+                                                        "`{}` tier",
+                                                        label, tier_kind_word(t.kind)));
+          }
+          if (auto m = money(*s.cap, "a cap")) share.cap = *m;
+        }
+        tier.shares.push_back(share);
+      }
+      if (sum_known && sum != Percent::kWhole && !t.shares.empty()) {
+        diags_.error(at(t.kind_span), fmt::format("the shares of {} add up to {}, not 100%", label,
+                                                  Percent::from_units(sum).to_string()));
+      }
+      if (t.kind == TierKind::until_capped) {
+        if (!any_cap) {
+          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but no share has a `cap`: give at least "
+                                                    "one share a cap",
+                                                    label));
+        }
+        if (!t.overflow) {
+          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but has no `overflow to PARTY`: say who "
+                                                    "takes a capped party's share",
+                                                    label));
+        }
+      } else if (t.overflow) {
+        diags_.error(at(t.overflow_keyword), fmt::format("`overflow to` is only allowed on an `until capped` tier; "
+                                                         "{} is a `{}` tier",
+                                                         label, tier_kind_word(t.kind)));
+      }
+      if (t.overflow) {
+        if (const auto o = party(*t.overflow, "the overflow party")) {
+          tier.overflow = *o;
+          for (const dsl::Share& s : t.shares) {
+            if (s.cap && s.party.party.text == t.overflow->party.text && !s.party.body) {
+              auto& diag = diags_.error(at(t.overflow->span),
+                                        fmt::format("the overflow party `{}` is itself capped in {}: its overflow "
+                                                    "would have nowhere to go",
+                                                    t.overflow->to_string(), label));
+              diag.notes.push_back({at(s.span), "its capped share is here"});
+            }
+          }
+        }
+      }
+      model.tiers.push_back(std::move(tier));
+    }
+    waterfall_sites_.push_back({ref_of(d).index, &w});
+  }
+
+  static const char* tier_kind_word(TierKind k) {
+    switch (k) {
+      case TierKind::first: return "first";
+      case TierKind::next: return "next";
+      case TierKind::until_capped: return "until capped";
+      case TierKind::rest: return "rest";
+    }
+    return "";
+  }
+
+  // Two powers over one status: the second is an error.
+  void check_powers() {
+    std::unordered_map<Index, std::pair<Index, Span>> first;
+    for (const auto& [index, status_span] : power_sites_) {
+      const Power& p = c_.powers[index];
+      const auto [it, fresh] = first.emplace(p.status, std::make_pair(index, status_span));
+      if (!fresh) {
+        const Power& other = c_.powers[it->second.first];
+        auto& d = diags_.error(at(status_span), fmt::format("two powers over `{}`: `{}` already says who may declare "
+                                                            "it",
+                                                            c_.words[p.status], other.name));
+        d.notes.push_back({at(other.keyword), fmt::format("power `{}` is here", other.name)});
+      }
+    }
+  }
+
+  // ----- indexes and warnings --------------------------------------------------------
+
+  void build_indexes() {
+    c_.power_of_status.assign(c_.words.size(), kNone);
+    for (Index i = 0; i < c_.powers.size(); ++i) c_.power_of_status[c_.powers[i].status] = i;
+    c_.status_triggers.assign(c_.words.size(), {});
+    c_.purchase_triggers.assign(c_.words.size(), {});
+    for (Index i = 0; i < c_.clauses.size(); ++i) {
+      const Clause& cl = c_.clauses[i];
+      if (cl.kind == ClauseKind::trigger) {
+        switch (cl.pattern.kind) {
+          case PatternKind::status_declared:
+          case PatternKind::actor_declares: c_.status_triggers[cl.pattern.word].push_back(i); break;
+          case PatternKind::buys: c_.purchase_triggers[cl.pattern.word].push_back(i); break;
+          case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
+        }
+      } else {
+        c_.duties[Contract::DutyKey{cl.buyer.party, cl.buyer.body, cl.good}].push_back(i);
+      }
+    }
+    c_.waterfalls_of.assign(c_.parties.size(), {});
+    for (Index i = 0; i < c_.waterfalls.size(); ++i) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
+  }
+
+  void warn_about_waterfalls() {
+    for (const auto& [index, syntax] : waterfall_sites_) {
+      const Waterfall& w = c_.waterfalls[index];
+      if (std::any_of(w.tiers.begin(), w.tiers.end(), [](const Tier& t) { return t.kind == TierKind::rest; })) {
+        continue;
+      }
+      const auto cap = capacity(w, c_.parties.size());
+      diags_.warning(at(w.keyword),
+                     cap ? fmt::format("waterfall `{}` has no `rest` tier: profit above {} is not distributed", w.name,
+                                       cap->to_short())
+                         : fmt::format("waterfall `{}` has no `rest` tier: profit beyond its tiers is not distributed",
+                                       w.name));
+    }
+    for (const auto& site : exception_sites_) {
+      const Exception& e = c_.exceptions[site.exception];
+      const Clause& cl = c_.clauses[e.clause];
+      if (cl.kind == ClauseKind::trigger) {
+        diags_.warning(at(site.clause_span), fmt::format("exception `{}` is to `{}`, which has no exclusivity or "
+                                                         "prohibition to override",
+                                                         e.name, cl.name));
+        continue;
+      }
+      if (e.buyer != cl.buyer || e.good != cl.good) {
+        diags_.warning(at(site.permission_span),
+                       fmt::format("exception `{}` can never apply: `{}` is on {} buying {}, but the exception "
+                                   "permits {} buying {}",
+                                   e.name, cl.name, c_.actor_name(cl.buyer), c_.words[cl.good],
+                                   c_.actor_name(e.buyer), c_.words[e.good]));
+        continue;
+      }
+      const bool already = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      if (already) {
+        diags_.warning(at(site.permission_span),
+                       fmt::format("exception `{}` changes nothing: `{}` already allows buying {} from {}", e.name,
+                                   cl.name, c_.words[e.good], c_.actor_name(e.vendor)));
+      }
+    }
+    for (const auto& [status, span] : trigger_statuses_) {
+      if (status >= c_.power_of_status.size() || c_.power_of_status[status] == kNone) {
+        diags_.warning(at(span), fmt::format("no power names `{}`, so no declaration of it is ever effective and "
+                                             "this trigger never fires",
+                                             c_.words[status]));
+      }
+    }
+  }
+
+  void warn_about_unused() {
+    for (Index i = 0; i < c_.parties.size(); ++i) {
+      if (!mentioned_[i]) {
+        diags_.warning(at(c_.parties[i].keyword), fmt::format("party `{}` is declared but nothing mentions it",
+                                                              c_.parties[i].name));
+      }
+    }
+    for (Index i = 0; i < c_.assumptions.size(); ++i) {
+      if (!used_assumption_[i]) {
+        diags_.warning(at(c_.assumptions[i].keyword), fmt::format("assumption `{}` is declared but nothing uses it",
+                                                                  c_.assumptions[i].name));
+      }
+    }
+  }
+
+  struct ExceptionSite {
+    Index exception;
+    Span keyword;
+    Span clause_span;
+    Span permission_span;
+  };
+
+  const dsl::ContractSyntax& syn_;
+  const dsl::SourcePtr& src_;
+  const std::vector<Override>& overrides_;
+  bool syntax_errors_;
+  dsl::DiagnosticList& diags_;
+  Contract c_;
+  std::unordered_map<std::string, const Declaration*> first_decl_;
+  std::unordered_set<std::string> incomplete_;
+  std::vector<bool> mentioned_;
+  std::vector<bool> used_assumption_;
+  std::vector<std::pair<Index, Span>> power_sites_;
+  std::vector<std::pair<Index, Span>> trigger_statuses_;
+  std::vector<ExceptionSite> exception_sites_;
+  std::vector<std::pair<Index, const dsl::WaterfallDecl*>> waterfall_sites_;
+};
+
+}  // namespace
+
+CheckResult check_contract(const dsl::ContractSyntax& syntax, const dsl::SourcePtr& source,
+                           const std::vector<Override>& overrides, bool syntax_errors) {
+  CheckResult result;
+  Checker checker(syntax, source, overrides, syntax_errors, result.diagnostics);
+  result.contract = checker.run();
+  return result;
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,85 @@
+#include "engine/contract.hpp"
+
+#include <fmt/format.h>
+
+namespace clause::engine {
+
+const char* decl_kind_name(DeclKind kind) {
+  switch (kind) {
+    case DeclKind::party: return "party";
+    case DeclKind::assumption: return "assumption";
+    case DeclKind::licence: return "licence";
+    case DeclKind::clause: return "clause";
+    case DeclKind::exception: return "exception";
+    case DeclKind::power: return "power";
+    case DeclKind::waterfall: return "waterfall";
+  }
+  return "declaration";
+}
+
+const char* Contract::kind_name(DeclKind kind) const { return decl_kind_name(kind); }
+
+std::optional<DeclRef> Contract::find(std::string_view name) const {
+  const auto it = names.find(std::string(name));
+  if (it == names.end()) return std::nullopt;
+  return it->second;
+}
+
+Index Contract::find_word(std::string_view word) const {
+  std::string key(word);
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const auto it = word_index.find(key);
+  return it == word_index.end() ? kNone : it->second;
+}
+
+const std::vector<Index>* Contract::duties_on(Actor buyer, Index good) const {
+  const auto it = duties.find(DutyKey{buyer.party, buyer.body, good});
+  return it == duties.end() ? nullptr : &it->second;
+}
+
+const std::string& Contract::name_of(DeclRef ref) const {
+  switch (ref.kind) {
+    case DeclKind::party: return parties[ref.index].name;
+    case DeclKind::assumption: return assumptions[ref.index].name;
+    case DeclKind::licence: return licences[ref.index].name;
+    case DeclKind::clause: return clauses[ref.index].name;
+    case DeclKind::exception: return exceptions[ref.index].name;
+    case DeclKind::power: return powers[ref.index].name;
+    case DeclKind::waterfall: return waterfalls[ref.index].name;
+  }
+  static const std::string none;
+  return none;
+}
+
+Span Contract::keyword_of(DeclRef ref) const {
+  switch (ref.kind) {
+    case DeclKind::party: return parties[ref.index].keyword;
+    case DeclKind::assumption: return assumptions[ref.index].keyword;
+    case DeclKind::licence: return licences[ref.index].keyword;
+    case DeclKind::clause: return clauses[ref.index].keyword;
+    case DeclKind::exception: return exceptions[ref.index].keyword;
+    case DeclKind::power: return powers[ref.index].keyword;
+    case DeclKind::waterfall: return waterfalls[ref.index].keyword;
+  }
+  return {};
+}
+
+std::string Contract::place_of(DeclRef ref) const { return source->location(keyword_of(ref).begin); }
+
+dsl::Location Contract::location_of(DeclRef ref) const { return {source, keyword_of(ref), {}}; }
+
+std::string Contract::actor_name(Actor a, const std::vector<std::string>* outsiders) const {
+  if (a.party == kNone) return "nobody";
+  if (a.is_outsider()) {
+    const Index i = a.party & ~Actor::kOutsiderBit;
+    if (outsiders != nullptr && i < outsiders->size()) return (*outsiders)[i];
+    return "an outsider";
+  }
+  const Party& p = parties[a.party];
+  if (a.body == kNone) return p.name;
+  return fmt::format("{}.{}", p.name, p.bodies[a.body]);
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,212 @@
+// The checked contract: every name resolved to an index, every assumption to its value,
+// every figure exact. Immutable once built (by check_contract), and shared by every
+// question asked of it. Each part keeps the span of its declaration's keyword, so any
+// outcome can say where the rule that decided it is written.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dsl/date.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/money.hpp"
+#include "dsl/parse.hpp"
+#include "dsl/percent.hpp"
+#include "dsl/syntax.hpp"
+
+namespace clause::engine {
+
+using dsl::Date;
+using dsl::Money;
+using dsl::Percent;
+using dsl::Span;
+
+using Index = std::uint32_t;
+inline constexpr Index kNone = 0xFFFF'FFFFu;
+
+// A declared party, one of its bodies, or an outsider (a name only an event mentions).
+struct Actor {
+  static constexpr Index kOutsiderBit = 0x8000'0000u;
+  Index party = kNone;  // a party index, or kOutsiderBit | an outsider's index
+  Index body = kNone;   // an index into the party's bodies, or kNone
+  bool is_outsider() const { return party != kNone && (party & kOutsiderBit) != 0; }
+  bool is_party() const { return party != kNone && !is_outsider() && body == kNone; }
+  friend bool operator==(Actor, Actor) = default;
+};
+
+using DeclKind = dsl::DeclKind;
+
+// A reference to one declaration of the contract.
+struct DeclRef {
+  DeclKind kind = DeclKind::party;
+  Index index = kNone;
+  bool valid() const { return index != kNone; }
+  friend bool operator==(DeclRef, DeclRef) = default;
+};
+
+struct Party {
+  std::string name;
+  std::string description;
+  std::vector<std::string> bodies;
+  Span keyword;
+};
+
+struct Assumption {
+  std::string name;
+  dsl::Value value;
+  std::string description;
+  bool overridden = false;  // by `--set` or a scenario's `assume`
+  Span keyword;
+};
+
+struct Licence {
+  std::string name;
+  std::string description;
+  Actor grantor;
+  Actor grantee;
+  Span keyword;
+};
+
+enum class ClauseKind { exclusivity, prohibition, trigger };
+
+enum class PatternKind { status_declared, actor_declares, buys, does };
+
+struct TriggerPattern {
+  PatternKind kind = PatternKind::status_declared;
+  Actor actor;         // actor_declares, buys (the buyer), does
+  Index word = kNone;  // the status (status_declared, actor_declares) or the good (buys)
+  Actor vendor;        // buys
+  std::string text;    // does
+};
+
+struct Clause {
+  std::string name;
+  std::string title;
+  ClauseKind kind = ClauseKind::exclusivity;
+  // exclusivity and prohibition
+  Actor buyer;
+  Index good = kNone;
+  Actor vendor;
+  std::vector<Index> exceptions;  // exceptions to this clause, in file order
+  // trigger
+  TriggerPattern pattern;
+  std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
+  Span keyword;
+};
+
+struct Exception {
+  std::string name;
+  std::string title;
+  Index clause = kNone;
+  Actor buyer;
+  Index good = kNone;
+  Actor vendor;
+  std::vector<Actor> consents;  // every party whose consent is a condition
+  std::optional<Money> limit;
+  std::optional<Date> from;
+  std::optional<Date> until;
+  Span keyword;
+};
+
+struct Power {
+  std::string name;
+  std::string title;
+  Actor holder;
+  Index status = kNone;
+  Span keyword;
+};
+
+struct Share {
+  Index party = kNone;
+  Percent percent;
+  std::optional<Money> cap;
+};
+
+using TierKind = dsl::TierKind;
+
+struct Tier {
+  std::optional<std::string> name;
+  TierKind kind = TierKind::first;
+  Money amount;  // first and next
+  std::vector<Share> shares;
+  Index overflow = kNone;  // until capped
+  Span keyword;
+};
+
+struct Waterfall {
+  std::string name;
+  std::string title;
+  Index of = kNone;
+  std::vector<Tier> tiers;
+  Span keyword;
+};
+
+class Contract {
+ public:
+  std::string title;
+  std::optional<std::string> version;
+  std::optional<Date> effective;
+  Span effective_keyword;
+  dsl::SourcePtr source;
+
+  std::vector<Party> parties;
+  std::vector<Assumption> assumptions;
+  std::vector<Licence> licences;
+  std::vector<Clause> clauses;
+  std::vector<Exception> exceptions;
+  std::vector<Power> powers;
+  std::vector<Waterfall> waterfalls;
+
+  // Every declared name, across all kinds.
+  std::unordered_map<std::string, DeclRef> names;
+  // Goods and statuses, lower-cased: they match without regard to case.
+  std::vector<std::string> words;
+  std::unordered_map<std::string, Index> word_index;
+
+  // ----- indexes built once for evaluation -----
+  // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
+  struct DutyKey {
+    Index party;
+    Index body;
+    Index good;
+    friend bool operator==(const DutyKey&, const DutyKey&) = default;
+  };
+  struct DutyKeyHash {
+    std::size_t operator()(const DutyKey& k) const {
+      std::uint64_t h = k.party * 0x9E3779B97F4A7C15ull;
+      h ^= (k.body + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2));
+      h ^= (k.good * 0xC2B2AE3D27D4EB4Full + (h << 6) + (h >> 2));
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<DutyKey, std::vector<Index>, DutyKeyHash> duties;
+  std::vector<Index> power_of_status;               // by word; kNone where no power names it
+  // Trigger clauses that an event could fire, in file order: by status for declarations,
+  // by good for purchases, by text for deeds.
+  std::vector<std::vector<Index>> status_triggers;
+  std::vector<std::vector<Index>> purchase_triggers;
+  std::unordered_map<std::string, std::vector<Index>> deed_triggers;
+  std::vector<std::vector<Index>> waterfalls_of;    // by party
+
+  // ----- lookups -----
+  std::optional<DeclRef> find(std::string_view name) const;
+  Index find_word(std::string_view word) const;  // any case; kNone when the contract never uses it
+  const std::vector<Index>* duties_on(Actor buyer, Index good) const;
+
+  const std::string& name_of(DeclRef ref) const;
+  Span keyword_of(DeclRef ref) const;
+  // `file:line:col` of a declaration's keyword.
+  std::string place_of(DeclRef ref) const;
+  dsl::Location location_of(DeclRef ref) const;
+  const char* kind_name(DeclKind kind) const;  // "party", "clause", ...
+  // `OpenAI`, `OpenAI.board`; outsiders are named from `outsiders`.
+  std::string actor_name(Actor a, const std::vector<std::string>* outsiders = nullptr) const;
+};
+
+const char* decl_kind_name(DeclKind kind);
+
+}  // namespace clause::engine

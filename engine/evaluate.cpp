@@ -1,0 +1,330 @@
+#include "engine/evaluate.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace clause::engine {
+
+const char* outcome_kind_name(OutcomeKind kind) {
+  switch (kind) {
+    case OutcomeKind::permitted: return "permitted";
+    case OutcomeKind::breach: return "breach";
+    case OutcomeKind::declared: return "declared";
+    case OutcomeKind::ineffective: return "ineffective";
+    case OutcomeKind::consented: return "consented";
+    case OutcomeKind::ended: return "ended";
+    case OutcomeKind::payout: return "payout";
+    case OutcomeKind::uncovered: return "uncovered";
+  }
+  return "";
+}
+
+const Ending& State::ending(DeclRef ref) const {
+  static const Ending live;
+  switch (ref.kind) {
+    case DeclKind::licence: return licences[ref.index];
+    case DeclKind::clause: return clauses[ref.index];
+    case DeclKind::exception: return exceptions[ref.index];
+    default: return live;
+  }
+}
+
+Evaluator::Evaluator(const Contract& contract) : c_(contract) { reset(); }
+
+void Evaluator::reset() {
+  state_.licences.assign(c_.licences.size(), Ending{});
+  state_.clauses.assign(c_.clauses.size(), Ending{});
+  state_.exceptions.assign(c_.exceptions.size(), Ending{});
+  state_.consents.assign(c_.exceptions.size(), 0);
+  state_.bought.assign(c_.exceptions.size(), Money{});
+  state_.waterfalls.resize(c_.waterfalls.size());
+  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i], c_.parties.size());
+  state_.received.assign(c_.parties.size(), Money{});
+}
+
+namespace {
+
+Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
+  Outcome o;
+  o.kind = kind;
+  o.why = why;
+  o.rule = rule;
+  return o;
+}
+
+}  // namespace
+
+std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog& log, Index event_id) {
+  EventRecord record{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
+  std::optional<std::string> error;
+  if (c_.effective && on < *c_.effective) {
+    log.outcomes.push_back(make(OutcomeKind::uncovered, Why::not_in_force));
+  } else {
+    switch (e.kind) {
+      case EventKind::declares: declaration(e, e.actor, on, log); break;
+      case EventKind::is_declared: {
+        const Index power = e.word == kNone ? kNone : c_.power_of_status[e.word];
+        if (power == kNone) {
+          log.outcomes.push_back(make(OutcomeKind::uncovered, Why::no_power));
+        } else {
+          declaration(e, c_.powers[power].holder, on, log);
+        }
+        break;
+      }
+      case EventKind::consents: consent(e, log); break;
+      case EventKind::buys: error = purchase(e, on, log); break;
+      case EventKind::uses: use(e, log); break;
+      case EventKind::earns: error = earning(e, log); break;
+      case EventKind::does: deed(e, on, log); break;
+    }
+  }
+  if (error) {
+    log.outcomes.resize(record.first);
+    return error;
+  }
+  record.count = static_cast<Index>(log.outcomes.size()) - record.first;
+  log.events.push_back(record);
+  return std::nullopt;
+}
+
+void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) {
+  const Index power = e.word == kNone ? kNone : c_.power_of_status[e.word];
+  if (power == kNone) {
+    Outcome o = make(OutcomeKind::uncovered, Why::no_power);
+    o.party = by;
+    log.outcomes.push_back(o);
+    return;
+  }
+  const Power& p = c_.powers[power];
+  const DeclRef rule{DeclKind::power, power};
+  if (by != p.holder) {
+    Outcome o = make(OutcomeKind::ineffective, Why::not_the_holder, rule);
+    o.party = by;
+    log.outcomes.push_back(o);
+    return;
+  }
+  Outcome o = make(OutcomeKind::declared, Why::holder_declares, rule);
+  o.party = by;
+  log.outcomes.push_back(o);
+
+  firing_.clear();
+  for (const Index t : c_.status_triggers[e.word]) {
+    const Clause& cl = c_.clauses[t];
+    if (state_.clauses[t].ended) continue;
+    if (cl.pattern.kind == PatternKind::actor_declares && cl.pattern.actor != by) continue;
+    firing_.push_back(t);
+  }
+  fire(on, log);
+}
+
+void Evaluator::consent(const Event& e, OutcomeLog& log) {
+  const Exception& ex = c_.exceptions[e.target];
+  const auto it = std::find(ex.consents.begin(), ex.consents.end(), e.actor);
+  Outcome o = make(OutcomeKind::consented, it == ex.consents.end() ? Why::consent_not_asked : Why::consent_asked,
+                   DeclRef{DeclKind::exception, e.target});
+  o.party = e.actor;
+  if (it != ex.consents.end()) state_.consents[e.target] |= 1u << (it - ex.consents.begin());
+  log.outcomes.push_back(o);
+}
+
+std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeLog& log) {
+  const std::size_t before = log.outcomes.size();
+  DeclRef ended_duty;
+  Date ended_on;
+  if (const std::vector<Index>* duties = e.word == kNone ? nullptr : c_.duties_on(e.actor, e.word)) {
+    for (const Index ci : *duties) {
+      const Clause& cl = c_.clauses[ci];
+      const DeclRef clause_ref{DeclKind::clause, ci};
+      if (state_.clauses[ci].ended) {
+        ended_duty = clause_ref;
+        ended_on = state_.clauses[ci].on;
+        continue;
+      }
+      const bool allowed = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      if (allowed) {
+        Outcome o = make(OutcomeKind::permitted, Why::clause_allows, clause_ref);
+        o.party = e.actor;
+        log.outcomes.push_back(o);
+        continue;
+      }
+      // The first live exception, in file order, whose permission matches and whose
+      // conditions all hold permits the purchase; otherwise each says why not.
+      const std::size_t checks_before = log.checks.size();
+      Index permitting = kNone;
+      for (const Index xi : cl.exceptions) {
+        const Exception& ex = c_.exceptions[xi];
+        ExceptionCheck check;
+        check.exception = xi;
+        const Ending& end = state_.exceptions[xi];
+        check.ended = end.ended;
+        check.ended_on = end.on;
+        check.ended_by = end.by;
+        check.wrong_buyer = ex.buyer != e.actor;
+        check.wrong_good = ex.good != e.word;
+        check.wrong_vendor = ex.vendor != e.vendor;
+        const std::uint32_t all = ex.consents.empty() ? 0u : (0xFFFF'FFFFu >> (32 - ex.consents.size()));
+        check.missing_consents = all & ~state_.consents[xi];
+        if (ex.limit) {
+          const auto total = state_.bought[xi].plus(e.amount);
+          if (!total) {
+            return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)", ex.name);
+          }
+          check.would_total = *total;
+          check.over_limit = *total > *ex.limit;
+        }
+        check.too_early = ex.from && on < *ex.from;
+        check.too_late = ex.until && on > *ex.until;
+        const bool holds = !check.ended && !check.wrong_buyer && !check.wrong_good && !check.wrong_vendor &&
+                           check.missing_consents == 0 && !check.over_limit && !check.too_early && !check.too_late;
+        if (holds) {
+          permitting = xi;
+          break;
+        }
+        log.checks.push_back(check);
+      }
+      if (permitting != kNone) {
+        log.checks.resize(checks_before);
+        const auto total = state_.bought[permitting].plus(e.amount);
+        if (!total) {
+          return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
+                             c_.exceptions[permitting].name);
+        }
+        state_.bought[permitting] = *total;
+        Outcome o = make(OutcomeKind::permitted, Why::exception_applies, DeclRef{DeclKind::exception, permitting});
+        o.party = e.actor;
+        o.subject = clause_ref;
+        o.amount = *total;
+        log.outcomes.push_back(o);
+        continue;
+      }
+      Outcome o = make(OutcomeKind::breach, Why::purchase_forbidden, clause_ref);
+      o.party = e.actor;
+      o.first = static_cast<Index>(checks_before);
+      o.count = static_cast<Index>(log.checks.size() - checks_before);
+      log.outcomes.push_back(o);
+    }
+  }
+  const bool clause_outcome = log.outcomes.size() != before;
+
+  firing_.clear();
+  if (e.word != kNone) {
+    for (const Index t : c_.purchase_triggers[e.word]) {
+      const Clause& cl = c_.clauses[t];
+      if (state_.clauses[t].ended) continue;
+      if (cl.pattern.actor == e.actor && cl.pattern.vendor == e.vendor) firing_.push_back(t);
+    }
+  }
+  const bool fired = !firing_.empty();
+  fire(on, log);
+  if (!clause_outcome && !fired) {
+    Outcome o = make(OutcomeKind::uncovered, ended_duty.valid() ? Why::duty_ended : Why::no_clause);
+    o.party = e.actor;
+    o.cause = ended_duty;
+    o.date = ended_on;
+    log.outcomes.push_back(o);
+  }
+  return std::nullopt;
+}
+
+void Evaluator::use(const Event& e, OutcomeLog& log) {
+  const Licence& l = c_.licences[e.target];
+  const DeclRef rule{DeclKind::licence, e.target};
+  Outcome o;
+  if (e.actor == l.grantor) {
+    o = make(OutcomeKind::permitted, Why::grantor_uses, rule);
+  } else if (e.actor == l.grantee) {
+    const Ending& end = state_.licences[e.target];
+    if (end.ended) {
+      o = make(OutcomeKind::breach, Why::licence_ended, rule);
+      o.date = end.on;
+      o.cause = end.by;
+    } else {
+      o = make(OutcomeKind::permitted, Why::grantee_uses, rule);
+    }
+  } else {
+    o = make(OutcomeKind::breach, Why::holds_no_licence, rule);
+  }
+  o.party = e.actor;
+  log.outcomes.push_back(o);
+}
+
+std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
+  if (!e.actor.is_party() || c_.waterfalls_of[e.actor.party].empty()) {
+    Outcome o = make(OutcomeKind::uncovered, Why::no_waterfall);
+    o.party = e.actor;
+    log.outcomes.push_back(o);
+    return std::nullopt;
+  }
+  // Check every running total first, so that an overflow changes nothing.
+  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    if (!state_.waterfalls[wi].total.plus(e.amount)) {
+      return fmt::format("the profit paid through waterfall `{}` would pass the money range ($1000T)",
+                         c_.waterfalls[wi].name);
+    }
+  }
+  for (const Money r : state_.received) {
+    if (!r.plus(e.amount)) {
+      return "a party's total payout would pass the money range ($1000T)";
+    }
+  }
+  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    const std::size_t first_line = log.lines.size();
+    const auto undistributed = distribute(c_.waterfalls[wi], state_.waterfalls[wi], e.amount, log.lines);
+    if (!undistributed) {
+      return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)", c_.waterfalls[wi].name);
+    }
+    for (std::size_t i = first_line; i < log.lines.size(); ++i) {
+      const PayoutLine& line = log.lines[i];
+      state_.received[line.party] = *state_.received[line.party].plus(line.amount);
+    }
+    Outcome o = make(OutcomeKind::payout, Why::distributed, DeclRef{DeclKind::waterfall, wi});
+    o.party = e.actor;
+    o.first = static_cast<Index>(first_line);
+    o.count = static_cast<Index>(log.lines.size() - first_line);
+    o.amount = *undistributed;
+    log.outcomes.push_back(o);
+  }
+  return std::nullopt;
+}
+
+void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
+  firing_.clear();
+  const auto it = c_.deed_triggers.find(e.text);
+  if (it != c_.deed_triggers.end()) {
+    for (const Index t : it->second) {
+      if (!state_.clauses[t].ended && c_.clauses[t].pattern.actor == e.actor) firing_.push_back(t);
+    }
+  }
+  if (firing_.empty()) {
+    Outcome o = make(OutcomeKind::uncovered, Why::no_trigger);
+    o.party = e.actor;
+    log.outcomes.push_back(o);
+    return;
+  }
+  fire(on, log);
+}
+
+// Applies the effects of the triggers in `firing_` (decided before any of them applies),
+// in file order, each trigger's effects as written. Ending what has ended records nothing.
+void Evaluator::fire(Date on, OutcomeLog& log) {
+  for (const Index t : firing_) {
+    const DeclRef by{DeclKind::clause, t};
+    for (const DeclRef target : c_.clauses[t].ends) {
+      Ending* end = nullptr;
+      switch (target.kind) {
+        case DeclKind::licence: end = &state_.licences[target.index]; break;
+        case DeclKind::clause: end = &state_.clauses[target.index]; break;
+        case DeclKind::exception: end = &state_.exceptions[target.index]; break;
+        default: break;
+      }
+      if (end == nullptr || end->ended) continue;
+      *end = Ending{true, on, by};
+      Outcome o = make(OutcomeKind::ended, Why::trigger_fired, by);
+      o.subject = target;
+      log.outcomes.push_back(o);
+    }
+  }
+}
+
+}  // namespace clause::engine

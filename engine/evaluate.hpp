@@ -1,0 +1,64 @@
+// Applying events to a contract's state (LANGUAGE.md sections 4 and 9).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/contract.hpp"
+#include "engine/event.hpp"
+#include "engine/outcome.hpp"
+#include "engine/waterfall.hpp"
+
+namespace clause::engine {
+
+struct Ending {
+  bool ended = false;
+  Date on;
+  DeclRef by;  // the trigger clause that ended it
+};
+
+// A contract's state: what has ended, who has consented, what was bought under each
+// exception, and what each waterfall has paid.
+struct State {
+  std::vector<Ending> licences;
+  std::vector<Ending> clauses;
+  std::vector<Ending> exceptions;
+  std::vector<std::uint32_t> consents;  // by exception: bit i set when consents[i] has consented
+  std::vector<Money> bought;            // by exception: the total it has permitted
+  std::vector<WaterfallState> waterfalls;
+  std::vector<Money> received;          // by party: from every waterfall
+
+  const Ending& ending(DeclRef ref) const;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Contract& contract);
+
+  // Back to a fresh state: nothing ended, consented, bought or paid.
+  void reset();
+
+  // Applies one event dated `on`, appending its outcomes to `log`. Returns an error
+  // message, and changes nothing, when a running total would leave the money range.
+  std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
+
+  const State& state() const { return state_; }
+  const Contract& contract() const { return c_; }
+
+ private:
+  void declaration(const Event& e, Actor by, Date on, OutcomeLog& log);
+  void consent(const Event& e, OutcomeLog& log);
+  std::optional<std::string> purchase(const Event& e, Date on, OutcomeLog& log);
+  void use(const Event& e, OutcomeLog& log);
+  std::optional<std::string> earning(const Event& e, OutcomeLog& log);
+  void deed(const Event& e, Date on, OutcomeLog& log);
+  void fire(Date on, OutcomeLog& log);
+  bool is_live(DeclRef ref) const { return !state_.ending(ref).ended; }
+
+  const Contract& c_;
+  State state_;
+  std::vector<Index> firing_;  // trigger clauses that fire on the current event
+};
+
+}  // namespace clause::engine

@@ -1,0 +1,25 @@
+// Reading, parsing and checking a contract in one step: what every command does first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/check.hpp"
+
+namespace clause::engine {
+
+struct LoadedContract {
+  dsl::SourcePtr source;
+  std::optional<Contract> contract;  // present when the file is readable and has no errors
+  dsl::DiagnosticList diagnostics;
+  bool io_error = false;             // the file could not be read at all
+};
+
+LoadedContract load_contract(const std::string& path, const std::vector<Override>& overrides = {});
+LoadedContract load_contract_from_bytes(std::string name, std::string bytes,
+                                        const std::vector<Override>& overrides = {});
+// The same from a source already read.
+LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::vector<Override>& overrides = {});
+
+}  // namespace clause::engine
