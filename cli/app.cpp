@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -75,6 +76,42 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       ->type_name("NAME");
   add_set_option(payout_cmd, payout.sets);
   payout_cmd->add_flag("--json", payout.json, "Print JSON");
+  payout_cmd->add_flag("--schedule", payout.schedule,
+                       "Print every breakpoint of the payout schedule: each party's payout as a function of profit");
+  payout_cmd->add_option("--until", payout.until,
+                         "The least profit at which a party has received an amount, e.g. \"Nonprofit receives $1\"")
+      ->type_name("\"PARTY receives MONEY\"");
+  payout_cmd->add_option("--chart", payout.chart, "Draw each party's payout against profit as an SVG file")
+      ->type_name("FILE.svg");
+
+  DiffOptions diff;
+  auto* diff_cmd = app.add_subcommand("diff", "What changed between two versions of a contract: terms, behaviour, "
+                                              "payouts");
+  diff_cmd->add_option("old", diff.old_contract, "The old contract")->required();
+  diff_cmd->add_option("new", diff.new_contract, "The new contract")->required();
+  diff_cmd->add_option("--scenarios", diff.scenarios, "Rerun every scenario below DIR against both")
+      ->type_name("DIR");
+  diff_cmd->add_flag("--json", diff.json, "Print JSON");
+
+  FmtOptions fmt_options;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Rewrite contract and scenario files in the canonical layout");
+  fmt_cmd->add_option("files", fmt_options.files, "Files to format; - reads standard input")->required();
+  fmt_cmd->add_flag("--check", fmt_options.check, "Change nothing; exit 1 and name the files that would change");
+
+  auto* lsp_cmd = app.add_subcommand("lsp", "Run the language server on standard input and output");
+
+  SweepOptions sweep;
+  auto* sweep_cmd = app.add_subcommand("sweep", "Evaluate many independent what-ifs on every core");
+  sweep_cmd->add_option("contract", sweep.contract, "The contract file")->required();
+  sweep_cmd->add_option("--profits", sweep.profits, "A range of profits, e.g. 1B..100B")->type_name("FROM..TO");
+  sweep_cmd->add_option("--step", sweep.step, "The step between profits, e.g. 1B")->type_name("MONEY");
+  sweep_cmd->add_option("--scenarios", sweep.scenarios, "Scenario files to run against the contract")
+      ->type_name("FILE");
+  sweep_cmd->add_option("--format", sweep.format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}));
+  sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: every core)");
+  sweep_cmd->add_option("--waterfall", sweep.waterfall, "The waterfall, when the contract has several")
+      ->type_name("NAME");
+  add_set_option(sweep_cmd, sweep.sets);
 
   try {
     app.parse(argc, argv);
@@ -102,6 +139,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   if (run_cmd->parsed()) return run_command(ctx, run_options);
   if (test->parsed()) return test_command(ctx, test_paths);
   if (payout_cmd->parsed()) return payout_command(ctx, payout);
+  if (diff_cmd->parsed()) return diff_command(ctx, diff);
+  if (fmt_cmd->parsed()) return fmt_command(ctx, fmt_options);
+  if (lsp_cmd->parsed()) return lsp_command(ctx, std::cin);
+  if (sweep_cmd->parsed()) return sweep_command(ctx, sweep);
   return kUsage;
 }
 

@@ -42,4 +42,33 @@ struct PayoutOptions {
 };
 int payout_command(Context& ctx, const PayoutOptions& options);
 
+struct DiffOptions {
+  std::string old_contract;
+  std::string new_contract;
+  std::optional<std::string> scenarios;  // --scenarios DIR
+  bool json = false;
+};
+int diff_command(Context& ctx, const DiffOptions& options);
+
+struct FmtOptions {
+  std::vector<std::string> files;  // "-" is standard input to standard output
+  bool check = false;
+};
+int fmt_command(Context& ctx, const FmtOptions& options);
+
+// The language server speaks JSON-RPC on standard input and output.
+int lsp_command(Context& ctx, std::istream& in);
+
+struct SweepOptions {
+  std::string contract;
+  std::optional<std::string> profits;   // FROM..TO
+  std::optional<std::string> step;      // MONEY
+  std::vector<std::string> scenarios;   // or a sweep over scenarios
+  std::vector<std::string> sets;
+  std::string format = "csv";           // csv or jsonl
+  unsigned threads = 0;                 // 0: every core
+  std::optional<std::string> waterfall;
+};
+int sweep_command(Context& ctx, const SweepOptions& options);
+
 }  // namespace clause::cli

@@ -1,0 +1,34 @@
+# Shared by scripts/run and scripts/test: install what is missing from Debian's packages.
+# Sourced, not run.
+
+# The packages Clause builds and tests with.
+CLAUSE_PACKAGES=(cmake make g++ pkgconf tao-pegtl-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+
+missing_packages() {
+  local missing=()
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  echo "${missing[@]}"
+}
+
+# ensure_packages PKG...: installs the missing ones with apt-get when root; otherwise says
+# which to install and stops.
+ensure_packages() {
+  local missing
+  missing=$(missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing from Debian's packages: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    echo "Clause needs these Debian packages: $missing" >&2
+    echo "Install them with: sudo apt-get install $missing" >&2
+    exit 2
+  fi
+}
