@@ -449,6 +449,13 @@ void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_vie
   if (f.at != end && place == at && found.size() > 9 && found.rfind("found `", 0) == 0) {
     found_len = static_cast<std::uint32_t>(found.size() - 8);  // the text between the backticks
   }
+  if (f.message == r::error_message<r::escape_char>) {
+    // Point at the whole escape, backslash included.
+    const std::string escape = f.at == end ? std::string("\\") : "\\" + std::string(1, *f.at);
+    b.diags.error(b.where({at - 1, at + (f.at == end ? 0u : 1u)}),
+                  fmt::format("unknown escape `{}` in a string: use `\\\"`, `\\\\` or `\\n`", escape));
+    return;
+  }
   std::string message;
   if (f.expects_new_name && f.at != end && found.rfind("found `", 0) == 0) {
     const std::string word = found.substr(7, found.size() - 8);

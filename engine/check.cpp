@@ -69,7 +69,8 @@ class Checker {
     check_powers();
     if (!diags_.has_errors()) {
       build_indexes();
-      warn_about_waterfalls();
+      // Warnings about a file with syntax errors would be about the parts that are missing.
+      if (!syntax_errors_) warn_about_waterfalls();
     }
     if (!syntax_errors_ && !diags_.has_errors()) warn_about_unused();
     if (diags_.has_errors()) return std::nullopt;
@@ -148,8 +149,10 @@ class Checker {
         Assumption assumption{name, dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
+          if (!m->valid) invalid_assumptions_.insert(ref.index);
         } else {
           assumption.value = std::get<dsl::PercentLit>(a.value).value;
+          if (!std::get<dsl::PercentLit>(a.value).valid) invalid_assumptions_.insert(ref.index);
         }
         c_.assumptions.push_back(std::move(assumption));
         break;
@@ -190,6 +193,7 @@ class Checker {
       }
       a.value = o.value;
       a.overridden = true;
+      invalid_assumptions_.erase(ref->index);
     }
   }
 
@@ -272,6 +276,7 @@ class Checker {
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* m = std::get_if<Money>(&as.value)) return *m;
     auto& d = diags_.error(at(name.span), fmt::format("`{}` is a percentage ({}), but {} must be money", name.text,
@@ -295,6 +300,7 @@ class Checker {
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* v = std::get_if<Percent>(&as.value)) return *v;
     diags_.error(at(name.span), fmt::format("`{}` is money ({}), but a share must be a percentage", name.text,
@@ -476,8 +482,9 @@ class Checker {
       tier.kind = t.kind;
       tier.keyword = t.keyword;
       if (t.kind == TierKind::first && i != 0) {
-        diags_.error(at(t.kind_span), fmt::format("`first` must be the first tier; {} is tier {}: write `next`",
-                                                  label, i + 1));
+        diags_.error(at(t.kind_span),
+                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label, i + 1)
+                            : fmt::format("`first` must be the first tier, but this is tier {}: write `next`", i + 1));
       }
       if (rest_at) {
         auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
@@ -699,6 +706,7 @@ class Checker {
   Contract c_;
   std::unordered_map<std::string, const Declaration*> first_decl_;
   std::unordered_set<std::string> incomplete_;
+  std::unordered_set<Index> invalid_assumptions_;
   std::vector<bool> mentioned_;
   std::vector<bool> used_assumption_;
   std::vector<std::pair<Index, Span>> power_sites_;
