@@ -74,9 +74,14 @@ ReadResult read_source_file(const std::string& path) {
     result.diagnostics.error({nullptr, {}, path}, fmt::format("cannot read the file: {}", std::strerror(errno)));
     return result;
   }
+  // Read in blocks: the size may be unknown (a pipe) or wrong (a file that is growing).
   std::string bytes;
   if (!ec) bytes.reserve(size);
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    bytes.append(block, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > kMaxSourceBytes) break;
+  }
   if (in.bad()) {
     result.io_error = true;
     result.diagnostics.error({nullptr, {}, path}, "cannot read the file: a read error occurred");
