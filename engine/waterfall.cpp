@@ -60,6 +60,7 @@ void round_parts(std::vector<Recipient>& rs, std::int64_t take) {
 // The least whole number of cents of tier input at which a share of p/W reaches `room`.
 // nullopt when that is beyond the money range.
 std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
+  if (p <= 0) return std::nullopt;  // a 0% share never fills (the checker rejects one; --set cannot make one)
   const std::int64_t q = room / p;
   const std::int64_t m = room % p;
   if (q > Money::kLimitCents / W) return std::nullopt;
