@@ -96,6 +96,16 @@ struct Clause {
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
   Span keyword;
+  std::vector<Actor> more_vendors;  // exclusivity `only from A or B ...`: the vendors after the first
+
+  // Whether an exclusivity names `v` among the vendors it allows, or a prohibition names it.
+  bool names_vendor(Actor v) const {
+    if (v == vendor) return true;
+    for (const Actor m : more_vendors) {
+      if (m == v) return true;
+    }
+    return false;
+  }
 };
 
 struct Exception {

@@ -43,6 +43,36 @@ void Evaluator::reset() {
   state_.received.assign(c_.parties.size(), Money{});
 }
 
+void Evaluator::reset_after(const OutcomeLog& log) {
+  for (const Outcome& o : log.outcomes) {
+    switch (o.kind) {
+      case OutcomeKind::consented: state_.consents[o.rule.index] = 0; break;
+      case OutcomeKind::permitted:
+        if (o.why == Why::exception_applies) state_.bought[o.rule.index] = Money{};
+        break;
+      case OutcomeKind::ended:
+        switch (o.subject.kind) {
+          case DeclKind::licence: state_.licences[o.subject.index] = Ending{}; break;
+          case DeclKind::clause: state_.clauses[o.subject.index] = Ending{}; break;
+          case DeclKind::exception: state_.exceptions[o.subject.index] = Ending{}; break;
+          default: break;
+        }
+        break;
+      case OutcomeKind::payout: {
+        WaterfallState& w = state_.waterfalls[o.rule.index];
+        std::fill(w.tier_taken.begin(), w.tier_taken.end(), Money{});
+        w.total = Money{};
+        for (Index i = o.first; i < o.first + o.count; ++i) {
+          w.received[log.lines[i].party] = Money{};
+          state_.received[log.lines[i].party] = Money{};
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+}
+
 namespace {
 
 Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
