@@ -6,6 +6,7 @@
 
 #include "cli/diff_output.hpp"
 #include "cli/payout.hpp"  // short_amount
+#include "cli/table.hpp"
 #include "engine/explain.hpp"
 
 namespace clause::cli {
@@ -75,7 +76,7 @@ void print_behaviour(std::ostream& out, const ContractDiff& d, const Style& styl
   const engine::BehaviourDiff& b = d.behaviour;
   out << style.bold("Behaviour") << ": ";
   if (b.groups.empty()) {
-    out << fmt::format("no change ({} probes on {})\n", b.probes, b.on.to_string());
+    out << fmt::format("no change ({} {} on {})\n", b.probes, b.probes == 1 ? "probe" : "probes", b.on.to_string());
     return;
   }
   out << fmt::format("{} {} found by {} probes on {}, the smallest witness of each\n", b.groups.size(),
@@ -120,16 +121,18 @@ std::string signed_share(const Rational& share) {
   return fmt::format("{}{}", n < 0 ? "-" : "+", engine::Percent::from_units(n < 0 ? -n : n).to_string());
 }
 
-std::string payout_pair(const Rational& old_amount, const Rational& new_amount) {
-  return fmt::format("{} → {}", short_amount(old_amount), short_amount(new_amount));
-}
-
 void print_payouts(std::ostream& out, const ContractDiff& d, const Style& style) {
   if (d.payouts.empty()) {
     out << style.bold("Payouts") << ": no change\n";
     return;
   }
-  out << style.bold("Payouts") << ": where one profit, paid from a fresh state, pays differently\n";
+  out << style.bold("Payouts") << ": where one profit, paid from a fresh state, pays differently (old → new)\n";
+  bool rounded = false;
+  const auto amount = [&](const Rational& cents) {
+    std::string text = short_amount(cents);
+    rounded = rounded || text.rfind("≈", 0) == 0;
+    return text;
+  };
   for (const engine::WaterfallPayoutDiff& w : d.payouts) {
     const char* change = w.change == engine::TermChangeKind::added     ? " (only in the new contract)"
                          : w.change == engine::TermChangeKind::removed ? " (only in the old contract)"
@@ -139,31 +142,31 @@ void print_payouts(std::ostream& out, const ContractDiff& d, const Style& style)
       out << "    " << w.error << '\n';
       continue;
     }
-    std::size_t width = 0;
-    for (const engine::PartyPayoutDiff& p : w.parties) width = std::max(width, p.party.size());
+    Table table({"party", "", "profit", "paid at the start", "paid at the end", "largest difference"});
     for (const engine::PartyPayoutDiff& p : w.parties) {
       bool first = true;
       for (const engine::PayoutRange& r : p.ranges) {
-        std::string line = fmt::format("    {}  ", pad(first ? p.party : "", width));
-        first = false;
-        if (r.to) {
-          line += fmt::format("profit {} to {}: {} at the start, {} at the end", short_amount(r.from),
-                              short_amount(*r.to), payout_pair(r.old_at_from, r.new_at_from),
-                              payout_pair(*r.old_at_to, *r.new_at_to));
-        } else {
-          line += fmt::format("profit from {} on: {} at the start", short_amount(r.from),
-                              payout_pair(r.old_at_from, r.new_at_from));
-        }
+        const char* who = r.direction < 0 ? "loses" : r.direction > 0 ? "gains" : "gains and loses";
+        const std::string range =
+            r.to ? fmt::format("{} to {}", amount(r.from), amount(*r.to)) : fmt::format("{} and above", amount(r.from));
+        const std::string start = fmt::format("{} → {}", amount(r.old_at_from), amount(r.new_at_from));
+        const std::string end = r.to ? fmt::format("{} → {}", amount(*r.old_at_to), amount(*r.new_at_to)) : "—";
+        std::string largest;
         if (r.largest) {
-          line += fmt::format("; largest difference {} at {}{}", signed_amount(*r.largest), short_amount(*r.largest_at),
-                              r.to ? "" : " and above");
+          largest = fmt::format("{} {} {}", signed_amount(*r.largest), r.largest_from_on ? "from" : "at",
+                                amount(*r.largest_at));
+          if (r.largest_from_on) largest += " on";
+          rounded = rounded || largest.find("≈") != std::string::npos;
         } else {
-          line += fmt::format("; then {} of each further dollar, without end", signed_share(r.slope));
+          largest = fmt::format("without end: {} of each further dollar", signed_share(r.slope));
         }
-        out << line << '\n';
+        table.add_row({first ? p.party : "", who, range, start, end, largest});
+        first = false;
       }
     }
+    table.print(out, style, "    ");
   }
+  if (rounded) out << style.dim("  ≈ rounded here; clause diff --json gives every figure exactly") << '\n';
 }
 
 void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& style) {

@@ -57,6 +57,7 @@ struct Builder {
   // Pieces of the construct being read, taken by the action that completes it.
   ActorRef subject;
   ActorRef vendor;
+  std::vector<ActorRef> more_vendors;
   ActorRef actor;
   Ident good;
   Ident status;
@@ -261,6 +262,7 @@ CLAUSE_ACTION(grantee) { b.node<LicenceDecl>().grantee = actor_ref(in, b); }
 // Pieces shared by statements, patterns, permissions and events.
 CLAUSE_ACTION(subject) { b.subject = actor_ref(in, b); }
 CLAUSE_ACTION(vendor) { b.vendor = actor_ref(in, b); }
+CLAUSE_ACTION(more_vendor) { b.more_vendors.push_back(actor_ref(in, b)); }
 CLAUSE_ACTION(good) { b.good = ident(in, b); }
 CLAUSE_ACTION(status) { b.status = ident(in, b); }
 CLAUSE_ACTION(reference) { b.reference = ident(in, b); }
@@ -274,7 +276,11 @@ CLAUSE_ACTION(share_percent_name) { b.percent = PercentRef{ident(in, b), b.span(
 
 // Clauses.
 CLAUSE_ACTION(clause_keyword) { b.start<ClauseDecl>(b.span(in)); }
-CLAUSE_ACTION(exclusivity_tail) { b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(only_after_good) { b.more_vendors.clear(); }
+CLAUSE_ACTION(exclusivity_tail) {
+  b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor, std::move(b.more_vendors)};
+  b.more_vendors.clear();
+}
 CLAUSE_ACTION(prohibition_tail) { b.node<ClauseDecl>().statement = ProhibitionStmt{b.subject, b.good, b.vendor}; }
 CLAUSE_ACTION(statement) { b.node<ClauseDecl>().statement_span = b.composite(in); }
 CLAUSE_ACTION(kw_when) { b.effects.clear(); }

@@ -337,6 +337,16 @@ class Checker {
   }
   void statement(Index self, const dsl::ExclusivityStmt& s) {
     duty(self, ClauseKind::exclusivity, s.buyer, s.good, s.vendor);
+    Clause& model = c_.clauses[self];
+    for (const ActorRef& v : s.more_vendors) {
+      const auto p = party(v, "the vendor");
+      if (!p) continue;
+      if (model.names_vendor(Actor{*p, kNone})) {
+        diags_.warning(at(v.span), fmt::format("`{}` is already a vendor of `{}`", v.to_string(), model.name));
+        continue;
+      }
+      model.more_vendors.push_back(Actor{*p, kNone});
+    }
   }
   void statement(Index self, const dsl::ProhibitionStmt& s) {
     duty(self, ClauseKind::prohibition, s.buyer, s.good, s.vendor);
@@ -660,7 +670,7 @@ class Checker {
                                    c_.actor_name(e.buyer), c_.words[e.good]));
         continue;
       }
-      const bool already = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      const bool already = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (already) {
         diags_.warning(at(site.permission_span),
                        fmt::format("exception `{}` changes nothing: `{}` already allows buying {} from {}", e.name,

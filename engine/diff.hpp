@@ -141,7 +141,9 @@ struct PayoutRange {
   // reached; nullopt when the difference grows without bound (then `slope` says how fast).
   std::optional<Rational> largest;
   std::optional<Rational> largest_at;
+  bool largest_from_on = false;  // the difference stays `largest` at every profit above `largest_at`
   Rational slope;  // d(new - old)/d(profit) at the end of the range: nonzero only when unbounded
+  int direction = 0;  // -1: the new payout is never above the old here; +1: never below; 0: both
 };
 
 struct PartyPayoutDiff {

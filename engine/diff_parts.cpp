@@ -55,8 +55,11 @@ class PartWriter {
       case ClauseKind::prohibition: {
         const bool only = cl.kind == ClauseKind::exclusivity;
         const std::string duty = fmt::format("{} must {}buy {}", actor(cl.buyer), only ? "" : "not ", word(cl.good));
-        std::string vendors = fmt::format("{}from {}", only ? "only " : "", actor(cl.vendor));
-        for (const Actor v : cl.more_vendors) vendors += " or " + actor(v);
+        // A set: `only from A or B` and `only from B or A` say the same.
+        std::vector<std::string> names{actor(cl.vendor)};
+        for (const Actor v : cl.more_vendors) names.push_back(actor(v));
+        std::sort(names.begin(), names.end());
+        const std::string vendors = fmt::format("{}from {}", only ? "only " : "", fmt::join(names, " or "));
         add("", "duty", duty, fmt::format("{} {}", duty, vendors));
         add("", "vendors", vendors, "");
         break;

@@ -65,12 +65,23 @@ std::optional<std::vector<PayoutRange>> ranges_for(const PayoutOf& old_p, const 
     r.from = points[i];
     r.old_at_from = old_at[i];
     r.new_at_from = new_at[i];
+    bool below = false;
+    bool above = false;
+    std::size_t at = i;
     for (std::size_t k = i; k <= std::min(j, n - 1); ++k) {
+      below = below || diff[k].sign() < 0;
+      above = above || diff[k].sign() > 0;
       if (!r.largest || magnitude(diff[k]) > magnitude(*r.largest)) {
         r.largest = diff[k];
         r.largest_at = points[k];
+        at = k;
       }
     }
+    if (j == n) {
+      below = below || slope->sign() < 0;
+      above = above || slope->sign() > 0;
+    }
+    r.direction = below == above ? 0 : below ? -1 : 1;
     if (j < n) {
       r.to = points[j];
       r.old_at_to = old_at[j];
@@ -79,6 +90,9 @@ std::optional<std::vector<PayoutRange>> ranges_for(const PayoutOf& old_p, const 
       r.largest.reset();  // it grows without end
       r.largest_at.reset();
       r.slope = *slope;
+    } else {
+      r.largest_from_on = std::all_of(diff.begin() + static_cast<std::ptrdiff_t>(at), diff.end(),
+                                      [&](const Rational& d) { return d == *r.largest; });
     }
     out.push_back(std::move(r));
     i = j;

@@ -171,7 +171,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
         ended_on = state_.clauses[ci].on;
         continue;
       }
-      const bool allowed = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      const bool allowed = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (allowed) {
         Outcome o = make(OutcomeKind::permitted, Why::clause_allows, clause_ref);
         o.party = e.actor;
