@@ -66,3 +66,17 @@ TEST_CASE("colour only on a terminal, and never with NO_COLOR", "[colour]") {
   CHECK(clause::test::run_clause_on_terminal({"check", bad}, true).err.find("\x1b[") == std::string::npos);
   CHECK(clause::test::run_clause({"--color", "always", "check", bad}).err.find("\x1b[") != std::string::npos);
 }
+
+TEST_CASE("on a terminal, long reasons wrap to its width under their outcome", "[colour]") {
+  const std::string c = clause::test::repo_path("contracts/microsoft-openai/2024-06.clause");
+  const auto r = clause::test::run_clause_on_terminal({"ask", c, "OpenAI buys compute from Google for $1B"}, true);
+  std::istringstream lines(r.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    ++count;
+    CHECK(line.size() <= 80 + 4);  // bytes: the symbols are multi-byte
+  }
+  CHECK(count >= 5);
+  CHECK_THAT(r.out, Catch::Contains("\n                from Microsoft;"));
+}
