@@ -72,11 +72,13 @@ TEST_CASE("on a terminal, long reasons wrap to its width under their outcome", "
   const auto r = clause::test::run_clause_on_terminal({"ask", c, "OpenAI buys compute from Google for $1B"}, true);
   std::istringstream lines(r.out);
   std::string line;
-  int count = 0;
+  int reason_lines = 0;
   while (std::getline(lines, line)) {
-    ++count;
-    CHECK(line.size() <= 80 + 4);  // bytes: the symbols are multi-byte
+    if (line.find("2024-06.clause:") != std::string::npos) continue;  // a place is never broken
+    CHECK(line.size() <= 80 + 4);                                      // bytes: the symbols are multi-byte
+    if (line.rfind("                ", 0) == 0) ++reason_lines;
   }
-  CHECK(count >= 5);
-  CHECK_THAT(r.out, Catch::Contains("\n                from Microsoft;"));
+  CHECK(reason_lines >= 3);
+  const auto piped = clause::test::run_clause({"ask", c, "OpenAI buys compute from Google for $1B"});
+  CHECK_THAT(piped.out, Catch::Contains("allows compute only from Microsoft; exception `oracle_capacity` does not"));
 }
