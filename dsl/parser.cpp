@@ -448,6 +448,13 @@ std::string describe_found(const char* at, const char* end, std::string_view end
     ++p;
     while (p != end && (static_cast<unsigned char>(*p) & 0xC0u) == 0x80u) ++p;
   }
+  // A token can be as long as the file: show its start only.
+  constexpr std::ptrdiff_t kShown = 40;
+  if (p - at > kShown) {
+    const char* cut = at + kShown;
+    while (cut != at && (static_cast<unsigned char>(*cut) & 0xC0u) == 0x80u) --cut;
+    return fmt::format("found `{}…`", std::string_view(at, static_cast<std::size_t>(cut - at)));
+  }
   return fmt::format("found `{}`", std::string_view(at, static_cast<std::size_t>(p - at)));
 }
 

@@ -33,6 +33,7 @@ CliResult run_clause_on_terminal(const std::vector<std::string>& args, bool no_c
   env.stdout_is_terminal = true;
   env.stderr_is_terminal = true;
   env.no_color = no_color;
+  env.terminal_width = 80;
   return run_with(args, env);
 }
 

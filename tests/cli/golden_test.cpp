@@ -66,3 +66,19 @@ TEST_CASE("colour only on a terminal, and never with NO_COLOR", "[colour]") {
   CHECK(clause::test::run_clause_on_terminal({"check", bad}, true).err.find("\x1b[") == std::string::npos);
   CHECK(clause::test::run_clause({"--color", "always", "check", bad}).err.find("\x1b[") != std::string::npos);
 }
+
+TEST_CASE("on a terminal, long reasons wrap to its width under their outcome", "[colour]") {
+  const std::string c = clause::test::repo_path("contracts/microsoft-openai/2024-06.clause");
+  const auto r = clause::test::run_clause_on_terminal({"ask", c, "OpenAI buys compute from Google for $1B"}, true);
+  std::istringstream lines(r.out);
+  std::string line;
+  int reason_lines = 0;
+  while (std::getline(lines, line)) {
+    if (line.find("2024-06.clause:") != std::string::npos) continue;  // a place is never broken
+    CHECK(line.size() <= 80 + 4);                                      // bytes: the symbols are multi-byte
+    if (line.rfind("                ", 0) == 0) ++reason_lines;
+  }
+  CHECK(reason_lines >= 3);
+  const auto piped = clause::test::run_clause({"ask", c, "OpenAI buys compute from Google for $1B"});
+  CHECK_THAT(piped.out, Catch::Contains("allows compute only from Microsoft; exception `oracle_capacity` does not"));
+}
