@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -266,6 +267,24 @@ TEST_CASE("payout --until with --set answers for the assumption given", "[payout
   // ($100B - $12.975B) / 49% above $17.494B = 8,702,500,000,000 / 0.49 cents
   // = 17,760,204,081,632 + 32/49 cents; plus 1,749,400,000,000 cents.
   CHECK(j["until"]["profit"] == "195096040816.32+32/49");
+}
+
+TEST_CASE("payout: a tier amount given as an assumption follows --set", "[payout-command]") {
+  const std::string path = (std::filesystem::temp_directory_path() / "clause-payout-tier-size.clause").string();
+  {
+    std::ofstream out(path);
+    out << "contract \"Sizes\"\nparty A\nparty B\nparty C\nassume size = $100\n"
+           "waterfall w of A:\n  tier first size:\n    B 60%, C 40%\n  tier rest:\n    C 100%\n";
+  }
+  const auto as_written = run_clause({"payout", path, "--profit", "300", "--json"});
+  REQUIRE(as_written.exit == 0);
+  CHECK(Json::parse(as_written.out)["parties"] == Json{{"B", "60.00"}, {"C", "240.00"}});
+  const auto larger = run_clause({"payout", path, "--profit", "300", "--set", "size=$200", "--json"});
+  REQUIRE(larger.exit == 0);
+  CHECK(Json::parse(larger.out)["parties"] == Json{{"B", "120.00"}, {"C", "180.00"}});
+  const auto schedule = run_clause({"payout", path, "--schedule", "--set", "size=$200", "--json"});
+  CHECK(Json::parse(schedule.out)["schedule"]["breakpoints"][1]["profit"] == "200.00");
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("payout: bad input fails with a clear error and prints nothing on stdout", "[payout-command]") {

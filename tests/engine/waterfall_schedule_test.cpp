@@ -382,3 +382,38 @@ TEST_CASE("a schedule from a state continues where the state stands", "[schedule
   }
   CHECK(next.tiers()[0].end == R(0));  // the first tier is already full
 }
+
+TEST_CASE("the random waterfalls cover what the properties are about", "[schedule][property]") {
+  // Overflow parties inside and outside the shares, caps already reached when their tier
+  // starts, parties capped in one tier and paid in others, waterfalls with no `rest`.
+  std::mt19937_64 rng(59);
+  int overflow_outside = 0, overflow_inside = 0, capped_at_start = 0, capped_and_paid_elsewhere = 0, no_rest = 0;
+  for (int c = 0; c < 2000; ++c) {
+    const std::size_t parties = 2 + rng() % 5;
+    const Waterfall w = random_waterfall(rng, parties, Shape{});
+    if (w.tiers.back().kind != TierKind::rest) ++no_rest;
+    for (std::size_t t = 0; t < w.tiers.size(); ++t) {
+      const Tier& tier = w.tiers[t];
+      if (tier.kind != TierKind::until_capped) continue;
+      const bool inside = std::any_of(tier.shares.begin(), tier.shares.end(),
+                                      [&](const Share& sh) { return sh.party == tier.overflow; });
+      ++(inside ? overflow_inside : overflow_outside);
+      for (const Share& sh : tier.shares) {
+        if (!sh.cap) continue;
+        for (std::size_t u = 0; u < w.tiers.size(); ++u) {
+          if (u == t) continue;
+          for (const Share& other : w.tiers[u].shares) capped_and_paid_elsewhere += other.party == sh.party;
+        }
+      }
+    }
+    const engine::Schedule s = schedule_of(w, parties);
+    for (const engine::Breakpoint& b : s.breakpoints()) {
+      for (const engine::Reason& r : b.reasons) capped_at_start += r.kind == engine::ReasonKind::capped_at_start;
+    }
+  }
+  CHECK(overflow_outside > 200);
+  CHECK(overflow_inside > 200);
+  CHECK(capped_at_start > 100);
+  CHECK(capped_and_paid_elsewhere > 200);
+  CHECK(no_rest > 500);
+}
