@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,11 @@ using Json = nlohmann::json;
 namespace {
 
 const std::string kFlagship = repo_path("contracts/microsoft-openai/2024-06.clause");
+
+// A file name in the temporary folder that no other test run uses at the same time.
+std::string temp_file(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / (std::to_string(std::random_device{}()) + "-" + name)).string();
+}
 
 Json payout_json(std::vector<std::string> args) {
   args.insert(args.begin(), {"payout", kFlagship});
@@ -270,7 +276,7 @@ TEST_CASE("payout --until with --set answers for the assumption given", "[payout
 }
 
 TEST_CASE("payout: a tier amount given as an assumption follows --set", "[payout-command]") {
-  const std::string path = (std::filesystem::temp_directory_path() / "clause-payout-tier-size.clause").string();
+  const std::string path = temp_file("clause-payout-tier-size.clause");
   {
     std::ofstream out(path);
     out << "contract \"Sizes\"\nparty A\nparty B\nparty C\nassume size = $100\n"
@@ -315,7 +321,7 @@ TEST_CASE("payout --until points at the wrong word with a caret", "[payout-comma
 
 TEST_CASE("payout --chart writes a well-formed SVG: one curve per party, every breakpoint, the tiers",
           "[payout-command]") {
-  const std::string path = (std::filesystem::temp_directory_path() / "clause-payout-chart-test.svg").string();
+  const std::string path = temp_file("clause-payout-chart.svg");
   std::filesystem::remove(path);
   const auto r = run_clause({"payout", kFlagship, "--chart", path, "--profit", "50B"});
   INFO(r.err);
