@@ -24,9 +24,12 @@
 //     `until capped` tier paid that party a rounded share (a fraction of a cent more or
 //     less than the schedule), its cap binds where the cents put it, up to
 //     (that fraction / its share) of profit away from the schedule's point.
-// In the flagship every tier before the capped one splits into whole cents, and the two
+// Exactly (and tested on random waterfalls): build_schedule(w, state), from the state
+// distribute leaves after the tiers before tier t, gives tier t's exact parts, and
+// distribute's cents for tier t are within one cent of them. In the flagship every tier
+// before the capped one splits into whole cents, and the fresh schedule and distribute
 // agree within one cent at every profit. least_cent_profit below answers threshold
-// questions for distribute itself.
+// questions for distribute itself. See docs/waterfalls.md.
 #pragma once
 
 #include <optional>
