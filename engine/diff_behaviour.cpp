@@ -20,8 +20,6 @@ std::size_t BehaviourDiff::witness_count() const {
 
 namespace {
 
-std::string article(DeclKind kind) { return kind == DeclKind::assumption || kind == DeclKind::exception ? "an" : "a"; }
-
 // One contract's side of the probing: every probe name bound once to what the contract
 // declares, and an evaluator reset between probes in time proportional to the probe.
 class ProbeRunner {
@@ -99,13 +97,12 @@ class ProbeRunner {
     const auto ref = c_.find(party);
     if (!ref) return {outsiders_.intern(a.body.empty() ? party : party + "." + a.body), {}};
     if (ref->kind != DeclKind::party) {
-      return {{}, fmt::format("`{}` is {} {}, not a party", party, article(ref->kind), decl_kind_name(ref->kind))};
+      return {{}, fmt::format("`{}` is {}, not a party", party, decl_kind_with_article(ref->kind))};
     }
     if (a.body.empty()) return {Actor{ref->index, kNone}, {}};
-    const Party& p = c_.parties[ref->index];
-    const auto it = std::find(p.bodies.begin(), p.bodies.end(), a.body);
-    if (it == p.bodies.end()) return {{}, fmt::format("party `{}` has no body `{}`", party, a.body)};
-    return {Actor{ref->index, static_cast<Index>(it - p.bodies.begin())}, {}};
+    const Index body = c_.find_body(ref->index, a.body);
+    if (body == kNone) return {{}, c_.unknown_body_message(ref->index, a.body)};
+    return {Actor{ref->index, body}, {}};
   }
 
   BoundTarget bind_target(const ProbeTarget& t) const {
@@ -113,8 +110,8 @@ class ProbeRunner {
     const auto ref = c_.find(name);
     if (!ref) return {kNone, fmt::format("the contract has no {} `{}`", decl_kind_name(t.kind), name)};
     if (ref->kind != t.kind) {
-      return {kNone, fmt::format("`{}` is {} {}, not {} {}", name, article(ref->kind), decl_kind_name(ref->kind),
-                                 article(t.kind), decl_kind_name(t.kind))};
+      return {kNone, fmt::format("`{}` is {}, not {}", name, decl_kind_with_article(ref->kind),
+                                 decl_kind_with_article(t.kind))};
     }
     return {ref->index, {}};
   }
