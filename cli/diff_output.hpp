@@ -12,6 +12,8 @@ namespace clause::cli {
 
 // How many groups of witnesses the memo shows; JSON lists every witness.
 inline constexpr std::size_t kMemoGroups = 8;
+// A declaration's changed parts share its line up to this width, else take a line each.
+inline constexpr std::size_t kMemoWidth = 100;
 
 void print_diff(std::ostream& out, const engine::ContractDiff& diff, const Style& style);
 

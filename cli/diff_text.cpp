@@ -7,6 +7,7 @@
 #include "cli/diff_output.hpp"
 #include "cli/payout.hpp"  // short_amount
 #include "cli/table.hpp"
+#include "dsl/source.hpp"
 #include "engine/explain.hpp"
 
 namespace clause::cli {
@@ -38,9 +39,17 @@ void print_terms(std::ostream& out, const ContractDiff& d, const Style& style) {
   for (const engine::TermChange& t : d.terms) {
     const std::string head = t.name.empty() ? t.kind : fmt::format("{} {}", t.kind, t.name);
     const std::vector<std::string> details = engine::term_details(t);
-    std::string line = fmt::format("  {} {} {}", change_mark(t.change), engine::term_change_name(t.change), head);
-    if (!details.empty()) line += ": " + fmt::format("{}", fmt::join(details, "; "));
-    out << line << '\n';
+    const std::string line = fmt::format("  {} {} {}", change_mark(t.change), engine::term_change_name(t.change), head);
+    const std::string joined = fmt::format("{}", fmt::join(details, "; "));
+    if (details.empty()) {
+      out << line << '\n';
+    } else if (details.size() == 1 || dsl::display_width(line + ": " + joined) <= kMemoWidth) {
+      out << line << ": " << joined << '\n';
+    } else {
+      // Too long for one line: a part a line.
+      out << line << ":\n";
+      for (const std::string& detail : details) out << "      " << detail << '\n';
+    }
   }
 }
 

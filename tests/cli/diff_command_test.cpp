@@ -99,7 +99,8 @@ TEST_CASE("the flagship renegotiation reads as a memo on one screen", "[diff-com
   // What changed in the terms.
   CHECK_THAT(r.out, Catch::Contains("~ changed clause exclusivity: only from Microsoft → only from Microsoft or Oracle"));
   CHECK_THAT(r.out, Catch::Contains("- removed exception oracle_capacity"));
-  CHECK_THAT(r.out, Catch::Contains("~ changed assumption microsoft_cap: $130B → $100B"));
+  CHECK_THAT(r.out, Catch::Contains("~ changed assumption microsoft_cap:\n      $130B → $100B\n"));
+  CHECK_THAT(r.out, Catch::Contains("~ changed waterfall profits: tier \"Capped returns\": Microsoft 49% cap $130B → $100B"));
   // The smallest events that now end differently.
   CHECK_THAT(r.out, Catch::Contains("OpenAI buys compute from Oracle for $1\n"
                                     "       old  ✗ breach     of `exclusivity` by OpenAI\n"
