@@ -1,0 +1,86 @@
+// The machinery under the behaviour diff: probes grow with the contracts, and undoing a
+// probe leaves the evaluator as fresh as a full reset.
+#include <fmt/format.h>
+
+#include "engine/diff_support.hpp"
+#include "engine/evaluate.hpp"
+
+namespace {
+
+using clause::engine::Evaluator;
+using clause::engine::State;
+
+// n of each kind of declaration, every figure different, so that nothing is deduplicated away.
+std::string generated(int n) {
+  std::string out = "contract \"Generated\"\neffective 2024-01-01\n";
+  for (int i = 0; i < n; ++i) {
+    const int j = (i + 1) % n;
+    out += fmt::format("party P{} {{ body board }}\n", i);
+    out += fmt::format("licence L{}: P{} grants P{}\n", i, i, j);
+    out += fmt::format("clause C{}: P{} must buy good{} only from P{}\n", i, i, i, j);
+    out += fmt::format("exception X{} to C{}: P{} may buy good{} from P{} if P{} consents up to ${}M in total\n", i,
+                       i, i, i, (i + 2) % n, j, i + 1);
+    out += fmt::format("power W{}: only P{}.board may declare status{}\n", i, i, i);
+    out += fmt::format("clause T{}: when status{} is declared then L{} ends\n", i, i, i);
+    out += fmt::format("waterfall F{} of P{}:\n  tier first ${}M: P{} 100%\n  tier rest: P{} 100%\n", i, i, i + 1, j, i);
+  }
+  return out;
+}
+
+std::size_t probes_for(int n) {
+  const auto loaded = clause::engine::load_contract_from_bytes("generated.clause", generated(n));
+  REQUIRE(loaded.contract);
+  const auto d = clause::engine::diff_contracts(*loaded.contract, *loaded.contract, clause::dsl::Date::from_ymd(2026, 1, 1));
+  CHECK(d.behaviour.groups.empty());
+  return d.behaviour.probes;
+}
+
+void check_fresh(const State& s, const State& fresh) {
+  REQUIRE(s.licences.size() == fresh.licences.size());
+  for (std::size_t i = 0; i < s.licences.size(); ++i) CHECK(s.licences[i].ended == fresh.licences[i].ended);
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) CHECK(s.clauses[i].ended == fresh.clauses[i].ended);
+  for (std::size_t i = 0; i < s.exceptions.size(); ++i) CHECK(s.exceptions[i].ended == fresh.exceptions[i].ended);
+  CHECK(s.consents == fresh.consents);
+  CHECK(s.bought == fresh.bought);
+  CHECK(s.received == fresh.received);
+  REQUIRE(s.waterfalls.size() == fresh.waterfalls.size());
+  for (std::size_t i = 0; i < s.waterfalls.size(); ++i) {
+    CHECK(s.waterfalls[i].total == fresh.waterfalls[i].total);
+    CHECK(s.waterfalls[i].tier_taken == fresh.waterfalls[i].tier_taken);
+    CHECK(s.waterfalls[i].received == fresh.waterfalls[i].received);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the number of probes grows in proportion to the contracts", "[diff][probes]") {
+  const std::size_t small = probes_for(20);
+  const std::size_t large = probes_for(40);
+  CHECK(small > 20 * 5);  // every kind of declaration is probed
+  CHECK(large == 2 * small);
+}
+
+TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][probes]") {
+  const clause::test::DiffOf d(clause::test::k2024, clause::test::k2024);
+  const auto& c = *d.old_loaded.contract;
+  clause::engine::Outsiders outsiders;
+  clause::dsl::DiagnosticList diags;
+  std::vector<clause::engine::Event> events;
+  for (const std::string text : {"Microsoft consents to oracle_capacity", "OpenAI buys compute from Oracle for $6B",
+                                 "agi is declared", "OpenAI earns $300B"}) {
+    auto source = std::make_shared<const clause::dsl::SourceFile>("<event>", text);
+    const auto parsed = clause::dsl::parse_event(source);
+    REQUIRE(parsed.event);
+    auto e = clause::engine::resolve_event(c, *parsed.event, source, outsiders, diags);
+    REQUIRE(e);
+    events.push_back(std::move(*e));
+  }
+  Evaluator used(c);
+  const Evaluator fresh(c);
+  clause::engine::OutcomeLog log;
+  for (const auto& e : events) REQUIRE_FALSE(used.apply(e, *c.effective, log));
+  CHECK(used.state().consents != fresh.state().consents);
+  CHECK(used.state().received != fresh.state().received);
+  used.reset_after(log);
+  check_fresh(used.state(), fresh.state());
+}
