@@ -1,5 +1,6 @@
 // The change memo: what changed in the terms, the smallest events that now end
 // differently, who gains or loses how much at which profits, and the saved scenarios.
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -53,31 +54,50 @@ void print_terms(std::ostream& out, const ContractDiff& d, const Style& style) {
   }
 }
 
-// The outcomes one contract gave one event of a witness, a line each.
-void print_side(std::ostream& out, const Style& style, const char* label, const engine::Contract& c,
-                const std::vector<std::string>& outsiders, const engine::ProbeAnswer& a, engine::Index event,
-                const std::string& indent) {
-  const std::string head = fmt::format("{}{}  ", indent, label);
-  const std::string blank(head.size(), ' ');
-  if (!a.missing[event].empty()) {
-    out << head << style.dim(fmt::format("{} not in this contract: {}", symbol(engine::OutcomeKind::uncovered),
-                                         a.missing[event]))
-        << '\n';
-    return;
+// One outcome of a witness's event, as the memo shows it.
+struct ShownOutcome {
+  std::optional<engine::OutcomeKind> kind;  // none: the event did not happen in this contract
+  std::string headline;
+  std::string reason;
+  friend bool operator==(const ShownOutcome& a, const ShownOutcome& b) {
+    return a.kind == b.kind && a.headline == b.headline;
   }
+};
+
+std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::vector<std::string>& outsiders,
+                                         const engine::ProbeAnswer& a, engine::Index event, dsl::Date on) {
+  if (!a.missing[event].empty()) return {ShownOutcome{std::nullopt, "not in this contract: " + a.missing[event], ""}};
   const engine::ExplainContext ctx{c, a.log, &outsiders};
-  bool first = true;
+  std::vector<ShownOutcome> out;
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;
-    if (r.count == 0) out << head << style.dim("nothing happens") << '\n';
     for (engine::Index i = r.first; i < r.first + r.count; ++i) {
       const engine::Outcome& o = a.log.outcomes[i];
-      const std::string kind = engine::outcome_kind_name(o.kind);
-      out << (first ? head : blank)
-          << style.kind(o.kind, fmt::format("{} {}", symbol(o.kind), pad(kind, 11)))
-          << engine::headline(ctx, a.events[event], o) << '\n';
-      first = false;
+      out.push_back(ShownOutcome{o.kind, engine::headline(ctx, a.events[event], o),
+                                 engine::explain(ctx, a.events[event], on, o)});
     }
+  }
+  return out;
+}
+
+// The outcomes one contract gave one event of a witness, a line each; with the reason when
+// the headlines alone would not show what differs.
+void print_side(std::ostream& out, const Style& style, const char* label, const std::vector<ShownOutcome>& shown,
+                bool with_reason, const std::string& indent) {
+  const std::string head = fmt::format("{}{}  ", indent, label);
+  const std::string blank(head.size(), ' ');
+  if (shown.empty()) out << head << style.dim("nothing happens") << '\n';
+  bool first = true;
+  for (const ShownOutcome& o : shown) {
+    out << (first ? head : blank);
+    first = false;
+    if (!o.kind) {
+      out << style.dim(fmt::format("{} {}", symbol(engine::OutcomeKind::uncovered), o.headline)) << '\n';
+      continue;
+    }
+    out << style.kind(*o.kind, fmt::format("{} {}", symbol(*o.kind), pad(engine::outcome_kind_name(*o.kind), 11)))
+        << o.headline << '\n';
+    if (with_reason) out << blank << "  " << style.dim(o.reason) << '\n';
   }
 }
 
@@ -105,8 +125,11 @@ void print_behaviour(std::ostream& out, const ContractDiff& d, const Style& styl
       out << indent << style.dim(fmt::format("at `{}`:", w.events[w.shows])) << '\n';
       indent += "  ";
     }
-    print_side(out, style, "old", *d.old_contract, b.old_outsiders, w.old_answer, w.shows, indent);
-    print_side(out, style, "new", *d.new_contract, b.new_outsiders, w.new_answer, w.shows, indent);
+    const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, w.on);
+    const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, w.on);
+    const bool with_reason = old_shown == new_shown;
+    print_side(out, style, "old", old_shown, with_reason, indent);
+    print_side(out, style, "new", new_shown, with_reason, indent);
     if (g.witnesses.size() > 1) {
       out << style.dim(fmt::format("       and {} more {} like it\n", g.witnesses.size() - 1,
                                    g.witnesses.size() == 2 ? "witness" : "witnesses"));

@@ -28,7 +28,8 @@ struct Triple {
 struct ExceptionFacts {
   Index target = kNone;
   std::set<Triple> permissions;
-  std::set<Index> consenters;
+  std::set<Index> consenters;          // asked by either contract
+  std::set<std::set<Index>> asked;     // the consents each contract asks for
   std::set<Money> limits;
   std::set<Date> window;  // from and until dates
 };
@@ -121,7 +122,10 @@ class ProbeBuilder {
       f.target = target_id(DeclKind::exception, name);
       const Triple t{actor_of(c, to_old, ex.buyer), word(c.words[ex.good]), actor_of(c, to_old, ex.vendor)};
       f.permissions.insert(t);
-      for (const Actor a : ex.consents) f.consenters.insert(actor_of(c, to_old, a));
+      std::set<Index> asked;
+      for (const Actor a : ex.consents) asked.insert(actor_of(c, to_old, a));
+      f.consenters.insert(asked.begin(), asked.end());
+      f.asked.insert(std::move(asked));
       if (ex.limit) f.limits.insert(*ex.limit);
       if (ex.from) f.window.insert(*ex.from);
       if (ex.until) f.window.insert(*ex.until);
@@ -230,6 +234,17 @@ class ProbeBuilder {
           std::vector<ProbeEvent> seq = consents_for(x);
           if (seq.empty()) continue;
           seq.push_back(buys(t, m));
+          add(std::move(seq));
+        }
+      }
+      // The consents only one contract asks for: enough there, perhaps not in the other.
+      for (const std::string& x : f.exceptions) {
+        const ExceptionFacts& facts = exceptions_.at(x);
+        for (const std::set<Index>& asked : facts.asked) {
+          if (asked.empty() || asked == facts.consenters) continue;
+          std::vector<ProbeEvent> seq;
+          for (const Index who : asked) seq.push_back(consents(who, facts.target));
+          seq.push_back(buys(t, kBase));
           add(std::move(seq));
         }
       }

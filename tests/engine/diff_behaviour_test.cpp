@@ -217,3 +217,34 @@ TEST_CASE("exception windows are probed on the day before, on and after each end
   CHECK(outcomes_of(w.old_answer, 1).front().kind == OutcomeKind::permitted);
   CHECK(outcomes_of(w.new_answer, 1).front().kind == OutcomeKind::breach);
 }
+
+TEST_CASE("an exception that asks one consent fewer: the consents only the new terms ask for are a witness",
+          "[diff][behaviour]") {
+  const std::string both = R"(contract "C"
+effective 2024-01-01
+party Microsoft
+party OpenAI
+party Oracle
+clause exclusivity: OpenAI must buy compute only from Microsoft
+exception oracle_capacity to exclusivity: OpenAI may buy compute from Oracle if Microsoft consents if Oracle consents
+)";
+  std::string one = both;
+  one.replace(one.find(" if Oracle consents"), std::string(" if Oracle consents").size(), "");
+  auto old_loaded = clause::engine::load_contract_from_bytes("both.clause", both);
+  auto new_loaded = clause::engine::load_contract_from_bytes("one.clause", one);
+  REQUIRE(old_loaded.contract);
+  REQUIRE(new_loaded.contract);
+  const auto d = clause::engine::diff_contracts(*old_loaded.contract, *new_loaded.contract,
+                                                clause::dsl::Date::from_ymd(2026, 1, 1));
+  const Witness* w =
+      find_witness(d.behaviour, {"Microsoft consents to oracle_capacity", "OpenAI buys compute from Oracle for $1"});
+  REQUIRE(w);
+  CHECK(w->differs == std::vector<bool>{false, true});
+  CHECK(outcomes_of(w->old_answer, 1).front().kind == OutcomeKind::breach);
+  CHECK(outcomes_of(w->new_answer, 1).front().kind == OutcomeKind::permitted);
+  // Oracle's consent is asked before and not after: the same `consented`, for another reason.
+  const Witness* consent = find_witness(d.behaviour, {"Oracle consents to oracle_capacity"});
+  REQUIRE(consent);
+  CHECK(outcomes_of(consent->old_answer, 0).front().why == clause::engine::Why::consent_asked);
+  CHECK(outcomes_of(consent->new_answer, 0).front().why == clause::engine::Why::consent_not_asked);
+}
