@@ -89,7 +89,7 @@ struct ExclusivityStmt {
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
-  std::vector<ActorRef> more_vendors;  // after `or`
+  std::vector<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
 };
 // `ACTOR must not buy GOOD from PARTY`
 struct ProhibitionStmt {

@@ -147,7 +147,7 @@ class Checker {
         break;
       }
       case DeclKind::licence: c_.licences.push_back(Licence{name, {}, {}, {}, d.keyword}); break;
-      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword, {}}); break;
+      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
       case DeclKind::exception: {
         Exception e;
         e.name = name;

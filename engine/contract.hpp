@@ -96,7 +96,7 @@ struct Clause {
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
   Span keyword;
-  std::vector<Actor> more_vendors;  // exclusivity `only from A or B ...`: the vendors after the first
+  std::vector<Actor> more_vendors{};  // exclusivity `only from A or B ...`: the vendors after the first
 
   // Whether an exclusivity names `v` among the vendors it allows, or a prohibition names it.
   bool names_vendor(Actor v) const {
