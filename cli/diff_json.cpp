@@ -95,7 +95,9 @@ Json payouts_json(const ContractDiff& d) {
                {"old_at_to", amount(r.old_at_to)},
                {"new_at_to", amount(r.new_at_to)},
                {"largest", amount(r.largest)},
-               {"largest_at", amount(r.largest_at)}};
+               {"largest_at", amount(r.largest_at)},
+               {"largest_from_on", r.largest_from_on},
+               {"direction", r.direction < 0 ? "loses" : r.direction > 0 ? "gains" : "gains and loses"}};
         // Without end: how much more (or less) of each further cent the party gets.
         if (!r.largest) j["slope"] = r.slope.to_string();
         ranges.push_back(std::move(j));

@@ -40,11 +40,16 @@ void print_terms(std::ostream& out, const ContractDiff& d, const Style& style) {
   for (const engine::TermChange& t : d.terms) {
     const std::string head = t.name.empty() ? t.kind : fmt::format("{} {}", t.kind, t.name);
     const std::vector<std::string> details = engine::term_details(t);
-    const std::string line = fmt::format("  {} {} {}", change_mark(t.change), engine::term_change_name(t.change), head);
+    const std::string mark = t.change == engine::TermChangeKind::added     ? style.paint("32", change_mark(t.change))
+                             : t.change == engine::TermChangeKind::removed ? style.paint("31", change_mark(t.change))
+                                                                           : style.paint("33", change_mark(t.change));
+    const std::string line = fmt::format("  {} {} {}", mark, engine::term_change_name(t.change), head);
     const std::string joined = fmt::format("{}", fmt::join(details, "; "));
     if (details.empty()) {
       out << line << '\n';
-    } else if (details.size() == 1 || dsl::display_width(line + ": " + joined) <= kMemoWidth) {
+    } else if (details.size() == 1 ||
+               dsl::display_width(fmt::format("  ~ {} {}: {}", engine::term_change_name(t.change), head, joined)) <=
+                   kMemoWidth) {
       out << line << ": " << joined << '\n';
     } else {
       // Too long for one line: a part a line.
@@ -246,9 +251,15 @@ void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& styl
 }  // namespace
 
 void print_diff(std::ostream& out, const ContractDiff& d, const Style& style) {
-  out << style.bold(fmt::format("What changed from {} to {}", contract_label(*d.old_contract),
-                                contract_label(*d.new_contract)))
-      << '\n';
+  const engine::Contract& a = *d.old_contract;
+  const engine::Contract& b = *d.new_contract;
+  std::string title = fmt::format("What changed from {} to {}", contract_label(a), contract_label(b));
+  if (a.title == b.title) {
+    title = a.version && b.version && *a.version != *b.version
+                ? fmt::format("What changed in \"{}\" from version {} to {}", a.title, *a.version, *b.version)
+                : fmt::format("What changed in \"{}\"", a.title);
+  }
+  out << style.bold(title) << '\n';
   out << fmt::format("  old: {}\n  new: {}\n\n", d.old_contract->source->name(), d.new_contract->source->name());
   print_terms(out, d, style);
   out << '\n';
