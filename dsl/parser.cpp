@@ -299,28 +299,20 @@ CLAUSE_ACTION(permission) {
   e.vendor = b.vendor;
   e.permission_span = b.composite(in);
 }
-// Built in place: GCC 12 at -O2 wrongly warns that a moved std::variant may be
-// uninitialized (-Wmaybe-uninitialized), which -Werror turns into a failed build.
-template <typename Kind, typename Builder, typename... Args>
-void add_condition(Builder& b, Span span, Args&&... args) {
-  Condition& c = b.template node<ExceptionDecl>().conditions.emplace_back();
-  c.value.template emplace<Kind>(Kind{std::forward<Args>(args)...});
-  c.span = span;
-}
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
-  add_condition<ConsentCondition>(b, b.composite(in), b.actor);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{ConsentCondition{b.actor}, b.composite(in)});
 }
 CLAUSE_ACTION(limit_condition) {
-  add_condition<LimitCondition>(b, b.composite(in), *b.amount);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
 }
 CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(from_condition) {
-  add_condition<FromCondition>(b, b.composite(in), b.date);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{FromCondition{b.date}, b.composite(in)});
 }
 CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(until_condition) {
-  add_condition<UntilCondition>(b, b.composite(in), b.date);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{UntilCondition{b.date}, b.composite(in)});
 }
 
 // Powers.
@@ -441,6 +433,13 @@ std::string describe_found(const char* at, const char* end, std::string_view end
   } else {
     ++p;
     while (p != end && (static_cast<unsigned char>(*p) & 0xC0u) == 0x80u) ++p;
+  }
+  // A token can be as long as the file: show its start only.
+  constexpr std::ptrdiff_t kShown = 40;
+  if (p - at > kShown) {
+    const char* cut = at + kShown;
+    while (cut != at && (static_cast<unsigned char>(*cut) & 0xC0u) == 0x80u) --cut;
+    return fmt::format("found `{}…`", std::string_view(at, static_cast<std::size_t>(cut - at)));
   }
   return fmt::format("found `{}`", std::string_view(at, static_cast<std::size_t>(p - at)));
 }

@@ -24,18 +24,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-const char* article_kind(DeclKind k) {
-  switch (k) {
-    case DeclKind::party: return "a party";
-    case DeclKind::assumption: return "an assumption";
-    case DeclKind::licence: return "a licence";
-    case DeclKind::clause: return "a clause";
-    case DeclKind::exception: return "an exception";
-    case DeclKind::power: return "a power";
-    case DeclKind::waterfall: return "a waterfall";
-  }
-  return "a declaration";
-}
+const char* article_kind(DeclKind k) { return decl_kind_with_article(k); }
 
 std::string tier_label(const dsl::Tier& t, std::size_t index) {
   if (t.name) return fmt::format("tier \"{}\"", t.name->value);
@@ -238,19 +227,11 @@ class Checker {
     mentioned_[ref->index] = true;
     Actor result{ref->index, kNone};
     if (a.body) {
-      const Party& p = c_.parties[ref->index];
-      const auto it = std::find(p.bodies.begin(), p.bodies.end(), a.body->text);
-      if (it == p.bodies.end()) {
-        std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
-        diags_.error(at(a.body->span),
-                     p.bodies.empty()
-                         ? fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name,
-                                       p.name, a.body->text)
-                         : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
-                                       did_you_mean(a.body->text, bodies)));
+      result.body = c_.find_body(ref->index, a.body->text);
+      if (result.body == kNone) {
+        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text));
         return std::nullopt;
       }
-      result.body = static_cast<Index>(it - p.bodies.begin());
     }
     return result;
   }

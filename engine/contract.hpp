@@ -203,10 +203,16 @@ class Contract {
   std::string place_of(DeclRef ref) const;
   dsl::Location location_of(DeclRef ref) const;
   const char* kind_name(DeclKind kind) const;  // "party", "clause", ...
+  // The index of `body` among the party's bodies, or kNone.
+  Index find_body(Index party, std::string_view body) const;
+  // "party `OpenAI` has no body `bord` (did you mean `board`?)"
+  std::string unknown_body_message(Index party, std::string_view body) const;
   // `OpenAI`, `OpenAI.board`; outsiders are named from `outsiders`.
   std::string actor_name(Actor a, const std::vector<std::string>* outsiders = nullptr) const;
 };
 
 const char* decl_kind_name(DeclKind kind);
+// "a party", "an exception", ...
+const char* decl_kind_with_article(DeclKind kind);
 
 }  // namespace clause::engine

@@ -140,7 +140,7 @@ TEST_CASE("ask --on dates the events; before the effective date nothing is in fo
   CHECK_THAT(bad.err, Catch::Contains("February 2024 has 29 days"));
 }
 
-TEST_CASE("ask --set overrides an assumption, type-checked", "[ask-command]") {
+TEST_CASE("assumptions are overridden with --set, type-checked", "[ask-command]") {
   const auto r = run_clause({"ask", kFlagship, "OpenAI earns $1T", "--set", "microsoft_cap=$100B", "--json"});
   REQUIRE(r.exit == 0);
   CHECK(nlohmann::json::parse(r.out)["payouts"]["Microsoft"] == "100000000000.00");
