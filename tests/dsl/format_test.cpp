@@ -10,6 +10,7 @@
 #include "engine/load.hpp"
 #include "engine/model_text.hpp"
 #include "engine/scenario.hpp"
+#include "example_files.hpp"
 #include "support.hpp"
 #include "token_boundaries.hpp"
 
@@ -51,25 +52,11 @@ std::string model(const std::string& path, const std::string& text) {
   return clause::engine::model_text(*loaded.contract);
 }
 
-std::vector<std::string> every_example() {
-  std::vector<std::string> out;
-  const auto add = [&](const std::string& dir) {
-    if (dir.empty() || !std::filesystem::exists(dir)) return;
-    for (const char* ext : {".clause", ".scenario"}) {
-      for (const auto& f : clause::test::files_below(dir, ext)) out.push_back(f);
-    }
-  };
-  add(clause::test::repo_path("contracts"));
-  add(clause::test::repo_path("examples"));
-  if (clause::test::have_spec()) add(clause::test::spec_path("examples"));
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("formatting every contract and scenario is idempotent, keeps every comment and the checked model",
           "[format]") {
-  const auto files = every_example();
+  const auto files = clause::test::example_files();
   REQUIRE(files.size() >= 2);
   for (const std::string& path : files) {
     INFO(path);
