@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "dsl/comments.hpp"
 #include "dsl/parse.hpp"
 
@@ -28,9 +30,16 @@ struct Line {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// A comment and the code it stays next to: an own-line comment goes before the line that
-// holds the token after it (`next`); a trailing one after the line that holds the token
-// before it (any line starting before it).
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::string padded(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+// A comment and the code it stays next to (see weave): the token after it for a comment on
+// a line of its own, the code before it on its line for a trailing one.
 struct PlacedComment {
   Span span;
   bool trailing = false;
@@ -52,23 +61,6 @@ std::vector<PlacedComment> place_comments(std::string_view text) {
       break;
     }
     out.push_back({comments[k].span, comments[k].trailing, next});
-  }
-  return out;
-}
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-std::string padded(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
-
-template <typename T>
-std::string joined(const std::vector<T>& items, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
   }
   return out;
 }
@@ -133,7 +125,7 @@ class Printer {
           } else {
             std::vector<std::string> effects;
             for (const Effect& e : x.effects) effects.push_back(e.target.text + " ends");
-            return "when " + pattern(x.pattern) + " then " + joined(effects, ", ");
+            return fmt::format("when {} then {}", pattern(x.pattern), fmt::join(effects, ", "));
           }
         },
         s);
@@ -207,7 +199,7 @@ class Printer {
             if (!n.bodies.empty()) {
               std::vector<std::string> bodies;
               for (const Ident& b : n.bodies) bodies.push_back(b.text);
-              code += " { body " + joined(bodies, ", ") + " }";
+              code += fmt::format(" {{ body {} }}", fmt::join(bodies, ", "));
             }
             out.push_back({0, code, start, gap});
           } else if constexpr (std::is_same_v<N, AssumeDecl>) {
@@ -219,7 +211,7 @@ class Printer {
             out.push_back({1, actor(n.grantor) + " grants " + actor(n.grantee), n.grantor.span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, ClauseDecl>) {
             out.push_back({0, titled("clause " + n.name.text, n.title) + ":", start, gap});
-            out.push_back({1, statement(n.statement), d.complete ? n.statement_span.begin : start, Gap::none});
+            out.push_back({1, statement(n.statement), n.statement_span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, ExceptionDecl>) {
             out.push_back({0, titled("exception " + n.name.text + " to " + n.clause.text, n.title) + ":", start, gap});
             out.push_back({1, actor(n.buyer) + " may buy " + n.good.text + " from " + actor(n.vendor),
@@ -254,7 +246,7 @@ class Printer {
       shares.push_back(actor(s.party) + " " + percent(s.percent) + (s.cap ? " cap " + amount(s.cap) : std::string()));
       capped = capped || s.cap.has_value();
     }
-    const std::string one_line = joined(shares, ", ");
+    const std::string one_line = fmt::format("{}", fmt::join(shares, ", "));
     const bool on_one_line = !capped && 2 * kIndentWidth + one_line.size() <= kMaxLineWidth &&
                              !comment_between(t.shares);
     if (on_one_line) {

@@ -81,10 +81,17 @@ nlohmann::json TextPositions::range(dsl::Span span, PositionEncoding encoding) c
 }
 
 Position position_from_json(const nlohmann::json& j) {
-  const auto line = j.at("line").get<std::int64_t>();
-  const auto character = j.at("character").get<std::int64_t>();
-  const auto clamp = [](std::int64_t v) { return static_cast<std::uint32_t>(std::clamp<std::int64_t>(v, 0, 0x7FFF'FFFF)); };
-  return {clamp(line), clamp(character)};
+  // Any number is taken, clamped to what a document can hold; anything else is a type error.
+  const auto number = [](const nlohmann::json& v) -> std::uint32_t {
+    constexpr std::uint32_t kMax = 0x7FFF'FFFF;
+    if (v.is_number_unsigned()) return static_cast<std::uint32_t>(std::min<std::uint64_t>(v.get<std::uint64_t>(), kMax));
+    if (v.is_number_float()) {
+      const double d = v.get<double>();
+      return d >= 0 ? (d < kMax ? static_cast<std::uint32_t>(d) : kMax) : 0;  // NaN gives 0
+    }
+    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(v.get<std::int64_t>(), 0, kMax));
+  };
+  return {number(j.at("line")), number(j.at("character"))};
 }
 
 nlohmann::json to_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }

@@ -433,6 +433,9 @@ TEST_CASE("malformed messages get JSON-RPC errors and the server keeps going", "
             ["error"]["code"] == -32602);
   // Positions far outside the text are clamped, not trusted.
   CHECK(c.request("textDocument/hover", at("file:///tmp/m.clause", 1000000, -5))["result"].is_null());
+  CHECK(c.request("textDocument/hover",
+                  {{"textDocument", doc("file:///tmp/m.clause")}, {"position", {{"line", 1e300}, {"character", -1.5}}}})
+            ["result"].is_null());
   // A notification with bad params is dropped quietly; a frame without a length is reported.
   c.notify("textDocument/didChange", {{"textDocument", 1}});
   c.send_raw("Content-Type: nothing\r\n\r\n");
