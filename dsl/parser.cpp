@@ -301,7 +301,10 @@ CLAUSE_ACTION(permission) {
 }
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{ConsentCondition{b.actor}, b.composite(in)});
+  // Emplaced in place: GCC 12 at -O2 warns of an uninitialized variant in a temporary.
+  Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
+  c.value.emplace<ConsentCondition>(ConsentCondition{b.actor});
+  c.span = b.composite(in);
 }
 CLAUSE_ACTION(limit_condition) {
   b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
