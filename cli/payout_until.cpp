@@ -93,9 +93,8 @@ std::optional<UntilQuestion> parse_until(const std::string& text, const engine::
                                                   engine::did_you_mean(name.text, parties)));
   }
   if (ref->kind != engine::DeclKind::party) {
-    const std::string_view kind = c.kind_name(ref->kind);
-    const char* article = kind.starts_with("a") || kind.starts_with("e") ? "an" : "a";
-    return fail(name.begin, name.end, fmt::format("`{}` is {} {}, not a party", name.text, article, kind));
+    return fail(name.begin, name.end,
+                fmt::format("`{}` is {}, not a party", name.text, engine::decl_kind_with_article(ref->kind)));
   }
   return UntilQuestion{ref->index, money};
 }

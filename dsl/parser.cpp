@@ -305,28 +305,23 @@ CLAUSE_ACTION(permission) {
   e.vendor = b.vendor;
   e.permission_span = b.composite(in);
 }
-// Built in place: GCC 12 at -O2 wrongly warns that a moved std::variant may be
-// uninitialized (-Wmaybe-uninitialized), which -Werror turns into a failed build.
-template <typename Kind, typename Builder, typename... Args>
-void add_condition(Builder& b, Span span, Args&&... args) {
-  Condition& c = b.template node<ExceptionDecl>().conditions.emplace_back();
-  c.value.template emplace<Kind>(Kind{std::forward<Args>(args)...});
-  c.span = span;
-}
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
-  add_condition<ConsentCondition>(b, b.composite(in), b.actor);
+  // Emplaced in place: GCC 12 at -O2 warns of an uninitialized variant in a temporary.
+  Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
+  c.value.emplace<ConsentCondition>(ConsentCondition{b.actor});
+  c.span = b.composite(in);
 }
 CLAUSE_ACTION(limit_condition) {
-  add_condition<LimitCondition>(b, b.composite(in), *b.amount);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
 }
 CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(from_condition) {
-  add_condition<FromCondition>(b, b.composite(in), b.date);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{FromCondition{b.date}, b.composite(in)});
 }
 CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(until_condition) {
-  add_condition<UntilCondition>(b, b.composite(in), b.date);
+  b.node<ExceptionDecl>().conditions.push_back(Condition{UntilCondition{b.date}, b.composite(in)});
 }
 
 // Powers.
