@@ -119,7 +119,9 @@ class Printer {
         [&](const auto& x) -> std::string {
           using S = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<S, ExclusivityStmt>) {
-            return actor(x.buyer) + " must buy " + x.good.text + " only from " + actor(x.vendor);
+            std::string out = actor(x.buyer) + " must buy " + x.good.text + " only from " + actor(x.vendor);
+            for (const ActorRef& v : x.more_vendors) out += " or " + actor(v);
+            return out;
           } else if constexpr (std::is_same_v<S, ProhibitionStmt>) {
             return actor(x.buyer) + " must not buy " + x.good.text + " from " + actor(x.vendor);
           } else {

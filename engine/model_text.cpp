@@ -77,6 +77,7 @@ std::string model_text(const Contract& c) {
   for (const Clause& x : c.clauses) {
     out += fmt::format("clause {} {:?} {}: buyer {} good {} vendor {}", x.name, x.title, clause_kind(x.kind),
                        p.actor(x.buyer), p.word(x.good), p.actor(x.vendor));
+    for (const Actor v : x.more_vendors) out += " or " + p.actor(v);
     out += fmt::format(" pattern {} {} {} {} {:?} ends [", pattern_kind(x.pattern.kind), p.actor(x.pattern.actor),
                        p.word(x.pattern.word), p.actor(x.pattern.vendor), x.pattern.text);
     for (const DeclRef r : x.ends) out += p.ref(r) + ";";

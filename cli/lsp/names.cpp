@@ -63,6 +63,9 @@ void add_statement(NameIndex& index, const dsl::Statement& statement) {
         } else {
           index.add(s.buyer);
           index.add(s.vendor);
+          if constexpr (std::is_same_v<S, dsl::ExclusivityStmt>) {
+            for (const dsl::ActorRef& v : s.more_vendors) index.add(v);
+          }
         }
       },
       statement);

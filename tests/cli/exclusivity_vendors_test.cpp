@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dsl/format.hpp"
 #include "engine/load.hpp"
+#include "engine/model_text.hpp"
 #include "support.hpp"
 
 using clause::test::repo_path;
@@ -81,4 +83,18 @@ TEST_CASE("an exception to a vendor the exclusivity already names changes nothin
     warned = warned || d.message == "exception `x` changes nothing: `c` already allows buying compute from Oracle";
   }
   CHECK(warned);
+}
+
+TEST_CASE("fmt keeps every vendor of an exclusivity, and the meaning", "[language][vendors][fmt]") {
+  const auto source = std::make_shared<const clause::dsl::SourceFile>(
+      "vendors.clause", kHeader + "clause c:   OpenAI must buy compute only from Microsoft   or Oracle\n");
+  const auto formatted = clause::dsl::format_source(source);
+  REQUIRE(formatted.formatted());
+  CHECK_THAT(formatted.text, Catch::Contains("OpenAI must buy compute only from Microsoft or Oracle\n"));
+  const auto before = load(std::string(source->text()));
+  const auto after = load(formatted.text);
+  REQUIRE(before.contract);
+  REQUIRE(after.contract);
+  CHECK(clause::engine::model_text(*after.contract) == clause::engine::model_text(*before.contract));
+  CHECK_THAT(clause::engine::model_text(*after.contract), Catch::Contains("vendor Microsoft or Oracle"));
 }
