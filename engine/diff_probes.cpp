@@ -92,7 +92,8 @@ class ProbeBuilder {
     return it->second;
   }
   Index target_id(DeclKind kind, const std::string& name) {
-    const auto [it, fresh] = target_index_.emplace(name, static_cast<Index>(set_.targets.size()));
+    const auto [it, fresh] = target_index_.emplace(std::string(1, static_cast<char>('0' + static_cast<int>(kind))) + name,
+                                                   static_cast<Index>(set_.targets.size()));
     if (fresh) set_.targets.push_back(ProbeTarget{kind, name});
     return it->second;
   }
