@@ -290,6 +290,14 @@ CLAUSE_ACTION(trigger_statement) {
 }
 
 // Exceptions.
+// Built in place: moving a whole Condition into the vector trips GCC 12's
+// -Wmaybe-uninitialized on the variant (a false positive at -O2).
+template <typename Kind>
+void add_condition(Builder& b, Kind kind, Span span) {
+  Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
+  c.value.emplace<Kind>(std::move(kind));
+  c.span = span;
+}
 CLAUSE_ACTION(exception_keyword) { b.start<ExceptionDecl>(b.span(in)); }
 CLAUSE_ACTION(excepted_clause) { b.node<ExceptionDecl>().clause = ident(in, b); }
 CLAUSE_ACTION(permission) {
@@ -301,18 +309,18 @@ CLAUSE_ACTION(permission) {
 }
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{ConsentCondition{b.actor}, b.composite(in)});
+  add_condition(b, ConsentCondition{b.actor}, b.composite(in));
 }
 CLAUSE_ACTION(limit_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
+  add_condition(b, LimitCondition{*b.amount}, b.composite(in));
 }
 CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(from_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{FromCondition{b.date}, b.composite(in)});
+  add_condition(b, FromCondition{b.date}, b.composite(in));
 }
 CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(until_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{UntilCondition{b.date}, b.composite(in)});
+  add_condition(b, UntilCondition{b.date}, b.composite(in));
 }
 
 // Powers.

@@ -1,5 +1,6 @@
 #include "dsl/read_source.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -74,9 +75,13 @@ ReadResult read_source_file(const std::string& path) {
     result.diagnostics.error({nullptr, {}, path}, fmt::format("cannot read the file: {}", std::strerror(errno)));
     return result;
   }
+  // Block reads: a byte-at-a-time iterator is several times slower on large files.
   std::string bytes;
   if (!ec) bytes.reserve(size);
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::array<char, 1 << 16> block{};
+  while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+    bytes.append(block.data(), static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     result.io_error = true;
     result.diagnostics.error({nullptr, {}, path}, "cannot read the file: a read error occurred");
