@@ -14,19 +14,6 @@ namespace clause::cli {
 
 namespace {
 
-// The parties a waterfall pays, in the order its tiers first name them.
-std::vector<engine::Index> parties_of(const engine::Waterfall& w) {
-  std::vector<engine::Index> out;
-  const auto add = [&](engine::Index p) {
-    if (p != engine::kNone && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
-  };
-  for (const engine::Tier& t : w.tiers) {
-    for (const engine::Share& s : t.shares) add(s.party);
-    add(t.overflow);
-  }
-  return out;
-}
-
 std::string tier_title(const engine::Tier& t, std::size_t i) {
   return t.name ? *t.name : fmt::format("tier {}", i + 1);
 }
@@ -108,7 +95,9 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
     return kFound;
   }
 
-  const std::vector<engine::Index> parties = parties_of(w);
+  // The parties a waterfall pays, in the order its tiers first name them; the state
+  // counts what each received in the same order.
+  const std::vector<engine::Index>& parties = w.payees;
   std::vector<std::vector<engine::Money>> cell(parties.size(), std::vector<engine::Money>(w.tiers.size()));
   std::vector<engine::Money> tier_total(w.tiers.size());
   for (const engine::PayoutLine& line : lines) {
@@ -122,8 +111,8 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
     j["waterfall"] = w.name;
     j["profit"] = profit->to_decimal();
     Json ps = Json::object();
-    for (const engine::Index p : parties) {
-      if (!state.received[p].is_zero()) ps[c.parties[p].name] = state.received[p].to_decimal();
+    for (std::size_t r = 0; r < parties.size(); ++r) {
+      if (!state.received[r].is_zero()) ps[c.parties[parties[r]].name] = state.received[r].to_decimal();
     }
     j["parties"] = ps;
     Json tiers = Json::array();
@@ -176,8 +165,8 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
   for (std::size_t r = 0; r < parties.size(); ++r) {
     std::vector<std::string> row{c.parties[parties[r]].name};
     for (std::size_t t = 0; t < w.tiers.size(); ++t) row.push_back(money_cell(cell[r][t]));
-    row.push_back(money_cell(state.received[parties[r]]));
-    row.push_back(share_of_profit(state.received[parties[r]]));
+    row.push_back(money_cell(state.received[r]));
+    row.push_back(share_of_profit(state.received[r]));
     table.add_row(std::move(row));
   }
   table.add_rule();

@@ -164,7 +164,7 @@ class Checker {
         break;
       }
       case DeclKind::power: c_.powers.push_back(Power{name, {}, {}, kNone, d.keyword}); break;
-      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, d.keyword}); break;
+      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, {}, d.keyword}); break;
     }
   }
 
@@ -570,6 +570,7 @@ class Checker {
       }
       model.tiers.push_back(std::move(tier));
     }
+    index_payees(model);
     waterfall_sites_.push_back({ref_of(d).index, &w});
   }
 

@@ -124,6 +124,7 @@ struct Share {
   Index party = kNone;
   Percent percent;
   std::optional<Money> cap;
+  Index slot = kNone;  // the party's place in Waterfall::payees
 };
 
 using TierKind = dsl::TierKind;
@@ -134,6 +135,7 @@ struct Tier {
   Money amount;  // first and next
   std::vector<Share> shares;
   Index overflow = kNone;  // until capped
+  Index overflow_slot = kNone;  // the overflow party's place in Waterfall::payees
   Span keyword;
 };
 
@@ -142,6 +144,10 @@ struct Waterfall {
   std::string title;
   Index of = kNone;
   std::vector<Tier> tiers;
+  // Every party a tier pays, in the order the tiers first name them (shares, then the
+  // overflow party): what a waterfall's state counts, so its size does not grow with
+  // the contract's other parties. Filled by index_payees (check_contract calls it).
+  std::vector<Index> payees;
   Span keyword;
 };
 

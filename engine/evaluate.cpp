@@ -263,9 +263,13 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
                          c_.waterfalls[wi].name);
     }
   }
-  for (const Money r : state_.received) {
-    if (!r.plus(e.amount)) {
-      return "a party's total payout would pass the money range ($1000T)";
+  // Only the waterfalls' payees can receive anything: checking them is enough, and keeps
+  // an earning's cost independent of how many parties the contract has.
+  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    for (const Index p : c_.waterfalls[wi].payees) {
+      if (!state_.received[p].plus(e.amount)) {
+        return "a party's total payout would pass the money range ($1000T)";
+      }
     }
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {

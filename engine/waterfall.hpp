@@ -10,14 +10,21 @@
 
 namespace clause::engine {
 
-// How far a waterfall has paid out: what each tier has taken and each party received.
+// How far a waterfall has paid out: what each tier has taken and each payee received.
 struct WaterfallState {
   std::vector<Money> tier_taken;  // by tier
-  std::vector<Money> received;    // by party (all parties of the contract)
+  std::vector<Money> received;    // by payee: received[i] is what w.payees[i] has received
   Money total;                    // every profit distributed through it so far
 
-  void reset(const Waterfall& w, std::size_t party_count);
+  // `party_count` is no longer needed (the state counts payees only); kept for callers.
+  void reset(const Waterfall& w, std::size_t party_count = 0);
+  // What `party` has received from this waterfall (zero for a party it does not pay).
+  Money received_by(const Waterfall& w, Index party) const;
 };
+
+// Fills w.payees and the slots of every share and overflow party. The checker calls it
+// for every waterfall it builds; anything else that builds a Waterfall must too.
+void index_payees(Waterfall& w);
 
 struct PayoutLine {
   Index tier = kNone;
