@@ -167,11 +167,19 @@ class Contract {
   std::vector<Power> powers;
   std::vector<Waterfall> waterfalls;
 
+  // Hashes std::string and std::string_view alike, so lookups need no temporary string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename Value>
+  using NameMap = std::unordered_map<std::string, Value, NameHash, std::equal_to<>>;
+
   // Every declared name, across all kinds.
-  std::unordered_map<std::string, DeclRef> names;
+  NameMap<DeclRef> names;
   // Goods and statuses, lower-cased: they match without regard to case.
   std::vector<std::string> words;
-  std::unordered_map<std::string, Index> word_index;
+  NameMap<Index> word_index;
 
   // ----- indexes built once for evaluation -----
   // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
@@ -195,7 +203,7 @@ class Contract {
   // by good for purchases, by text for deeds.
   std::vector<std::vector<Index>> status_triggers;
   std::vector<std::vector<Index>> purchase_triggers;
-  std::unordered_map<std::string, std::vector<Index>> deed_triggers;
+  NameMap<std::vector<Index>> deed_triggers;
   std::vector<std::vector<Index>> waterfalls_of;    // by party
 
   // ----- lookups -----

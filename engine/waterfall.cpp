@@ -123,9 +123,19 @@ std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
 
 void index_payees(Waterfall& w) {
   w.payees.clear();
+  // A scan while the payees are few (the usual handful: no allocation), a map past that.
   std::unordered_map<Index, Index> slot_of;
   const auto slot = [&](Index party) {
     if (party == kNone) return kNone;
+    if (slot_of.empty()) {
+      const auto it = std::find(w.payees.begin(), w.payees.end(), party);
+      if (it != w.payees.end()) return static_cast<Index>(it - w.payees.begin());
+      if (w.payees.size() < 16) {
+        w.payees.push_back(party);
+        return static_cast<Index>(w.payees.size() - 1);
+      }
+      for (Index i = 0; i < w.payees.size(); ++i) slot_of.emplace(w.payees[i], i);
+    }
     const auto [it, fresh] = slot_of.emplace(party, static_cast<Index>(w.payees.size()));
     if (fresh) w.payees.push_back(party);
     return it->second;
