@@ -34,47 +34,19 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
       profit.reset();
     }
   }
-  engine::LoadedContract loaded = engine::load_contract(options.contract, overrides);
-  if (loaded.io_error) {
-    ctx.print(loaded.diagnostics);
-    return kUsage;
-  }
-  for (const dsl::Diagnostic& d : loaded.diagnostics.items()) {
-    if (d.severity == dsl::Severity::error) problems.add(d);
-  }
-  if (problems.has_errors() || !loaded.contract) {
-    ctx.print(problems);
-    return kFound;
-  }
-  const engine::Contract& c = *loaded.contract;
+  int exit = kSuccess;
+  const auto loaded = load_for_command(ctx, options.contract, overrides, problems, exit);
+  if (!loaded) return exit;
+  const engine::Contract& c = *loaded->contract;
 
   // Which waterfall: the one named, or the only one.
-  engine::Index wi = engine::kNone;
-  if (options.waterfall) {
-    const auto ref = c.find(*options.waterfall);
-    if (!ref || ref->kind != engine::DeclKind::waterfall) {
-      std::vector<std::string_view> names;
-      for (const engine::Waterfall& w : c.waterfalls) names.push_back(w.name);
-      dsl::DiagnosticList d;
-      d.error({nullptr, {}, options.contract}, fmt::format("the contract has no waterfall `{}`{}", *options.waterfall,
-                                                           engine::did_you_mean(*options.waterfall, names)));
-      ctx.print(d);
-      return kFound;
-    }
-    wi = ref->index;
-  } else if (c.waterfalls.size() == 1) {
-    wi = 0;
-  } else {
-    dsl::DiagnosticList d;
-    std::vector<std::string> names;
-    for (const engine::Waterfall& w : c.waterfalls) names.push_back(fmt::format("`{}`", w.name));
-    d.error({nullptr, {}, options.contract},
-            c.waterfalls.empty() ? std::string("the contract has no waterfall")
-                                 : fmt::format("the contract has {} waterfalls ({}): pick one with `--waterfall NAME`",
-                                               c.waterfalls.size(), fmt::join(names, ", ")));
-    ctx.print(d);
+  dsl::DiagnosticList which;
+  const auto chosen = choose_waterfall(c, options.waterfall, options.contract, which);
+  if (!chosen) {
+    ctx.print(which);
     return kFound;
   }
+  const engine::Index wi = *chosen;
   const engine::Waterfall& w = c.waterfalls[wi];
 
   if (!profit) {
