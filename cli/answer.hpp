@@ -21,7 +21,8 @@ struct Answer {
   const engine::State& state;
 };
 
-void print_answer(std::ostream& out, const Answer& answer, const Style& style, bool with_payouts);
+// `width` > 0 wraps the reasons to that many columns (on a terminal).
+void print_answer(std::ostream& out, const Answer& answer, const Style& style, bool with_payouts, int width = 0);
 
 // Parties with what they received from every waterfall, largest first (ties: declaration order).
 std::vector<std::pair<engine::Index, engine::Money>> payouts_by_size(const engine::Contract& c,

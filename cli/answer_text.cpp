@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/answer.hpp"
+#include "dsl/source.hpp"
 #include "engine/explain.hpp"
 
 namespace clause::cli {
@@ -50,9 +51,38 @@ void print_payout_lines(std::ostream& out, const Answer& a, const Outcome& o) {
   }
 }
 
+// Breaks `text` into lines of at most `width` cells after `indent`, at spaces.
+std::string wrapped(const std::string& text, std::size_t indent, int width) {
+  const std::size_t room = width > 0 && static_cast<std::size_t>(width) > indent + 20
+                               ? static_cast<std::size_t>(width) - indent
+                               : std::string::npos;
+  if (room == std::string::npos || dsl::display_width(text) <= room) return text;
+  std::string out;
+  std::size_t line = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + start, end - start);
+    const std::size_t w = dsl::display_width(word);
+    if (line > 0 && line + 1 + w > room) {
+      out += '\n';
+      out.append(indent, ' ');
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += w;
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
-void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts) {
+void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts, int width) {
   const engine::ExplainContext ctx{a.contract, a.log, &a.outsiders};
   for (const engine::EventRecord& rec : a.log.events) {
     const engine::Event& e = a.events[rec.event];
@@ -70,7 +100,7 @@ void print_answer(std::ostream& out, const Answer& a, const Style& style, bool w
             << '\n';
         print_payout_lines(out, a, o);
       } else {
-        out << kIndent << engine::explain(ctx, e, rec.on, o) << '\n';
+        out << kIndent << wrapped(engine::explain(ctx, e, rec.on, o), kIndent.size(), width) << '\n';
       }
       if (o.rule.valid()) {
         out << kIndent

@@ -1,4 +1,5 @@
 // Argument parsing with CLI11; each command's work is in its own file.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,6 +23,10 @@ Environment environment_from_process() {
   env.stderr_is_terminal = isatty(STDERR_FILENO) != 0;
   const char* no_color = std::getenv("NO_COLOR");
   env.no_color = no_color != nullptr && no_color[0] != '\0';
+  winsize size{};
+  if (env.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
+    env.terminal_width = size.ws_col;
+  }
   return env;
 }
 

@@ -67,7 +67,7 @@ int ask_command(Context& ctx, const AskOptions& options) {
   if (options.json) {
     ctx.out << answer_json(answer).dump(2) << '\n';
   } else {
-    print_answer(ctx.out, answer, ctx.out_style, false);
+    print_answer(ctx.out, answer, ctx.out_style, false, ctx.env.terminal_width);
   }
   return kSuccess;
 }

@@ -15,7 +15,7 @@ struct Environment {
   bool stderr_is_terminal = false;
   bool no_color = false;                // NO_COLOR is set (to anything but "")
   std::optional<dsl::Date> today;       // for tests; otherwise the system date
-  int terminal_width = 100;
+  int terminal_width = 0;              // 0: do not wrap (not a terminal)
 };
 
 // Exit status: 0 success, 1 problems found in the input (errors, failed expectations,

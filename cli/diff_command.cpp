@@ -1,14 +1,71 @@
-// TEMPORARY: `clause diff` is being built (see the issues); this placeholder says so.
-#include <istream>
+// `clause diff OLD NEW [--scenarios DIR] [--json]`: what the renegotiation changed.
+// Exit status: 0 when the contracts behave the same (whatever their wording), 1 when they
+// behave differently, 2 when a contract or the scenario folder cannot be read or checked.
+#include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/diff_output.hpp"
+#include "engine/load.hpp"
 
 namespace clause::cli {
 
-int diff_command(Context& ctx, const DiffOptions& /*options*/) {
-  ctx.err << "clause: error: `diff` is not available yet\n";
-  return kUsage;
+namespace {
+
+// Loads one side; prints what stops it (errors only: warnings belong to `check`).
+bool load(Context& ctx, const std::string& path, engine::LoadedContract& out) {
+  out = engine::load_contract(path);
+  dsl::DiagnosticList shown;
+  for (const dsl::Diagnostic& d : out.diagnostics.items()) {
+    if (d.severity == dsl::Severity::error) shown.add(d);
+  }
+  if (!shown.empty()) ctx.print(shown);
+  return out.contract.has_value() && !out.io_error;
+}
+
+// Every scenario file below `dir`, sorted.
+std::optional<std::vector<std::string>> scenario_files(Context& ctx, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    dsl::DiagnosticList d;
+    d.error({nullptr, {}, dir}, "expected a folder of scenarios after `--scenarios`: no such folder");
+    ctx.print(d);
+    return std::nullopt;
+  }
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".scenario") files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+int diff_command(Context& ctx, const DiffOptions& options) {
+  engine::LoadedContract old_loaded;
+  engine::LoadedContract new_loaded;
+  const bool old_ok = load(ctx, options.old_contract, old_loaded);
+  const bool new_ok = load(ctx, options.new_contract, new_loaded);
+  if (!old_ok || !new_ok) return kUsage;
+  std::optional<std::vector<std::string>> files;
+  if (options.scenarios) {
+    files = scenario_files(ctx, *options.scenarios);
+    if (!files) return kUsage;
+  }
+
+  engine::ContractDiff diff = engine::diff_contracts(*old_loaded.contract, *new_loaded.contract, ctx.today());
+  if (files) diff.scenarios = engine::diff_scenarios(*files, options.old_contract, options.new_contract, diff.names);
+
+  if (options.json) {
+    ctx.out << diff_json(diff).dump(2) << '\n';
+  } else {
+    print_diff(ctx.out, diff, ctx.out_style);
+  }
+  return diff.behaves_the_same() ? kSuccess : kFound;
 }
 
 }  // namespace clause::cli

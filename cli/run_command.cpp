@@ -55,7 +55,7 @@ int run_command(Context& ctx, const RunOptions& options) {
                                            contract.version ? " version " + *contract.version : "",
                                            contract.source->name()))
           << "\n\n";
-  print_answer(ctx.out, answer, ctx.out_style, true);
+  print_answer(ctx.out, answer, ctx.out_style, true, ctx.env.terminal_width);
   if (!run.results.empty()) {
     ctx.out << '\n' << ctx.out_style.bold("expectations") << '\n';
     for (const engine::ExpectationResult& r : run.results) {

@@ -225,8 +225,13 @@ struct from_after_only : kw_from {};
 struct from_after_good : kw_from {};
 struct exclusive_vendor : as<vendor> {};
 struct prohibited_vendor : as<vendor> {};
+// `only from Microsoft or Oracle`: more vendors an exclusivity allows (an extension of the
+// reference, docs/language.md). `or` is read here only and is not a reserved keyword.
+struct or_word : TAO_PEGTL_KEYWORD("or") {};
+struct more_vendor : actor {};
 struct exclusivity_tail
-    : seq<tok<kw_buy>, req<good_after_buy>, req<only_after_good>, req<from_after_only>, req<exclusive_vendor>> {};
+    : seq<tok<kw_buy>, req<good_after_buy>, req<only_after_good>, req<from_after_only>, req<exclusive_vendor>,
+          star<tok<or_word>, req<more_vendor>>> {};
 struct prohibition_tail
     : seq<tok<kw_not>, req<buy_after_not>, req<good_after_buy>, req<from_after_good>, req<prohibited_vendor>> {};
 struct duty_tail : sor<prohibition_tail, exclusivity_tail> {};

@@ -60,6 +60,7 @@ CLAUSE_MESSAGE(good_after_buy, "expected what is bought, like `compute`, after `
 CLAUSE_MESSAGE(only_after_good, "expected `only from PARTY` after the good (or write `must not buy` for a prohibition)");
 CLAUSE_MESSAGE(from_after_only, "expected `from` after `only`");
 CLAUSE_MESSAGE(exclusive_vendor, "expected the vendor, a party like `Microsoft`, after `from`");
+CLAUSE_MESSAGE(more_vendor, "expected another vendor, a party like `Oracle`, after `or`");
 CLAUSE_MESSAGE(buy_after_not, "expected `buy` after `must not`");
 CLAUSE_MESSAGE(from_after_good, "expected `from` after the good");
 CLAUSE_MESSAGE(prohibited_vendor, "expected the prohibited vendor, a party, after `from`");

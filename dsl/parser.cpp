@@ -59,6 +59,7 @@ struct Builder {
   // Pieces of the construct being read, taken by the action that completes it.
   ActorRef subject;
   ActorRef vendor;
+  std::vector<ActorRef> more_vendors;
   ActorRef actor;
   Ident good;
   Ident status;
@@ -268,6 +269,7 @@ CLAUSE_ACTION(grantee) { b.node<LicenceDecl>().grantee = actor_ref(in, b); }
 // Pieces shared by statements, patterns, permissions and events.
 CLAUSE_ACTION(subject) { b.subject = actor_ref(in, b); }
 CLAUSE_ACTION(vendor) { b.vendor = actor_ref(in, b); }
+CLAUSE_ACTION(more_vendor) { b.more_vendors.push_back(actor_ref(in, b)); }
 CLAUSE_ACTION(good) { b.good = ident(in, b); }
 CLAUSE_ACTION(status) { b.status = ident(in, b); }
 CLAUSE_ACTION(reference) { b.reference = ident(in, b); }
@@ -281,7 +283,11 @@ CLAUSE_ACTION(share_percent_name) { b.percent = PercentRef{ident(in, b), b.span(
 
 // Clauses.
 CLAUSE_ACTION(clause_keyword) { b.start<ClauseDecl>(b.span(in)); }
-CLAUSE_ACTION(exclusivity_tail) { b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(only_after_good) { b.more_vendors.clear(); }
+CLAUSE_ACTION(exclusivity_tail) {
+  b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor, std::move(b.more_vendors)};
+  b.more_vendors.clear();
+}
 CLAUSE_ACTION(prohibition_tail) { b.node<ClauseDecl>().statement = ProhibitionStmt{b.subject, b.good, b.vendor}; }
 CLAUSE_ACTION(statement) { b.node<ClauseDecl>().statement_span = b.composite(in); }
 CLAUSE_ACTION(kw_when) { b.effects.clear(); }
@@ -297,14 +303,6 @@ CLAUSE_ACTION(trigger_statement) {
 }
 
 // Exceptions.
-// Built in place: moving a whole Condition into the vector trips GCC 12's
-// -Wmaybe-uninitialized on the variant (a false positive at -O2).
-template <typename Kind>
-void add_condition(Builder& b, Kind kind, Span span) {
-  Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
-  c.value.emplace<Kind>(std::move(kind));
-  c.span = span;
-}
 CLAUSE_ACTION(exception_keyword) { b.start<ExceptionDecl>(b.span(in)); }
 CLAUSE_ACTION(excepted_clause) { b.node<ExceptionDecl>().clause = ident(in, b); }
 CLAUSE_ACTION(permission) {
@@ -314,20 +312,28 @@ CLAUSE_ACTION(permission) {
   e.vendor = b.vendor;
   e.permission_span = b.composite(in);
 }
+// Built in place: GCC 12 at -O2 wrongly warns that a moved std::variant may be
+// uninitialized (-Wmaybe-uninitialized), which -Werror turns into a failed build.
+template <typename Kind, typename Builder, typename... Args>
+void add_condition(Builder& b, Span span, Args&&... args) {
+  Condition& c = b.template node<ExceptionDecl>().conditions.emplace_back();
+  c.value.template emplace<Kind>(Kind{std::forward<Args>(args)...});
+  c.span = span;
+}
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
-  add_condition(b, ConsentCondition{b.actor}, b.composite(in));
+  add_condition<ConsentCondition>(b, b.composite(in), b.actor);
 }
 CLAUSE_ACTION(limit_condition) {
-  add_condition(b, LimitCondition{*b.amount}, b.composite(in));
+  add_condition<LimitCondition>(b, b.composite(in), *b.amount);
 }
 CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(from_condition) {
-  add_condition(b, FromCondition{b.date}, b.composite(in));
+  add_condition<FromCondition>(b, b.composite(in), b.date);
 }
 CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(until_condition) {
-  add_condition(b, UntilCondition{b.date}, b.composite(in));
+  add_condition<UntilCondition>(b, b.composite(in), b.date);
 }
 
 // Powers.
@@ -449,6 +455,13 @@ std::string describe_found(const char* at, const char* end, std::string_view end
     ++p;
     while (p != end && (static_cast<unsigned char>(*p) & 0xC0u) == 0x80u) ++p;
   }
+  // A token can be as long as the file: show its start only.
+  constexpr std::ptrdiff_t kShown = 40;
+  if (p - at > kShown) {
+    const char* cut = at + kShown;
+    while (cut != at && (static_cast<unsigned char>(*cut) & 0xC0u) == 0x80u) --cut;
+    return fmt::format("found `{}…`", std::string_view(at, static_cast<std::size_t>(cut - at)));
+  }
   return fmt::format("found `{}`", std::string_view(at, static_cast<std::size_t>(p - at)));
 }
 
@@ -463,6 +476,13 @@ void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_vie
   std::uint32_t found_len = 1;
   if (f.at != end && place == at && found.size() > 9 && found.rfind("found `", 0) == 0) {
     found_len = static_cast<std::uint32_t>(found.size() - 8);  // the text between the backticks
+  }
+  if (f.message == r::error_message<r::escape_char>) {
+    // Point at the whole escape, backslash included.
+    const std::string escape = f.at == end ? std::string("\\") : "\\" + std::string(1, *f.at);
+    b.diags.error(b.where({at - 1, at + (f.at == end ? 0u : 1u)}),
+                  fmt::format("unknown escape `{}` in a string: use `\\\"`, `\\\\` or `\\n`", escape));
+    return;
   }
   std::string message;
   if (f.expects_new_name && f.at != end && found.rfind("found `", 0) == 0) {

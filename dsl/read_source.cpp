@@ -1,6 +1,5 @@
 #include "dsl/read_source.hpp"
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -75,12 +74,13 @@ ReadResult read_source_file(const std::string& path) {
     result.diagnostics.error({nullptr, {}, path}, fmt::format("cannot read the file: {}", std::strerror(errno)));
     return result;
   }
-  // Block reads: a byte-at-a-time iterator is several times slower on large files.
+  // Read in blocks: the size may be unknown (a pipe) or wrong (a file that is growing).
   std::string bytes;
   if (!ec) bytes.reserve(size);
-  std::array<char, 1 << 16> block{};
-  while (in.read(block.data(), block.size()) || in.gcount() > 0) {
-    bytes.append(block.data(), static_cast<std::size_t>(in.gcount()));
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    bytes.append(block, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > kMaxSourceBytes) break;
   }
   if (in.bad()) {
     result.io_error = true;

@@ -84,11 +84,12 @@ struct LicenceDecl {
   ActorRef grantee;
 };
 
-// `ACTOR must buy GOOD only from PARTY`
+// `ACTOR must buy GOOD only from PARTY [or PARTY]...`
 struct ExclusivityStmt {
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
+  std::vector<ActorRef> more_vendors;  // after `or`
 };
 // `ACTOR must not buy GOOD from PARTY`
 struct ProhibitionStmt {

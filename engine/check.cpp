@@ -25,18 +25,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-const char* article_kind(DeclKind k) {
-  switch (k) {
-    case DeclKind::party: return "a party";
-    case DeclKind::assumption: return "an assumption";
-    case DeclKind::licence: return "a licence";
-    case DeclKind::clause: return "a clause";
-    case DeclKind::exception: return "an exception";
-    case DeclKind::power: return "a power";
-    case DeclKind::waterfall: return "a waterfall";
-  }
-  return "a declaration";
-}
+const char* article_kind(DeclKind k) { return decl_kind_with_article(k); }
 
 std::string tier_label(const dsl::Tier& t, std::size_t index) {
   if (t.name) return fmt::format("tier \"{}\"", t.name->value);
@@ -96,7 +85,8 @@ class Checker {
     check_powers();
     if (!diags_.has_errors()) {
       build_indexes();
-      warn_about_waterfalls();
+      // Warnings about a file with syntax errors would be about the parts that are missing.
+      if (!syntax_errors_) warn_about_waterfalls();
     }
     if (!syntax_errors_ && !diags_.has_errors()) warn_about_unused();
     if (diags_.has_errors()) return std::nullopt;
@@ -197,14 +187,16 @@ class Checker {
         Assumption assumption{name, dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
+          if (!m->valid) invalid_assumptions_.insert(ref.index);
         } else {
           assumption.value = std::get<dsl::PercentLit>(a.value).value;
+          if (!std::get<dsl::PercentLit>(a.value).valid) invalid_assumptions_.insert(ref.index);
         }
         c_.assumptions.push_back(std::move(assumption));
         break;
       }
       case DeclKind::licence: c_.licences.push_back(Licence{name, {}, {}, {}, d.keyword}); break;
-      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
+      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword, {}}); break;
       case DeclKind::exception: {
         Exception e;
         e.name = name;
@@ -239,6 +231,7 @@ class Checker {
       }
       a.value = o.value;
       a.overridden = true;
+      invalid_assumptions_.erase(ref->index);
     }
   }
 
@@ -283,19 +276,11 @@ class Checker {
     mentioned_[ref->index] = true;
     Actor result{ref->index, kNone};
     if (a.body) {
-      const Party& p = c_.parties[ref->index];
-      const auto it = std::find(p.bodies.begin(), p.bodies.end(), a.body->text);
-      if (it == p.bodies.end()) {
-        std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
-        diags_.error(at(a.body->span),
-                     p.bodies.empty()
-                         ? fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name,
-                                       p.name, a.body->text)
-                         : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
-                                       did_you_mean(a.body->text, bodies)));
+      result.body = c_.find_body(ref->index, a.body->text);
+      if (result.body == kNone) {
+        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text));
         return std::nullopt;
       }
-      result.body = static_cast<Index>(it - p.bodies.begin());
     }
     return result;
   }
@@ -326,6 +311,7 @@ class Checker {
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* m = std::get_if<Money>(&as.value)) return *m;
     auto& d = diags_.error(at(name.span), fmt::format("`{}` is a percentage ({}), but {} must be money", name.text,
@@ -349,6 +335,7 @@ class Checker {
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* v = std::get_if<Percent>(&as.value)) return *v;
     diags_.error(at(name.span), fmt::format("`{}` is money ({}), but a share must be a percentage", name.text,
@@ -384,6 +371,16 @@ class Checker {
   }
   void statement(Index self, const dsl::ExclusivityStmt& s) {
     duty(self, ClauseKind::exclusivity, s.buyer, s.good, s.vendor);
+    Clause& model = c_.clauses[self];
+    for (const ActorRef& v : s.more_vendors) {
+      const auto p = party(v, "the vendor");
+      if (!p) continue;
+      if (model.names_vendor(Actor{*p, kNone})) {
+        diags_.warning(at(v.span), fmt::format("`{}` is already a vendor of `{}`", v.to_string(), model.name));
+        continue;
+      }
+      model.more_vendors.push_back(Actor{*p, kNone});
+    }
   }
   void statement(Index self, const dsl::ProhibitionStmt& s) {
     duty(self, ClauseKind::prohibition, s.buyer, s.good, s.vendor);
@@ -530,8 +527,9 @@ class Checker {
       tier.kind = t.kind;
       tier.keyword = t.keyword;
       if (t.kind == TierKind::first && i != 0) {
-        diags_.error(at(t.kind_span), fmt::format("`first` must be the first tier; {} is tier {}: write `next`",
-                                                  label(), i + 1));
+        diags_.error(at(t.kind_span),
+                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label(), i + 1)
+                            : fmt::format("`first` must be the first tier, but this is tier {}: write `next`", i + 1));
       }
       if (rest_at) {
         auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
@@ -716,7 +714,7 @@ class Checker {
                                    c_.actor_name(e.buyer), c_.words[e.good]));
         continue;
       }
-      const bool already = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      const bool already = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (already) {
         diags_.warning(at(site.permission_span),
                        fmt::format("exception `{}` changes nothing: `{}` already allows buying {} from {}", e.name,
@@ -763,6 +761,7 @@ class Checker {
   std::vector<DeclRef> refs_;                         // by position in the syntax tree
   std::array<std::vector<Index>, 7> syntax_index_;    // by kind and index: position in the syntax tree
   Contract::NameMap<std::size_t> incomplete_;         // names of declarations cut short by a syntax error
+  std::unordered_set<Index> invalid_assumptions_;
   std::vector<bool> mentioned_;
   std::vector<bool> used_assumption_;
   std::vector<std::pair<Index, Span>> power_sites_;

@@ -1,8 +1,11 @@
 #include "engine/contract.hpp"
 
 #include <array>
+#include <algorithm>
 
 #include <fmt/format.h>
+
+#include "engine/suggest.hpp"
 
 namespace clause::engine {
 
@@ -19,7 +22,32 @@ const char* decl_kind_name(DeclKind kind) {
   return "declaration";
 }
 
+const char* decl_kind_with_article(DeclKind kind) {
+  switch (kind) {
+    case DeclKind::assumption: return "an assumption";
+    case DeclKind::exception: return "an exception";
+    default: break;
+  }
+  static const char* const with_a[] = {"a party", "", "a licence", "a clause", "", "a power", "a waterfall"};
+  return with_a[static_cast<int>(kind)];
+}
+
 const char* Contract::kind_name(DeclKind kind) const { return decl_kind_name(kind); }
+
+Index Contract::find_body(Index party, std::string_view body) const {
+  const std::vector<std::string>& bodies = parties[party].bodies;
+  const auto it = std::find(bodies.begin(), bodies.end(), body);
+  return it == bodies.end() ? kNone : static_cast<Index>(it - bodies.begin());
+}
+
+std::string Contract::unknown_body_message(Index party, std::string_view body) const {
+  const Party& p = parties[party];
+  if (p.bodies.empty()) {
+    return fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name, p.name, body);
+  }
+  const std::vector<std::string_view> known(p.bodies.begin(), p.bodies.end());
+  return fmt::format("party `{}` has no body `{}`{}", p.name, body, did_you_mean(body, known));
+}
 
 std::optional<DeclRef> Contract::find(std::string_view name) const {
   const auto it = names.find(name);

@@ -96,6 +96,16 @@ struct Clause {
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
   Span keyword;
+  std::vector<Actor> more_vendors;  // exclusivity `only from A or B ...`: the vendors after the first
+
+  // Whether an exclusivity names `v` among the vendors it allows, or a prohibition names it.
+  bool names_vendor(Actor v) const {
+    if (v == vendor) return true;
+    for (const Actor m : more_vendors) {
+      if (m == v) return true;
+    }
+    return false;
+  }
 };
 
 struct Exception {
@@ -217,10 +227,16 @@ class Contract {
   std::string place_of(DeclRef ref) const;
   dsl::Location location_of(DeclRef ref) const;
   const char* kind_name(DeclKind kind) const;  // "party", "clause", ...
+  // The index of `body` among the party's bodies, or kNone.
+  Index find_body(Index party, std::string_view body) const;
+  // "party `OpenAI` has no body `bord` (did you mean `board`?)"
+  std::string unknown_body_message(Index party, std::string_view body) const;
   // `OpenAI`, `OpenAI.board`; outsiders are named from `outsiders`.
   std::string actor_name(Actor a, const std::vector<std::string>* outsiders = nullptr) const;
 };
 
 const char* decl_kind_name(DeclKind kind);
+// "a party", "an exception", ...
+const char* decl_kind_with_article(DeclKind kind);
 
 }  // namespace clause::engine

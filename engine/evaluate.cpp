@@ -39,8 +39,36 @@ void Evaluator::reset() {
   state_.consents.assign(c_.exceptions.size(), 0);
   state_.bought.assign(c_.exceptions.size(), Money{});
   state_.waterfalls.resize(c_.waterfalls.size());
-  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i], c_.parties.size());
+  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i]);
   state_.received.assign(c_.parties.size(), Money{});
+}
+
+void Evaluator::reset_after(const OutcomeLog& log) {
+  for (const Outcome& o : log.outcomes) {
+    switch (o.kind) {
+      case OutcomeKind::consented: state_.consents[o.rule.index] = 0; break;
+      case OutcomeKind::permitted:
+        if (o.why == Why::exception_applies) state_.bought[o.rule.index] = Money{};
+        break;
+      case OutcomeKind::ended:
+        switch (o.subject.kind) {
+          case DeclKind::licence: state_.licences[o.subject.index] = Ending{}; break;
+          case DeclKind::clause: state_.clauses[o.subject.index] = Ending{}; break;
+          case DeclKind::exception: state_.exceptions[o.subject.index] = Ending{}; break;
+          default: break;
+        }
+        break;
+      case OutcomeKind::payout: {
+        PayeeState& w = state_.waterfalls[o.rule.index];
+        std::fill(w.tier_taken.begin(), w.tier_taken.end(), Money{});
+        std::fill(w.received.begin(), w.received.end(), Money{});
+        w.total = Money{};
+        for (Index i = o.first; i < o.first + o.count; ++i) state_.received[log.lines[i].party] = Money{};
+        break;
+      }
+      default: break;
+    }
+  }
 }
 
 namespace {
@@ -141,7 +169,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
         ended_on = state_.clauses[ci].on;
         continue;
       }
-      const bool allowed = cl.kind == ClauseKind::exclusivity ? e.vendor == cl.vendor : e.vendor != cl.vendor;
+      const bool allowed = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (allowed) {
         Outcome o = make(OutcomeKind::permitted, Why::clause_allows, clause_ref);
         o.party = e.actor;

@@ -26,7 +26,7 @@ struct State {
   std::vector<Ending> exceptions;
   std::vector<std::uint32_t> consents;  // by exception: bit i set when consents[i] has consented
   std::vector<Money> bought;            // by exception: the total it has permitted
-  std::vector<WaterfallState> waterfalls;
+  std::vector<PayeeState> waterfalls;    // by waterfall, counted by payee
   std::vector<Money> received;          // by party: from every waterfall
 
   const Ending& ending(DeclRef ref) const;
@@ -38,6 +38,10 @@ class Evaluator {
 
   // Back to a fresh state: nothing ended, consented, bought or paid.
   void reset();
+  // The same, undoing only what the outcomes in `log` changed: time in proportion to the
+  // log, not to the contract (`diff` runs many short probes against large contracts).
+  // `log` must hold everything applied since the last reset.
+  void reset_after(const OutcomeLog& log);
 
   // Applies one event dated `on`, appending its outcomes to `log`. Returns an error
   // message, and changes nothing, when a running total would leave the money range.

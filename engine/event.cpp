@@ -43,24 +43,17 @@ class Resolver {
     const auto ref = c_.find(a.party.text);
     if (!ref) return outsiders_.intern(a.to_string());
     if (ref->kind != DeclKind::party) {
-      error(a.party.span, fmt::format("`{}` is {} {}, not a party", a.party.text,
-                                      ref->kind == DeclKind::assumption || ref->kind == DeclKind::exception ? "an"
-                                                                                                            : "a",
-                                      decl_kind_name(ref->kind)));
+      error(a.party.span,
+            fmt::format("`{}` is {}, not a party", a.party.text, decl_kind_with_article(ref->kind)));
       return {};
     }
     Actor result{ref->index, kNone};
     if (a.body) {
-      const Party& p = c_.parties[ref->index];
-      const auto it = std::find(p.bodies.begin(), p.bodies.end(), a.body->text);
-      if (it == p.bodies.end()) {
-        std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
-        error(a.body->span, p.bodies.empty() ? fmt::format("party `{}` has no bodies", p.name)
-                                             : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
-                                                           did_you_mean(a.body->text, bodies)));
+      result.body = c_.find_body(ref->index, a.body->text);
+      if (result.body == kNone) {
+        error(a.body->span, c_.unknown_body_message(ref->index, a.body->text));
         return {};
       }
-      result.body = static_cast<Index>(it - p.bodies.begin());
     }
     return result;
   }
@@ -69,10 +62,8 @@ class Resolver {
     const auto ref = c_.find(name.text);
     if (ref && ref->kind == kind) return ref->index;
     if (ref) {
-      error(name.span, fmt::format("`{}` is {} {}, not {} {}", name.text,
-                                   ref->kind == DeclKind::assumption || ref->kind == DeclKind::exception ? "an" : "a",
-                                   decl_kind_name(ref->kind), kind == DeclKind::exception ? "an" : "a",
-                                   decl_kind_name(kind)));
+      error(name.span, fmt::format("`{}` is {}, not {}", name.text, decl_kind_with_article(ref->kind),
+                                   decl_kind_with_article(kind)));
     } else {
       error(name.span, fmt::format("the contract has no {} `{}`{}", decl_kind_name(kind), name.text,
                                    did_you_mean(name.text, names_of(kind))));

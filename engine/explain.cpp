@@ -27,11 +27,20 @@ class Explainer {
   std::string status() const { return e_.word != kNone ? c_.words[e_.word] : e_.text; }
   std::string what(DeclRef r) const { return fmt::format("{} `{}`", decl_kind_name(r.kind), c_.name_of(r)); }
 
+  // The vendors an exclusivity allows: "Microsoft", "Microsoft or Oracle", "A, B or C".
+  std::string vendors(const Clause& cl) const {
+    std::string out = actor(cl.vendor);
+    for (std::size_t i = 0; i < cl.more_vendors.size(); ++i) {
+      out += (i + 1 == cl.more_vendors.size() ? " or " : ", ") + actor(cl.more_vendors[i]);
+    }
+    return out;
+  }
+
   // What the clause demands, as a phrase: "requires OpenAI to buy compute only from Microsoft".
   std::string duty(const Clause& cl) const {
     if (cl.kind == ClauseKind::exclusivity) {
       return fmt::format("`{}` requires {} to buy {} only from {}", cl.name, actor(cl.buyer), c_.words[cl.good],
-                         actor(cl.vendor));
+                         vendors(cl));
     }
     return fmt::format("`{}` forbids {} to buy {} from {}", cl.name, actor(cl.buyer), c_.words[cl.good],
                        actor(cl.vendor));
@@ -158,7 +167,7 @@ class Explainer {
         const std::string head =
             cl.kind == ClauseKind::exclusivity
                 ? fmt::format("{} bought {} from {}, but `{}` allows {} only from {}", actor(e_.actor), good(),
-                              actor(e_.vendor), cl.name, good(), actor(cl.vendor))
+                              actor(e_.vendor), cl.name, good(), vendors(cl))
                 : fmt::format("{} bought {} from {}, which `{}` forbids", actor(e_.actor), good(), actor(e_.vendor),
                               cl.name);
         return head + exceptions_failed(o);

@@ -47,7 +47,7 @@ void resolve(ScenarioRun& run) {
     }
     std::sort(candidates.begin(), candidates.end());
     run.diagnostics.error({run.source, name.span, {}},
-                          ref ? fmt::format("`{}` is a {}; expected {}", name.text, decl_kind_name(ref->kind), what)
+                          ref ? fmt::format("`{}` is {}; expected {}", name.text, decl_kind_with_article(ref->kind), what)
                               : fmt::format("the contract has no {} `{}`{}", what, name.text,
                                             did_you_mean(name.text, candidates)));
   };
@@ -55,18 +55,12 @@ void resolve(ScenarioRun& run) {
     const auto ref = c.find(a.party.text);
     if (!ref) return;  // an outsider: it can be named, and has nothing
     if (ref->kind != DeclKind::party) {
-      run.diagnostics.error({run.source, a.party.span, {}}, fmt::format("`{}` is a {}, not a party", a.party.text,
-                                                                    decl_kind_name(ref->kind)));
+      run.diagnostics.error({run.source, a.party.span, {}},
+                            fmt::format("`{}` is {}, not a party", a.party.text, decl_kind_with_article(ref->kind)));
       return;
     }
-    if (a.body) {
-      const Party& p = c.parties[ref->index];
-      if (std::find(p.bodies.begin(), p.bodies.end(), a.body->text) == p.bodies.end()) {
-        std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
-        run.diagnostics.error({run.source, a.body->span, {}}, fmt::format("party `{}` has no body `{}`{}", p.name,
-                                                                      a.body->text,
-                                                                      did_you_mean(a.body->text, bodies)));
-      }
+    if (a.body && c.find_body(ref->index, a.body->text) == kNone) {
+      run.diagnostics.error({run.source, a.body->span, {}}, c.unknown_body_message(ref->index, a.body->text));
     }
   };
   for (const dsl::Expectation& x : run.syntax.expectations) {

@@ -34,7 +34,7 @@ class ProfitSweeper {
 
  private:
   const Waterfall& w_;
-  WaterfallState state_;
+  PayeeState state_;
   std::vector<PayoutLine> lines_;
 };
 

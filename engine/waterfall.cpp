@@ -34,9 +34,21 @@ Part share_of(std::int64_t take, std::int64_t p) {
 }
 
 struct Recipient {
-  Index slot;  // in Waterfall::payees
+  Index key;  // where the state counts it: the party, or its payee slot
   Part part;
   bool rounded_up;
+};
+
+// How a state finds a running total: by party (WaterfallState) or by payee (PayeeState).
+struct ByParty {
+  static Index share(const Share& s) { return s.party; }
+  static Index overflow(const Tier& t) { return t.overflow; }
+  static Index party(const Waterfall&, Index key) { return key; }
+};
+struct ByPayee {
+  static Index share(const Share& s) { return s.slot; }
+  static Index overflow(const Tier& t) { return t.overflow_slot; }
+  static Index party(const Waterfall& w, Index key) { return w.payees[key]; }
 };
 
 // A tier's recipients: inline for the usual handful of shares, on the heap past that,
@@ -49,12 +61,12 @@ class Recipients {
     size_ = 0;
     heap_.clear();
   }
-  void push(Index slot, Part part) {
+  void push(Index key, Part part) {
     if (size_ == kInline) heap_.assign(inline_.begin(), inline_.end());
     if (size_ < kInline) {
-      inline_[size_] = Recipient{slot, part, false};
+      inline_[size_] = Recipient{key, part, false};
     } else {
-      heap_.push_back(Recipient{slot, part, false});
+      heap_.push_back(Recipient{key, part, false});
     }
     ++size_;
   }
@@ -109,6 +121,7 @@ void round_parts(std::span<Recipient> rs, std::int64_t take) {
 // The least whole number of cents of tier input at which a share of p/W reaches `room`.
 // nullopt when that is beyond the money range.
 std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
+  if (p <= 0) return std::nullopt;  // a 0% share never fills (the checker rejects one; --set cannot make one)
   const std::int64_t q = room / p;
   const std::int64_t m = room % p;
   if (q > Money::kLimitCents / W) return std::nullopt;
@@ -146,19 +159,23 @@ void index_payees(Waterfall& w) {
   }
 }
 
-void WaterfallState::reset(const Waterfall& w, std::size_t /*party_count*/) {
+void WaterfallState::reset(const Waterfall& w, std::size_t party_count) {
+  tier_taken.assign(w.tiers.size(), Money{});
+  received.assign(party_count, Money{});
+  total = Money{};
+}
+
+void PayeeState::reset(const Waterfall& w) {
   tier_taken.assign(w.tiers.size(), Money{});
   received.assign(w.payees.size(), Money{});
   total = Money{};
 }
 
-Money WaterfallState::received_by(const Waterfall& w, Index party) const {
-  const auto it = std::find(w.payees.begin(), w.payees.end(), party);
-  return it == w.payees.end() ? Money{} : received[static_cast<std::size_t>(it - w.payees.begin())];
-}
+namespace {
 
-std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
-                                std::vector<PayoutLine>& lines) {
+// One body for both kinds of state; `Key` says where a running total is counted.
+template <typename Key, typename State>
+std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profit, std::vector<PayoutLine>& lines) {
   const auto new_total = state.total.plus(profit);
   if (!new_total) return std::nullopt;
   // Every running total grows by at most `profit`: check each once, up front.
@@ -177,12 +194,12 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
       case TierKind::next: {
         take = std::min(remaining, tier.amount.cents() - state.tier_taken[t].cents());
         if (take <= 0) continue;
-        for (const Share& s : tier.shares) rs.push(s.slot, share_of(take, s.percent.units()));
+        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
         break;
       }
       case TierKind::rest: {
         take = remaining;
-        for (const Share& s : tier.shares) rs.push(s.slot, share_of(take, s.percent.units()));
+        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
         break;
       }
       case TierKind::until_capped: {
@@ -192,7 +209,7 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
         bool beyond_range = false;
         for (const Share& s : tier.shares) {
           if (!s.cap) continue;
-          const std::int64_t room = s.cap->cents() - state.received[s.slot].cents();
+          const std::int64_t room = s.cap->cents() - state.received[Key::share(s)].cents();
           if (room <= 0) continue;
           const auto fill = input_to_fill(room, s.percent.units());
           if (!fill) {
@@ -207,22 +224,22 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
         std::size_t overflow_at = tier.shares.size();
         for (std::size_t i = 0; i < tier.shares.size(); ++i) {
           const Share& s = tier.shares[i];
-          if (s.slot == tier.overflow_slot) overflow_at = i;
+          if (Key::share(s) == Key::overflow(tier)) overflow_at = i;
           Part part = share_of(take, s.percent.units());
           if (s.cap) {
-            const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - state.received[s.slot].cents());
+            const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - state.received[Key::share(s)].cents());
             if (part.whole >= room) {
               // Past the cap the share goes to the overflow party.
               overflow.add(Part{part.whole - room, part.rem});
               part = Part{room, 0};
             }
           }
-          rs.push(s.slot, part);
+          rs.push(Key::share(s), part);
         }
         if (overflow_at < tier.shares.size()) {
           rs.items()[overflow_at].part.add(overflow);
         } else {
-          rs.push(tier.overflow_slot, overflow);
+          rs.push(Key::overflow(tier), overflow);
         }
         break;
       }
@@ -231,8 +248,8 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
     for (const Recipient& r : rs.items()) {
       if (r.part.whole == 0) continue;
       const Money amount = Money::from_cents(r.part.whole);
-      state.received[r.slot] = *state.received[r.slot].plus(amount);
-      lines.push_back({static_cast<Index>(t), w.payees[r.slot], amount});
+      state.received[r.key] = *state.received[r.key].plus(amount);
+      lines.push_back({static_cast<Index>(t), Key::party(w, r.key), amount});
     }
     state.tier_taken[t] = *state.tier_taken[t].plus(Money::from_cents(take));
     remaining -= take;
@@ -241,12 +258,25 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
   return Money::from_cents(remaining);
 }
 
-std::optional<Money> capacity(const Waterfall& w, std::size_t party_count) {
+}  // namespace
+
+std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
+                                std::vector<PayoutLine>& lines) {
+  return distribute_as<ByParty>(w, state, profit, lines);
+}
+
+std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines) {
+  return distribute_as<ByPayee>(w, state, profit, lines);
+}
+
+std::optional<Money> capacity(const Waterfall& w, std::size_t /*party_count*/) {
   for (const Tier& t : w.tiers) {
     if (t.kind == TierKind::rest) return std::nullopt;
   }
-  WaterfallState state;
-  state.reset(w, party_count);
+  // By payee: the checker asks this of every waterfall without `rest`, and a state of
+  // every party each time would be quadratic in declarations.
+  PayeeState state;
+  state.reset(w);
   std::vector<PayoutLine> lines;
   const auto left = distribute(w, state, Money::max(), lines);
   if (!left || left->is_zero()) return std::nullopt;

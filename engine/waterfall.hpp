@@ -10,20 +10,29 @@
 
 namespace clause::engine {
 
-// How far a waterfall has paid out: what each tier has taken and each payee received.
+// How far a waterfall has paid out: what each tier has taken and each party received.
 struct WaterfallState {
   std::vector<Money> tier_taken;  // by tier
-  std::vector<Money> received;    // by payee: received[i] is what w.payees[i] has received
+  std::vector<Money> received;    // by party (all parties of the contract)
   Money total;                    // every profit distributed through it so far
 
-  // `party_count` is no longer needed (the state counts payees only); kept for callers.
-  void reset(const Waterfall& w, std::size_t party_count = 0);
-  // What `party` has received from this waterfall (zero for a party it does not pay).
-  Money received_by(const Waterfall& w, Index party) const;
+  void reset(const Waterfall& w, std::size_t party_count);
 };
 
-// Fills w.payees and the slots of every share and overflow party. The checker calls it
-// for every waterfall it builds; anything else that builds a Waterfall must too.
+// The same, counted by payee: received[i] is what w.payees[i] has received. Its size does
+// not grow with the contract's other parties, so an evaluator can keep one per waterfall
+// (waterfalls x parties totals would be quadratic in declarations), and resetting it for
+// every profit of a sweep is cheap. Needs w.payees (index_payees).
+struct PayeeState {
+  std::vector<Money> tier_taken;  // by tier
+  std::vector<Money> received;    // by payee
+  Money total;
+
+  void reset(const Waterfall& w);
+};
+
+// Fills w.payees and the slot of every share and overflow party. The checker calls it for
+// every waterfall it builds; anything else that builds a Waterfall for a PayeeState must too.
 void index_payees(Waterfall& w);
 
 struct PayoutLine {
@@ -37,6 +46,7 @@ struct PayoutLine {
 // leave the money range (the state is then unchanged).
 std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
                                 std::vector<PayoutLine>& lines);
+std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines);
 
 // The least profit that fills every tier from a fresh state: above it nothing more is
 // paid. nullopt when the waterfall has a `rest` tier (it never fills) or the figure is

@@ -9,18 +9,32 @@
 
 namespace clause::test {
 
-CliResult run_clause(const std::vector<std::string>& args) {
+namespace {
+
+CliResult run_with(const std::vector<std::string>& args, cli::Environment env) {
   std::vector<const char*> argv{"clause"};
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out;
   std::ostringstream err;
-  cli::Environment env;
   env.today = dsl::Date::from_ymd(2026, 1, 1);
   CliResult r;
   r.exit = cli::run(static_cast<int>(argv.size()), argv.data(), out, err, env);
   r.out = out.str();
   r.err = err.str();
   return r;
+}
+
+}  // namespace
+
+CliResult run_clause(const std::vector<std::string>& args) { return run_with(args, cli::Environment{}); }
+
+CliResult run_clause_on_terminal(const std::vector<std::string>& args, bool no_color) {
+  cli::Environment env;
+  env.stdout_is_terminal = true;
+  env.stderr_is_terminal = true;
+  env.no_color = no_color;
+  env.terminal_width = 80;
+  return run_with(args, env);
 }
 
 std::string repo_path(const std::string& relative) { return std::string(CLAUSE_SOURCE_DIR) + "/" + relative; }

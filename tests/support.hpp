@@ -14,6 +14,8 @@ struct CliResult {
 
 // Runs `clause ARGS...` in this process, with no terminal and a fixed date (2026-01-01).
 CliResult run_clause(const std::vector<std::string>& args);
+// The same as if stdout and stderr were terminals 80 columns wide, with or without NO_COLOR set.
+CliResult run_clause_on_terminal(const std::vector<std::string>& args, bool no_color);
 
 // A path in the repository, or in the shared spec folder ("" when it was not found).
 std::string repo_path(const std::string& relative);

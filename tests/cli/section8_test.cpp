@@ -169,12 +169,44 @@ TEST_CASE("section 8: $10B then $40B pays what $50B pays", "[section8]") {
 
 TEST_CASE("section 8 rows read the same in text", "[section8]") {
   const std::string c = clause::test::repo_path("contracts/microsoft-openai/2024-06.clause");
-  const auto r = run_clause({"ask", c, "agi is declared"});
-  REQUIRE(r.exit == 0);
-  CHECK_THAT(r.out, Catch::Contains("declared") && Catch::Contains("agi_definition") &&
-                        Catch::Contains("ended") && Catch::Contains("`technology`") &&
-                        Catch::Contains("agi_termination") && Catch::Contains("2024-06.clause:"));
-  const auto payout = run_clause({"ask", c, "OpenAI earns $50B"});
-  CHECK_THAT(payout.out, Catch::Contains("$28,902,940,000.00") && Catch::Contains("$15,489,960,000.00") &&
-                             Catch::Contains("$4,956,980,000.00") && Catch::Contains("$650,120,000.00"));
+  const auto text = [&](std::vector<std::string> events) {
+    std::vector<std::string> args{"ask", c};
+    args.insert(args.end(), events.begin(), events.end());
+    const auto r = run_clause(args);
+    INFO(r.err);
+    REQUIRE(r.exit == 0);
+    return r.out;
+  };
+  CHECK_THAT(text({"agi is declared"}),
+             Catch::Contains("declared    agi by OpenAI.board") && Catch::Contains("power `agi_definition`, " + c) &&
+                 Catch::Contains("ended       licence `technology`") &&
+                 Catch::Contains("clause `agi_termination`, " + c));
+  CHECK_THAT(text({"Microsoft declares agi"}),
+             Catch::Contains("ineffective Microsoft declares agi") && Catch::Contains("only OpenAI.board may"));
+  CHECK_THAT(text({"OpenAI buys compute from Microsoft for $5B"}),
+             Catch::Contains("permitted   OpenAI buys compute from Microsoft (`exclusivity`)"));
+  CHECK_THAT(text({"OpenAI buys compute from Oracle for $2B"}),
+             Catch::Contains("breach      of `exclusivity` by OpenAI") &&
+                 Catch::Contains("exception `oracle_capacity` does not apply: Microsoft has not consented"));
+  CHECK_THAT(text({"Microsoft consents to oracle_capacity", "OpenAI buys compute from Oracle for $6B",
+                   "OpenAI buys compute from Oracle for $5B"}),
+             Catch::Contains("consented   Microsoft to `oracle_capacity`") &&
+                 Catch::Contains("permitted   OpenAI buys compute from Oracle (`oracle_capacity`)") &&
+                 Catch::Contains("over the $10B limit by $1B"));
+  CHECK_THAT(text({"OpenAI buys compute from Google for $1B"}),
+             Catch::Contains("breach      of `exclusivity` by OpenAI"));
+  CHECK_THAT(text({"agi is declared", "Microsoft uses technology"}),
+             Catch::Contains("breach      of `technology` by Microsoft") &&
+                 Catch::Contains("after the licence ended on 2024-06-01 under `agi_termination`"));
+  CHECK_THAT(text({"OpenAI does \"convert to a for-profit company\""}),
+             Catch::Contains("uncovered   OpenAI does \"convert to a for-profit company\"") &&
+                 Catch::Contains("the contract is silent"));
+  CHECK_THAT(text({"OpenAI earns $50B"}),
+             Catch::Contains("$28,902,940,000.00") && Catch::Contains("$15,489,960,000.00") &&
+                 Catch::Contains("$4,956,980,000.00") && Catch::Contains("$650,120,000.00"));
+  CHECK_THAT(text({"OpenAI earns $1T"}),
+             Catch::Contains("$130,000,000,000.00") && Catch::Contains("$60,000,000,000.00") &&
+                 Catch::Contains("$20,000,000,000.00") && Catch::Contains("$790,000,000,000.00"));
+  CHECK_THAT(text({"OpenAI earns $10B", "OpenAI earns $40B"}),
+             Catch::Contains("on 2024-06-01: OpenAI earns $10B") && Catch::Contains("on 2024-06-01: OpenAI earns $40B"));
 }

@@ -1,0 +1,24 @@
+// What `clause diff` prints: a change memo (terms, the smallest witnesses, payouts, saved
+// scenarios) or JSON (LANGUAGE.md section 7). Both render engine::ContractDiff.
+#pragma once
+
+#include <iosfwd>
+
+#include "cli/answer.hpp"  // Json
+#include "cli/style.hpp"
+#include "engine/diff.hpp"
+
+namespace clause::cli {
+
+// How many groups of witnesses the memo shows; JSON lists every witness.
+inline constexpr std::size_t kMemoGroups = 8;
+// A declaration's changed parts share its line up to this width, else take a line each.
+inline constexpr std::size_t kMemoWidth = 100;
+
+void print_diff(std::ostream& out, const engine::ContractDiff& diff, const Style& style);
+
+// {"old": ..., "new": ..., "same": ..., "terms": [...], "behaviour": [...], "payouts": [...],
+//  "scenarios": [...]} — the section 7 keys and more.
+Json diff_json(const engine::ContractDiff& diff);
+
+}  // namespace clause::cli

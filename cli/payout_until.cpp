@@ -1,0 +1,231 @@
+// `clause payout --until "PARTY receives MONEY"`: the least profit at which a party has
+// received an amount — exactly, from the schedule, and in whole cents, from distribute.
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/payout.hpp"
+#include "dsl/keywords.hpp"
+#include "engine/suggest.hpp"
+
+namespace clause::cli {
+
+using engine::Rational;
+
+namespace {
+
+struct Token {
+  std::string_view text;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+std::vector<Token> split_words(std::string_view text) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > start) {
+      out.push_back({text.substr(start, i - start), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
+    }
+  }
+  return out;
+}
+
+bool is_identifier(std::string_view w) {
+  const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_'; };
+  if (w.empty() || !letter(w[0])) return false;
+  for (const char ch : w) {
+    if (!letter(ch) && !(ch >= '0' && ch <= '9')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<UntilQuestion> parse_until(const std::string& text, const engine::Contract& c,
+                                         dsl::DiagnosticList& diagnostics) {
+  const auto src = std::make_shared<const dsl::SourceFile>("--until", text);
+  const auto size = static_cast<std::uint32_t>(text.size());
+  const auto fail = [&](std::uint32_t b, std::uint32_t e, std::string message) {
+    diagnostics.error({src, {b, e}, {}}, std::move(message));
+    return std::nullopt;
+  };
+  const std::vector<Token> words = split_words(text);
+  if (words.empty()) return fail(0, size, "expected `PARTY receives MONEY`, like `Nonprofit receives $1`");
+  const Token& name = words[0];
+  if (!is_identifier(name.text) || dsl::is_keyword(name.text)) {
+    return fail(name.begin, name.end, fmt::format("expected a party's name, like `Nonprofit`, found `{}`", name.text));
+  }
+  if (words.size() < 2) return fail(size, size, fmt::format("expected `receives MONEY` after `{}`", name.text));
+  if (words[1].text != "receives") {
+    return fail(words[1].begin, words[1].end,
+                fmt::format("expected `receives` after `{}`, found `{}`", name.text, words[1].text));
+  }
+  if (words.size() < 3) {
+    return fail(size, size,
+                "expected an amount like `$1B` after `receives` (in a shell, write it without `$` or in single "
+                "quotes: `$1` inside double quotes is a shell variable)");
+  }
+  const Token& amount = words[2];
+  const bool dollar = amount.text[0] == '$';
+  const std::string literal = dollar ? std::string(amount.text) : "$" + std::string(amount.text);
+  auto parsed = dsl::parse_money(literal);
+  if (auto* e = std::get_if<dsl::LiteralError>(&parsed)) {
+    const auto at = static_cast<std::uint32_t>(e->offset == 0 || dollar ? e->offset : e->offset - 1);
+    return fail(amount.begin + std::min<std::uint32_t>(at, amount.end - amount.begin), amount.end, e->message);
+  }
+  if (words.size() > 3) {
+    return fail(words[3].begin, words.back().end,
+                fmt::format("expected nothing after the amount, found `{}`", words[3].text));
+  }
+  const engine::Money money = std::get<engine::Money>(parsed);
+  if (money.is_zero()) return fail(amount.begin, amount.end, "the amount must be more than $0");
+
+  const auto ref = c.find(name.text);
+  if (!ref) {
+    std::vector<std::string_view> parties;
+    for (const engine::Party& p : c.parties) parties.push_back(p.name);
+    return fail(name.begin, name.end, fmt::format("the contract has no party `{}`{}", name.text,
+                                                  engine::did_you_mean(name.text, parties)));
+  }
+  if (ref->kind != engine::DeclKind::party) {
+    const std::string_view kind = c.kind_name(ref->kind);
+    const char* article = kind.starts_with("a") || kind.starts_with("e") ? "an" : "a";
+    return fail(name.begin, name.end, fmt::format("`{}` is {} {}, not a party", name.text, article, kind));
+  }
+  return UntilQuestion{ref->index, money};
+}
+
+std::optional<UntilAnswer> answer_until(const PayoutSubject& s, const engine::Schedule& schedule,
+                                        const UntilQuestion& q, std::string& error) {
+  const auto exact = schedule.least_profit(q.party, Rational::of(q.amount));
+  if (!exact) {
+    error = fmt::format("the exact schedule of waterfall `{}` needs figures beyond 127 bits", s.waterfall.name);
+    return std::nullopt;
+  }
+  const auto cents = engine::least_cent_profit(s.waterfall, s.contract.parties.size(), q.party, q.amount);
+  if (const auto* e = std::get_if<engine::ScheduleError>(&cents)) {
+    error = e->message;
+    return std::nullopt;
+  }
+  UntilAnswer a{q, *exact, std::get<engine::CentThreshold>(cents), 0, std::nullopt};
+  const auto& bs = schedule.breakpoints();
+  if (exact->reached) {
+    // The segment in which the payout rises to the amount (the one before, when the
+    // answer is itself a breakpoint).
+    a.segment = schedule.segment_at(exact->profit);
+    if (a.segment > 0 && bs[a.segment].profit == exact->profit) --a.segment;
+  } else {
+    for (std::size_t k = 1; k < bs.size(); ++k) {
+      if (bs[k - 1].marginal[q.party].units() != 0) a.stop = k;
+    }
+  }
+  return a;
+}
+
+namespace {
+
+std::string exact_with_short(const Rational& cents) {
+  const std::string exact = engine::money_display(cents);
+  const std::string approx = short_amount(cents);
+  return approx == exact ? exact : fmt::format("{} ({})", exact, approx);
+}
+
+std::string cents_line(const UntilAnswer& a, const std::string& party, const std::string& amount) {
+  using Kind = engine::CentThreshold::Kind;
+  switch (a.cents.kind) {
+    case Kind::reached: {
+      const Rational cent_profit = Rational::of(a.cents.profit);
+      if (a.exact.reached && cent_profit == a.exact.profit) {
+        return fmt::format("in whole cents: the same — a profit of {} pays {} {}, and no smaller one does",
+                           a.cents.profit.to_display(), party, amount);
+      }
+      if (a.exact.reached && cent_profit < a.exact.profit) {
+        return fmt::format(
+            "in whole cents: a profit of {} already pays {} {} — largest-remainder rounding gives it the last "
+            "cent early",
+            a.cents.profit.to_display(), party, amount);
+      }
+      if (a.exact.reached) {
+        return fmt::format("in whole cents: a profit of {} is the least that pays {} {} (rounding pays the last cent "
+                           "to others first)",
+                           a.cents.profit.to_display(), party, amount);
+      }
+      return fmt::format("in whole cents: rounding pays {} {} from a profit of {}", party, amount,
+                         a.cents.profit.to_display());
+    }
+    case Kind::never:
+      return fmt::format("in whole cents: never either — no profit pays {} {}", party, amount);
+    case Kind::beyond_range:
+      return fmt::format("in whole cents: no profit within the money range ($1000T) pays {} {}", party, amount);
+  }
+  return {};
+}
+
+}  // namespace
+
+void print_until(std::ostream& out, const Style& style, const PayoutSubject& s, const engine::Schedule& schedule,
+                 const UntilAnswer& a) {
+  const engine::Contract& c = s.contract;
+  const std::string& party = c.parties[a.question.party].name;
+  const std::string& earner = c.parties[s.waterfall.of].name;
+  const std::string amount = a.question.amount.to_short();
+  const auto& bs = schedule.breakpoints();
+  if (a.exact.reached) {
+    out << style.bold(fmt::format("{} has received {} once {} has earned {}", party, amount, earner,
+                                  exact_with_short(a.exact.profit)))
+        << '\n';
+    const engine::Breakpoint& b = bs[a.segment];
+    out << fmt::format("  exact: from a profit of {}, {} receives {} of each further dollar{}", short_amount(b.profit),
+                       party, b.marginal[a.question.party].to_string(),
+                       b.tier == engine::kNone ? std::string() : " in " + engine::tier_label(s.waterfall, b.tier))
+        << '\n';
+  } else {
+    out << style.bold(fmt::format("{} never receives {}", party, amount)) << '\n';
+    if (a.stop) {
+      const engine::Breakpoint& b = bs[*a.stop];
+      out << fmt::format("  exact: its payout stops at {} from a profit of {}: {}", exact_with_short(b.paid[a.question.party]),
+                         short_amount(b.profit), reasons_text(s, b))
+          << '\n';
+    } else {
+      out << fmt::format("  exact: waterfall `{}` pays {} nothing", s.waterfall.name, party) << '\n';
+    }
+  }
+  out << "  " << cents_line(a, party, a.question.amount.to_display()) << '\n';
+}
+
+Json until_json(const PayoutSubject& s, const engine::Schedule& schedule, const UntilAnswer& a) {
+  const engine::Contract& c = s.contract;
+  const auto& bs = schedule.breakpoints();
+  Json j;
+  j["party"] = c.parties[a.question.party].name;
+  j["amount"] = a.question.amount.to_decimal();
+  j["reached"] = a.exact.reached;
+  if (a.exact.reached) {
+    const engine::Breakpoint& b = bs[a.segment];
+    j["profit"] = engine::money_decimal(a.exact.profit);
+    j["tier"] = b.tier == engine::kNone || !s.waterfall.tiers[b.tier].name ? Json(nullptr)
+                                                                           : Json(*s.waterfall.tiers[b.tier].name);
+    j["marginal"] = b.marginal[a.question.party].to_string();
+  } else {
+    j["most"] = engine::money_decimal(a.exact.most);
+    j["stops_at"] = a.stop ? Json(engine::money_decimal(bs[*a.stop].profit)) : Json(nullptr);
+    j["why"] = a.stop ? Json(reasons_text(s, bs[*a.stop])) : Json("the waterfall pays this party nothing");
+  }
+  using Kind = engine::CentThreshold::Kind;
+  Json cents;
+  cents["reached"] = a.cents.kind == Kind::reached;
+  if (a.cents.kind == Kind::reached) {
+    cents["profit"] = a.cents.profit.to_decimal();
+  } else {
+    cents["why"] = a.cents.kind == Kind::never ? "never" : "beyond_range";
+  }
+  j["cents"] = cents;
+  return j;
+}
+
+}  // namespace clause::cli
