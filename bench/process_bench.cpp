@@ -39,8 +39,23 @@ void check_file(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
 }
 
+// `clause diff` of a generated contract and its renegotiated version with 1% of its
+// declarations changed (exit 1: they differ).
+void diff_files(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<std::string> argv{clause_binary(), "diff", contract_file(n), contract_file(n, 10)};
+  for (auto _ : state) {
+    const ProcessResult r = run_process(argv);
+    if (r.status != 1) state.SkipWithError("clause diff did not report the differences");
+    state.SetIterationTime(r.seconds);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
+}
+
 BENCHMARK(ask_flagship)->Name("ask_process")->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(check_file)->Name("check_process")->Arg(1'000)->Arg(10'000)->Arg(100'000)->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(diff_files)->Name("diff_process")->Arg(100)->Arg(1'000)->Arg(10'000)->UseManualTime()
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace
