@@ -21,6 +21,16 @@ void ask_flagship(benchmark::State& state) {
   }
 }
 
+// The floor under any process figure on this machine: spawning /bin/true and waiting.
+void spawn_floor(benchmark::State& state) {
+  const std::vector<std::string> argv{"/bin/true"};
+  for (auto _ : state) {
+    const ProcessResult r = run_process(argv);
+    if (r.status != 0) state.SkipWithError("/bin/true failed");
+    state.SetIterationTime(r.seconds);
+  }
+}
+
 void check_file(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const std::string& file = contract_file(n);
@@ -52,6 +62,7 @@ void diff_files(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
 }
 
+BENCHMARK(spawn_floor)->Name("spawn_floor")->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(ask_flagship)->Name("ask_process")->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(check_file)->Name("check_process")->Arg(1'000)->Arg(10'000)->Arg(100'000)->UseManualTime()
     ->Unit(benchmark::kMillisecond);
