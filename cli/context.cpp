@@ -1,8 +1,13 @@
 #include "cli/context.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "engine/suggest.hpp"
 
 namespace clause::cli {
 
@@ -62,6 +67,71 @@ std::optional<dsl::Money> parse_money_option(const std::string& option, const st
   diagnostics.error({src, {0, static_cast<std::uint32_t>(text.size())}, {}},
                     std::get<dsl::LiteralError>(parsed).message);
   return std::nullopt;
+}
+
+std::optional<engine::Index> choose_waterfall(const engine::Contract& c, const std::optional<std::string>& name,
+                                              const std::string& contract_path, dsl::DiagnosticList& diagnostics) {
+  if (name) {
+    const auto ref = c.find(*name);
+    if (ref && ref->kind == engine::DeclKind::waterfall) return ref->index;
+    std::vector<std::string_view> names;
+    for (const engine::Waterfall& w : c.waterfalls) names.push_back(w.name);
+    diagnostics.error({nullptr, {}, contract_path},
+                      fmt::format("the contract has no waterfall `{}`{}", *name, engine::did_you_mean(*name, names)));
+    return std::nullopt;
+  }
+  if (c.waterfalls.size() == 1) return 0;
+  std::vector<std::string> names;
+  for (const engine::Waterfall& w : c.waterfalls) names.push_back(fmt::format("`{}`", w.name));
+  diagnostics.error({nullptr, {}, contract_path},
+                    c.waterfalls.empty() ? std::string("the contract has no waterfall")
+                                         : fmt::format("the contract has {} waterfalls ({}): pick one with "
+                                                       "`--waterfall NAME`",
+                                                       c.waterfalls.size(), fmt::join(names, ", ")));
+  return std::nullopt;
+}
+
+std::optional<engine::LoadedContract> load_for_command(const Context& ctx, const std::string& path,
+                                                       const std::vector<engine::Override>& overrides,
+                                                       dsl::DiagnosticList& problems, int& exit) {
+  engine::LoadedContract loaded = engine::load_contract(path, overrides);
+  if (loaded.io_error) {
+    ctx.print(loaded.diagnostics);
+    exit = kUsage;
+    return std::nullopt;
+  }
+  for (const dsl::Diagnostic& d : loaded.diagnostics.items()) {
+    if (d.severity == dsl::Severity::error) problems.add(d);
+  }
+  if (problems.has_errors() || !loaded.contract) {
+    ctx.print(problems);
+    exit = kFound;
+    return std::nullopt;
+  }
+  return loaded;
+}
+
+std::optional<std::vector<std::string>> scenario_files(const std::vector<std::string>& paths,
+                                                       dsl::DiagnosticList& problems) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".scenario") files.push_back(it->path().string());
+      }
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      problems.error({nullptr, {}, p}, "no such file or directory");
+    }
+  }
+  if (problems.has_errors()) return std::nullopt;
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
 }
 
 }  // namespace clause::cli

@@ -1,6 +1,5 @@
 // `clause test PATH...`: runs every scenario below each path and judges its expectations.
 #include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -10,30 +9,15 @@
 
 namespace clause::cli {
 
-namespace fs = std::filesystem;
 
 int test_command(Context& ctx, const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
   dsl::DiagnosticList missing;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".scenario") files.push_back(it->path().string());
-      }
-    } else if (fs::exists(p, ec)) {
-      files.push_back(p);
-    } else {
-      missing.error({nullptr, {}, p}, "no such file or directory");
-    }
-  }
-  if (missing.has_errors()) {
+  const auto found = scenario_files(paths, missing);
+  if (!found) {
     ctx.print(missing);
     return kUsage;
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  const std::vector<std::string>& files = *found;
 
   std::size_t passed = 0;
   std::size_t failed = 0;

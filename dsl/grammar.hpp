@@ -44,29 +44,28 @@ struct ws : star<sor<space_char, comment>> {};
 
 struct ident_first : pegtl::identifier_first {};
 struct ident_other : pegtl::identifier_other {};
-struct identifier : seq<ident_first, star<ident_other>> {};
 
-// Matches a whole reserved keyword (and nothing longer): `party` but not `party_a`.
-struct any_keyword {
-  using rule_t = any_keyword;
+// A name, good or status: an identifier that is not a reserved keyword (`party_a` but not
+// `party`). One pass over the characters: scanning the identifier once to rule out a
+// keyword and again to match it made this the parser's hottest rule.
+struct word {
+  using rule_t = word;
   using subs_t = pegtl::empty_list;
   template <typename ParseInput>
   static bool match(ParseInput& in) {
     const char* p = in.current();
     const char* e = in.end();
-    const auto other = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    };
-    const char* q = p;
+    const auto first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    const auto other = [&](char c) { return first(c) || (c >= '0' && c <= '9'); };
+    if (p == e || !first(*p)) return false;
+    const char* q = p + 1;
     while (q != e && other(*q)) ++q;
-    if (q == p || !is_keyword(std::string_view(p, static_cast<std::size_t>(q - p)))) return false;
-    in.bump(static_cast<std::size_t>(q - p));
+    const auto n = static_cast<std::size_t>(q - p);
+    if (is_keyword(std::string_view(p, n))) return false;
+    in.bump(n);
     return true;
   }
 };
-
-// A name, good or status: an identifier that is not a keyword.
-struct word : seq<not_at<any_keyword>, identifier> {};
 
 #define CLAUSE_KEYWORD(name) \
   struct kw_##name : TAO_PEGTL_KEYWORD(#name) {}
@@ -435,5 +434,5 @@ struct scenario_line_keyword : sor<kw_on, kw_expect, kw_assume> {};
 
 namespace tao::pegtl {
 template <typename Name>
-struct analyze_traits<Name, clause::dsl::rules::any_keyword> : analyze_any_traits<> {};
+struct analyze_traits<Name, clause::dsl::rules::word> : analyze_any_traits<> {};
 }  // namespace tao::pegtl

@@ -27,7 +27,12 @@ constexpr std::size_t kFirst = 3;
 }  // namespace
 
 bool is_keyword(std::string_view word) {
-  if (word.size() < 2 || word.size() > 11 || word[0] < 'a' || word[0] > 'z') return false;
+  if (word.size() < 2 || word.size() > 11) return false;
+  // Keywords are lower-case letters only: names like `pa_12` or `OpenAI` leave here,
+  // before any comparison (the parser asks this for every word it reads).
+  for (const char c : word) {
+    if (c < 'a' || c > 'z') return false;
+  }
   return std::binary_search(kKeywords.begin() + kFirst, kKeywords.end(), word);
 }
 

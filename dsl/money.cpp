@@ -27,14 +27,6 @@ std::uint64_t magnitude(std::int64_t cents) {
 
 }  // namespace
 
-std::optional<Money> Money::plus(Money other) const {
-  const std::int64_t sum = cents_ + other.cents_;  // both within ±10^17: cannot wrap int64
-  if (!in_range(sum)) return std::nullopt;
-  return Money(sum);
-}
-
-std::optional<Money> Money::minus(Money other) const { return plus(-other); }
-
 std::string Money::to_decimal() const {
   const std::uint64_t m = magnitude(cents_);
   return fmt::format("{}{}.{:02}", cents_ < 0 ? "-" : "", m / 100, m % 100);

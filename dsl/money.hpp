@@ -35,8 +35,13 @@ class Money {
   constexpr bool is_negative() const { return cents_ < 0; }
 
   // Sums and differences leave the range only by overflow: they answer nullopt then.
-  std::optional<Money> plus(Money other) const;
-  std::optional<Money> minus(Money other) const;
+  // Inline: they are on every hot path (evaluation, waterfalls).
+  constexpr std::optional<Money> plus(Money other) const {
+    const std::int64_t sum = cents_ + other.cents_;  // both within ±10^17: cannot wrap int64
+    if (!in_range(sum)) return std::nullopt;
+    return Money(sum);
+  }
+  constexpr std::optional<Money> minus(Money other) const { return plus(-other); }
 
   constexpr Money operator-() const { return Money(-cents_); }
   friend constexpr auto operator<=>(Money, Money) = default;

@@ -50,7 +50,9 @@ struct Builder {
 
   ContractSyntax* contract = nullptr;
   ScenarioSyntax* scenario = nullptr;
-  std::optional<Declaration> decl;
+  // The declaration being read, built in place as the last of contract->declarations
+  // (moving a finished one in cost more than reading it).
+  Declaration* decl = nullptr;
   Tier tier;
   Share share;
 
@@ -98,7 +100,7 @@ struct Builder {
   }
   template <typename Node>
   void start(Span keyword) {
-    decl.emplace();
+    decl = &contract->declarations.emplace_back();
     decl->node.emplace<Node>();
     decl->keyword = keyword;
   }
@@ -131,6 +133,11 @@ Text text_literal(const ActionInput& in, const Builder& b) {
   const std::string_view raw = in.string_view();
   Text t;
   t.span = b.span(in);
+  const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
+  if (inner.find('\\') == std::string_view::npos) {
+    t.value.assign(inner);  // no escapes: the usual case, one copy
+    return t;
+  }
   t.value.reserve(raw.size());
   for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
     if (raw[i] == '\\' && i + 2 < raw.size()) {
@@ -513,13 +520,15 @@ void skip_to(Input& in, const char* target) {
 }
 
 void finish_declaration(Builder& b, bool complete, std::uint32_t end) {
-  if (!b.decl) return;
-  Declaration d = std::move(*b.decl);
-  b.decl.reset();
+  if (b.decl == nullptr) return;
+  Declaration& d = *b.decl;
+  b.decl = nullptr;
   d.complete = complete;
-  if (!complete && d.name().text.empty()) return;
+  if (!complete && d.name().text.empty()) {
+    b.contract->declarations.pop_back();  // nothing to refer to: drop it
+    return;
+  }
   d.span = {d.keyword.begin, std::max(d.keyword.end, end)};
-  b.contract->declarations.push_back(std::move(d));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "engine/check.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -30,6 +31,32 @@ std::string tier_label(const dsl::Tier& t, std::size_t index) {
   if (t.name) return fmt::format("tier \"{}\"", t.name->value);
   return fmt::format("tier {}", index + 1);
 }
+
+// Whether a key was seen before: a scan of a small array while there are few (no
+// allocation for the usual handful), a hash set past that (never quadratic).
+template <typename Key>
+class SeenSet {
+ public:
+  bool insert(Key key) {
+    if (set_.empty()) {
+      if (std::find(small_.begin(), small_.begin() + static_cast<std::ptrdiff_t>(size_), key) !=
+          small_.begin() + static_cast<std::ptrdiff_t>(size_)) {
+        return false;
+      }
+      if (size_ < small_.size()) {
+        small_[size_++] = key;
+        return true;
+      }
+      set_.insert(small_.begin(), small_.end());
+    }
+    return set_.insert(key).second;
+  }
+
+ private:
+  std::array<Key, 16> small_{};
+  std::size_t size_ = 0;
+  std::unordered_set<Key> set_;
+};
 
 class Checker {
  public:
@@ -71,34 +98,68 @@ class Checker {
 
   // ----- names -----------------------------------------------------------------------
 
-  bool is_registered(const Declaration& d) const {
-    const auto it = first_decl_.find(d.name().text);
-    return it != first_decl_.end() && it->second == &d;
-  }
+  // A declaration's place in the syntax tree; its reference once declare_names has run.
+  std::size_t position(const Declaration& d) const { return static_cast<std::size_t>(&d - syn_.declarations.data()); }
+  bool is_registered(const Declaration& d) const { return refs_[position(d)].valid(); }
+  DeclRef ref_of(const Declaration& d) const { return refs_[position(d)]; }
 
+  // One hash lookup per declaration: the checked model's name table is also the table
+  // that finds duplicates.
   void declare_names() {
-    for (const Declaration& d : syn_.declarations) {
+    const std::vector<Declaration>& decls = syn_.declarations;
+    refs_.assign(decls.size(), DeclRef{});
+    c_.names.reserve(decls.size());
+    // Every table at its final size up front: growing them moved every element again
+    // (memmove and malloc were the top of the profile at 100,000 declarations).
+    std::array<std::size_t, 7> per_kind{};
+    for (const Declaration& d : decls) ++per_kind[static_cast<std::size_t>(d.kind())];
+    c_.parties.reserve(per_kind[static_cast<std::size_t>(DeclKind::party)]);
+    c_.assumptions.reserve(per_kind[static_cast<std::size_t>(DeclKind::assumption)]);
+    c_.licences.reserve(per_kind[static_cast<std::size_t>(DeclKind::licence)]);
+    c_.clauses.reserve(per_kind[static_cast<std::size_t>(DeclKind::clause)]);
+    c_.exceptions.reserve(per_kind[static_cast<std::size_t>(DeclKind::exception)]);
+    c_.powers.reserve(per_kind[static_cast<std::size_t>(DeclKind::power)]);
+    c_.waterfalls.reserve(per_kind[static_cast<std::size_t>(DeclKind::waterfall)]);
+    for (std::size_t k = 0; k < per_kind.size(); ++k) syntax_index_[k].reserve(per_kind[k]);
+    for (std::size_t i = 0; i < decls.size(); ++i) {
+      const Declaration& d = decls[i];
       const Ident& name = d.name();
       if (name.text.empty()) continue;
-      const auto [it, fresh] = first_decl_.emplace(name.text, &d);
-      if (!fresh) {
-        const Declaration& first = *it->second;
+      const Declaration* first = nullptr;
+      if (const auto inc = incomplete_.find(name.text); inc != incomplete_.end()) first = &decls[inc->second];
+      if (!first && !d.complete) {
+        if (const auto it = c_.names.find(name.text); it != c_.names.end()) first = &decls[syntax_of(it->second)];
+      }
+      DeclRef ref;
+      if (!first && d.complete) {
+        const auto [it, fresh] = c_.names.try_emplace(name.text);
+        if (fresh) {
+          ref = DeclRef{d.kind(), next_index(d.kind())};
+          it->second = ref;
+        } else {
+          first = &decls[syntax_of(it->second)];
+        }
+      }
+      if (first) {
         auto& diag = diags_.error(at(name.span), fmt::format("duplicate name `{}`: {} named `{}` is already declared",
-                                                             name.text, article_kind(first.kind()), name.text));
-        diag.notes.push_back({at(first.name().span), "first declared here"});
+                                                             name.text, article_kind(first->kind()), name.text));
+        diag.notes.push_back({at(first->name().span), "first declared here"});
         continue;
       }
       if (!d.complete) {
-        incomplete_.insert(name.text);
+        incomplete_.emplace(name.text, i);
         continue;
       }
-      const DeclRef ref{d.kind(), next_index(d.kind())};
-      c_.names.emplace(name.text, ref);
+      refs_[i] = ref;
+      syntax_index_[static_cast<std::size_t>(ref.kind)].push_back(static_cast<Index>(i));
       register_placeholder(d, ref);
     }
     mentioned_.assign(c_.parties.size(), false);
     used_assumption_.assign(c_.assumptions.size(), false);
   }
+
+  // The position in the syntax tree of a registered declaration.
+  std::size_t syntax_of(DeclRef ref) const { return syntax_index_[static_cast<std::size_t>(ref.kind)][ref.index]; }
 
   Index next_index(DeclKind k) {
     switch (k) {
@@ -119,9 +180,9 @@ class Checker {
       case DeclKind::party: {
         const auto& p = std::get<dsl::PartyDecl>(d.node);
         Party party{name, p.description ? p.description->value : "", {}, d.keyword};
-        std::unordered_set<std::string> seen;
+        SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
-          if (!seen.insert(b.text).second) {
+          if (!seen.insert(b.text)) {
             diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, name));
             continue;
           }
@@ -156,7 +217,7 @@ class Checker {
         break;
       }
       case DeclKind::power: c_.powers.push_back(Power{name, {}, {}, kNone, d.keyword}); break;
-      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, d.keyword}); break;
+      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, {}, d.keyword}); break;
     }
   }
 
@@ -237,8 +298,13 @@ class Checker {
   }
 
   Index word(const Ident& w) {
-    const std::string key = lower(w.text);
-    const auto [it, fresh] = c_.word_index.emplace(key, static_cast<Index>(c_.words.size()));
+    const bool is_lower = std::none_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (is_lower) {
+      // The usual case: no temporary string, and no node allocated for a word already known.
+      if (const auto it = c_.word_index.find(w.text); it != c_.word_index.end()) return it->second;
+    }
+    const std::string key = is_lower ? w.text : lower(w.text);
+    const auto [it, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
     if (fresh) c_.words.push_back(key);
     return it->second;
   }
@@ -291,7 +357,6 @@ class Checker {
 
   // ----- declarations ----------------------------------------------------------------
 
-  DeclRef ref_of(const Declaration& d) const { return *c_.find(d.name().text); }
 
   void check(const Declaration&, const dsl::PartyDecl&) {}
   void check(const Declaration&, const dsl::AssumeDecl&) {}
@@ -467,27 +532,28 @@ class Checker {
     std::optional<std::size_t> rest_at;
     for (std::size_t i = 0; i < w.tiers.size(); ++i) {
       const dsl::Tier& t = w.tiers[i];
-      const std::string label = tier_label(t, i);
+      // Only error messages need the label: build it only for them.
+      const auto label = [&t, i] { return tier_label(t, i); };
       Tier tier;
       if (t.name) tier.name = t.name->value;
       tier.kind = t.kind;
       tier.keyword = t.keyword;
       if (t.kind == TierKind::first && i != 0) {
         diags_.error(at(t.kind_span),
-                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label, i + 1)
+                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label(), i + 1)
                             : fmt::format("`first` must be the first tier, but this is tier {}: write `next`", i + 1));
       }
       if (rest_at) {
         auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
                                                              "everything: it would never be paid",
-                                                             label));
+                                                             label()));
         diag.notes.push_back({at(w.tiers[*rest_at].kind_span), "the `rest` tier is here"});
       }
       if (t.kind == TierKind::rest && !rest_at) rest_at = i;
       if (t.amount) {
         if (auto m = money(*t.amount, "a tier amount")) {
           if (m->is_zero()) diags_.error(at(t.amount->span), fmt::format("{} has an amount of $0 and pays nothing",
-                                                                         label));
+                                                                         label()));
           tier.amount = *m;
         }
       }
@@ -498,16 +564,16 @@ class Checker {
       std::int64_t sum = 0;
       bool sum_known = true;
       bool any_cap = false;
-      std::unordered_set<Index> seen;
+      SeenSet<Index> seen;
       for (const dsl::Share& s : t.shares) {
         Share share;
         const auto p = party(s.party, "a share");
         if (p) {
           share.party = *p;
-          if (!seen.insert(*p).second) {
+          if (!seen.insert(*p)) {
             diags_.error(at(s.party.span), fmt::format("`{}` has two shares in {}: a party appears at most once "
                                                        "per tier",
-                                                       s.party.to_string(), label));
+                                                       s.party.to_string(), label()));
           }
         }
         const auto pct = percent(s.percent);
@@ -516,7 +582,7 @@ class Checker {
           sum += pct->units();
           if (pct->units() == 0) {
             diags_.error(at(s.percent.span), fmt::format("a share of 0% pays nothing: remove `{}` from {}",
-                                                         s.party.to_string(), label));
+                                                         s.party.to_string(), label()));
           }
         } else {
           sum_known = false;
@@ -526,31 +592,31 @@ class Checker {
           if (t.kind != TierKind::until_capped) {
             diags_.error(at(s.cap_keyword), fmt::format("`cap` is only allowed in an `until capped` tier; {} is a "
                                                         "`{}` tier",
-                                                        label, tier_kind_word(t.kind)));
+                                                        label(), tier_kind_word(t.kind)));
           }
           if (auto m = money(*s.cap, "a cap")) share.cap = *m;
         }
         tier.shares.push_back(share);
       }
       if (sum_known && sum != Percent::kWhole && !t.shares.empty()) {
-        diags_.error(at(t.kind_span), fmt::format("the shares of {} add up to {}, not 100%", label,
+        diags_.error(at(t.kind_span), fmt::format("the shares of {} add up to {}, not 100%", label(),
                                                   Percent::from_units(sum).to_string()));
       }
       if (t.kind == TierKind::until_capped) {
         if (!any_cap) {
           diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but no share has a `cap`: give at least "
                                                     "one share a cap",
-                                                    label));
+                                                    label()));
         }
         if (!t.overflow) {
           diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but has no `overflow to PARTY`: say who "
                                                     "takes a capped party's share",
-                                                    label));
+                                                    label()));
         }
       } else if (t.overflow) {
         diags_.error(at(t.overflow_keyword), fmt::format("`overflow to` is only allowed on an `until capped` tier; "
                                                          "{} is a `{}` tier",
-                                                         label, tier_kind_word(t.kind)));
+                                                         label(), tier_kind_word(t.kind)));
       }
       if (t.overflow) {
         if (const auto o = party(*t.overflow, "the overflow party")) {
@@ -560,7 +626,7 @@ class Checker {
               auto& diag = diags_.error(at(t.overflow->span),
                                         fmt::format("the overflow party `{}` is itself capped in {}: its overflow "
                                                     "would have nowhere to go",
-                                                    t.overflow->to_string(), label));
+                                                    t.overflow->to_string(), label()));
               diag.notes.push_back({at(s.span), "its capped share is here"});
             }
           }
@@ -568,6 +634,7 @@ class Checker {
       }
       model.tiers.push_back(std::move(tier));
     }
+    index_payees(model);
     waterfall_sites_.push_back({ref_of(d).index, &w});
   }
 
@@ -638,6 +705,11 @@ class Checker {
       if (std::any_of(w.tiers.begin(), w.tiers.end(), [](const Tier& t) { return t.kind == TierKind::rest; })) {
         continue;
       }
+      // A share whose party a syntax error left unresolved: its capacity is unknown.
+      const auto unresolved = [](const Tier& t) {
+        return std::any_of(t.shares.begin(), t.shares.end(), [](const Share& s) { return s.slot == kNone; });
+      };
+      if (std::any_of(w.tiers.begin(), w.tiers.end(), unresolved)) continue;
       const auto cap = capacity(w, c_.parties.size());
       diags_.warning(at(w.keyword),
                      cap ? fmt::format("waterfall `{}` has no `rest` tier: profit above {} is not distributed", w.name,
@@ -706,8 +778,9 @@ class Checker {
   bool syntax_errors_;
   dsl::DiagnosticList& diags_;
   Contract c_;
-  std::unordered_map<std::string, const Declaration*> first_decl_;
-  std::unordered_set<std::string> incomplete_;
+  std::vector<DeclRef> refs_;                         // by position in the syntax tree
+  std::array<std::vector<Index>, 7> syntax_index_;    // by kind and index: position in the syntax tree
+  Contract::NameMap<std::size_t> incomplete_;         // names of declarations cut short by a syntax error
   std::unordered_set<Index> invalid_assumptions_;
   std::vector<bool> mentioned_;
   std::vector<bool> used_assumption_;

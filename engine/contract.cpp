@@ -1,5 +1,6 @@
 #include "engine/contract.hpp"
 
+#include <array>
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -49,17 +50,25 @@ std::string Contract::unknown_body_message(Index party, std::string_view body) c
 }
 
 std::optional<DeclRef> Contract::find(std::string_view name) const {
-  const auto it = names.find(std::string(name));
+  const auto it = names.find(name);
   if (it == names.end()) return std::nullopt;
   return it->second;
 }
 
 Index Contract::find_word(std::string_view word) const {
-  std::string key(word);
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Words are short: lower-case on the stack when it fits, so a lookup allocates nothing.
+  std::array<char, 64> buffer{};
+  std::string heap;
+  char* key = buffer.data();
+  if (word.size() > buffer.size()) {
+    heap.resize(word.size());
+    key = heap.data();
   }
-  const auto it = word_index.find(key);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    key[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const auto it = word_index.find(std::string_view(key, word.size()));
   return it == word_index.end() ? kNone : it->second;
 }
 

@@ -134,6 +134,7 @@ struct Share {
   Index party = kNone;
   Percent percent;
   std::optional<Money> cap;
+  Index slot = kNone;  // the party's place in Waterfall::payees
 };
 
 using TierKind = dsl::TierKind;
@@ -144,6 +145,7 @@ struct Tier {
   Money amount;  // first and next
   std::vector<Share> shares;
   Index overflow = kNone;  // until capped
+  Index overflow_slot = kNone;  // the overflow party's place in Waterfall::payees
   Span keyword;
 };
 
@@ -152,6 +154,10 @@ struct Waterfall {
   std::string title;
   Index of = kNone;
   std::vector<Tier> tiers;
+  // Every party a tier pays, in the order the tiers first name them (shares, then the
+  // overflow party): what a waterfall's state counts, so its size does not grow with
+  // the contract's other parties. Filled by index_payees (check_contract calls it).
+  std::vector<Index> payees;
   Span keyword;
 };
 
@@ -171,11 +177,19 @@ class Contract {
   std::vector<Power> powers;
   std::vector<Waterfall> waterfalls;
 
+  // Hashes std::string and std::string_view alike, so lookups need no temporary string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename Value>
+  using NameMap = std::unordered_map<std::string, Value, NameHash, std::equal_to<>>;
+
   // Every declared name, across all kinds.
-  std::unordered_map<std::string, DeclRef> names;
+  NameMap<DeclRef> names;
   // Goods and statuses, lower-cased: they match without regard to case.
   std::vector<std::string> words;
-  std::unordered_map<std::string, Index> word_index;
+  NameMap<Index> word_index;
 
   // ----- indexes built once for evaluation -----
   // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
@@ -199,7 +213,7 @@ class Contract {
   // by good for purchases, by text for deeds.
   std::vector<std::vector<Index>> status_triggers;
   std::vector<std::vector<Index>> purchase_triggers;
-  std::unordered_map<std::string, std::vector<Index>> deed_triggers;
+  NameMap<std::vector<Index>> deed_triggers;
   std::vector<std::vector<Index>> waterfalls_of;    // by party
 
   // ----- lookups -----

@@ -39,7 +39,7 @@ void Evaluator::reset() {
   state_.consents.assign(c_.exceptions.size(), 0);
   state_.bought.assign(c_.exceptions.size(), Money{});
   state_.waterfalls.resize(c_.waterfalls.size());
-  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i], c_.parties.size());
+  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i]);
   state_.received.assign(c_.parties.size(), Money{});
 }
 
@@ -59,13 +59,11 @@ void Evaluator::reset_after(const OutcomeLog& log) {
         }
         break;
       case OutcomeKind::payout: {
-        WaterfallState& w = state_.waterfalls[o.rule.index];
+        PayeeState& w = state_.waterfalls[o.rule.index];
         std::fill(w.tier_taken.begin(), w.tier_taken.end(), Money{});
+        std::fill(w.received.begin(), w.received.end(), Money{});
         w.total = Money{};
-        for (Index i = o.first; i < o.first + o.count; ++i) {
-          w.received[log.lines[i].party] = Money{};
-          state_.received[log.lines[i].party] = Money{};
-        }
+        for (Index i = o.first; i < o.first + o.count; ++i) state_.received[log.lines[i].party] = Money{};
         break;
       }
       default: break;
@@ -293,9 +291,13 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
                          c_.waterfalls[wi].name);
     }
   }
-  for (const Money r : state_.received) {
-    if (!r.plus(e.amount)) {
-      return "a party's total payout would pass the money range ($1000T)";
+  // Only the waterfalls' payees can receive anything: checking them is enough, and keeps
+  // an earning's cost independent of how many parties the contract has.
+  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    for (const Index p : c_.waterfalls[wi].payees) {
+      if (!state_.received[p].plus(e.amount)) {
+        return "a party's total payout would pass the money range ($1000T)";
+      }
     }
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {

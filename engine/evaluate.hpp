@@ -26,7 +26,7 @@ struct State {
   std::vector<Ending> exceptions;
   std::vector<std::uint32_t> consents;  // by exception: bit i set when consents[i] has consented
   std::vector<Money> bought;            // by exception: the total it has permitted
-  std::vector<WaterfallState> waterfalls;
+  std::vector<PayeeState> waterfalls;    // by waterfall, counted by payee
   std::vector<Money> received;          // by party: from every waterfall
 
   const Ending& ending(DeclRef ref) const;

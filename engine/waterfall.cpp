@@ -1,6 +1,9 @@
 #include "engine/waterfall.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
+#include <unordered_map>
 
 namespace clause::engine {
 namespace {
@@ -9,8 +12,8 @@ constexpr std::int64_t W = Percent::kWhole;  // a share's denominator: 100% = W 
 
 // An exact part of a tier: whole cents plus a remainder in 1/W of a cent.
 struct Part {
-  std::int64_t whole = 0;
-  std::int64_t rem = 0;  // 0 <= rem < W
+  std::int64_t whole;
+  std::int64_t rem;  // 0 <= rem < W
   void add(Part o) {
     whole += o.whole;
     rem += o.rem;
@@ -21,7 +24,8 @@ struct Part {
   }
 };
 
-// p/W of `take` cents, exactly, without 128-bit arithmetic: take = q*W + s.
+// p/W of `take` cents, exactly, without 128-bit arithmetic: take = q*W + s. W is a
+// constant, so the divisions compile to multiplications.
 Part share_of(std::int64_t take, std::int64_t p) {
   const std::int64_t q = take / W;
   const std::int64_t s = take % W;
@@ -30,30 +34,87 @@ Part share_of(std::int64_t take, std::int64_t p) {
 }
 
 struct Recipient {
-  Index party = kNone;
+  Index key;  // where the state counts it: the party, or its payee slot
   Part part;
-  bool rounded_up = false;
+  bool rounded_up;
+};
+
+// How a state finds a running total: by party (WaterfallState) or by payee (PayeeState).
+struct ByParty {
+  static Index share(const Share& s) { return s.party; }
+  static Index overflow(const Tier& t) { return t.overflow; }
+  static Index party(const Waterfall&, Index key) { return key; }
+};
+struct ByPayee {
+  static Index share(const Share& s) { return s.slot; }
+  static Index overflow(const Tier& t) { return t.overflow_slot; }
+  static Index party(const Waterfall& w, Index key) { return w.payees[key]; }
+};
+
+// A tier's recipients: inline for the usual handful of shares, on the heap past that,
+// so a distribution allocates nothing.
+class Recipients {
+ public:
+  static constexpr std::size_t kInline = 16;
+
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
+  void push(Index key, Part part) {
+    if (size_ == kInline) heap_.assign(inline_.begin(), inline_.end());
+    if (size_ < kInline) {
+      inline_[size_] = Recipient{key, part, false};
+    } else {
+      heap_.push_back(Recipient{key, part, false});
+    }
+    ++size_;
+  }
+  std::span<Recipient> items() {
+    return size_ <= kInline ? std::span<Recipient>(inline_.data(), size_) : std::span<Recipient>(heap_);
+  }
+
+ private:
+  std::array<Recipient, kInline> inline_;  // left uninitialised: only [0, size_) is read
+  std::vector<Recipient> heap_;
+  std::size_t size_ = 0;
 };
 
 // Rounds every part down, then gives the leftover cents one each to the largest
 // remainders; ties go to the recipient written first (an overflow party last).
-void round_parts(std::vector<Recipient>& rs, std::int64_t take) {
+void round_parts(std::span<Recipient> rs, std::int64_t take) {
   std::int64_t paid = 0;
   for (const Recipient& r : rs) paid += r.part.whole;
-  std::int64_t leftover = take - paid;
+  std::int64_t leftover = take - paid;  // fewer than the recipients with a remainder
   if (leftover <= 0) return;
-  // Fewer leftover cents than recipients: pick the largest remainders one at a time,
-  // the first written winning a tie.
-  while (leftover > 0) {
-    std::size_t best = rs.size();
-    for (std::size_t i = 0; i < rs.size(); ++i) {
-      if (rs[i].rounded_up || rs[i].part.rem == 0) continue;
-      if (best == rs.size() || rs[i].part.rem > rs[best].part.rem) best = i;
+  if (rs.size() <= Recipients::kInline || leftover == 1) {
+    // Pick the largest remainders one at a time, the first written winning a tie.
+    while (leftover > 0) {
+      std::size_t best = rs.size();
+      for (std::size_t i = 0; i < rs.size(); ++i) {
+        if (rs[i].rounded_up || rs[i].part.rem == 0) continue;
+        if (best == rs.size() || rs[i].part.rem > rs[best].part.rem) best = i;
+      }
+      if (best == rs.size()) break;  // cannot happen: leftover < number of non-zero remainders
+      rs[best].rounded_up = true;
+      rs[best].part.whole += 1;
+      --leftover;
     }
-    if (best == rs.size()) break;  // cannot happen: leftover < number of non-zero remainders
-    rs[best].rounded_up = true;
-    rs[best].part.whole += 1;
-    --leftover;
+    return;
+  }
+  // Many recipients: the same choice by one partial sort, not one scan per cent.
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    if (rs[i].part.rem != 0) order.push_back(static_cast<std::uint32_t>(i));
+  }
+  const auto n = std::min(order.size(), static_cast<std::size_t>(leftover));
+  const auto n_end = order.begin() + static_cast<std::ptrdiff_t>(n);
+  std::partial_sort(order.begin(), n_end, order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return rs[a].part.rem != rs[b].part.rem ? rs[a].part.rem > rs[b].part.rem : a < b;
+  });
+  for (auto it = order.begin(); it != n_end; ++it) {
+    rs[*it].rounded_up = true;
+    rs[*it].part.whole += 1;
   }
 }
 
@@ -73,23 +134,57 @@ std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
 
 }  // namespace
 
+void index_payees(Waterfall& w) {
+  w.payees.clear();
+  // A scan while the payees are few (the usual handful: no allocation), a map past that.
+  std::unordered_map<Index, Index> slot_of;
+  const auto slot = [&](Index party) {
+    if (party == kNone) return kNone;
+    if (slot_of.empty()) {
+      const auto it = std::find(w.payees.begin(), w.payees.end(), party);
+      if (it != w.payees.end()) return static_cast<Index>(it - w.payees.begin());
+      if (w.payees.size() < 16) {
+        w.payees.push_back(party);
+        return static_cast<Index>(w.payees.size() - 1);
+      }
+      for (Index i = 0; i < w.payees.size(); ++i) slot_of.emplace(w.payees[i], i);
+    }
+    const auto [it, fresh] = slot_of.emplace(party, static_cast<Index>(w.payees.size()));
+    if (fresh) w.payees.push_back(party);
+    return it->second;
+  };
+  for (Tier& t : w.tiers) {
+    for (Share& s : t.shares) s.slot = slot(s.party);
+    t.overflow_slot = slot(t.overflow);
+  }
+}
+
 void WaterfallState::reset(const Waterfall& w, std::size_t party_count) {
   tier_taken.assign(w.tiers.size(), Money{});
   received.assign(party_count, Money{});
   total = Money{};
 }
 
-std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
-                                std::vector<PayoutLine>& lines) {
+void PayeeState::reset(const Waterfall& w) {
+  tier_taken.assign(w.tiers.size(), Money{});
+  received.assign(w.payees.size(), Money{});
+  total = Money{};
+}
+
+namespace {
+
+// One body for both kinds of state; `Key` says where a running total is counted.
+template <typename Key, typename State>
+std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profit, std::vector<PayoutLine>& lines) {
   const auto new_total = state.total.plus(profit);
   if (!new_total) return std::nullopt;
-  // Every running total grows by at most `profit`: check the largest once, up front.
+  // Every running total grows by at most `profit`: check each once, up front.
   for (const Money r : state.received) {
     if (!r.plus(profit)) return std::nullopt;
   }
 
   std::int64_t remaining = profit.cents();
-  std::vector<Recipient> rs;
+  Recipients rs;
   for (std::size_t t = 0; t < w.tiers.size() && remaining > 0; ++t) {
     const Tier& tier = w.tiers[t];
     std::int64_t take = 0;
@@ -99,12 +194,12 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
       case TierKind::next: {
         take = std::min(remaining, tier.amount.cents() - state.tier_taken[t].cents());
         if (take <= 0) continue;
-        for (const Share& s : tier.shares) rs.push_back({s.party, share_of(take, s.percent.units())});
+        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
         break;
       }
       case TierKind::rest: {
         take = remaining;
-        for (const Share& s : tier.shares) rs.push_back({s.party, share_of(take, s.percent.units())});
+        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
         break;
       }
       case TierKind::until_capped: {
@@ -114,7 +209,7 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
         bool beyond_range = false;
         for (const Share& s : tier.shares) {
           if (!s.cap) continue;
-          const std::int64_t room = s.cap->cents() - state.received[s.party].cents();
+          const std::int64_t room = s.cap->cents() - state.received[Key::share(s)].cents();
           if (room <= 0) continue;
           const auto fill = input_to_fill(room, s.percent.units());
           if (!fill) {
@@ -125,36 +220,36 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
         }
         take = beyond_range ? remaining : std::min(remaining, need);
         if (take <= 0) continue;
-        Part overflow;
-        std::size_t overflow_slot = tier.shares.size();
+        Part overflow{0, 0};
+        std::size_t overflow_at = tier.shares.size();
         for (std::size_t i = 0; i < tier.shares.size(); ++i) {
           const Share& s = tier.shares[i];
-          if (s.party == tier.overflow) overflow_slot = i;
+          if (Key::share(s) == Key::overflow(tier)) overflow_at = i;
           Part part = share_of(take, s.percent.units());
           if (s.cap) {
-            const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - state.received[s.party].cents());
+            const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - state.received[Key::share(s)].cents());
             if (part.whole >= room) {
               // Past the cap the share goes to the overflow party.
               overflow.add(Part{part.whole - room, part.rem});
               part = Part{room, 0};
             }
           }
-          rs.push_back({s.party, part});
+          rs.push(Key::share(s), part);
         }
-        if (overflow_slot < rs.size()) {
-          rs[overflow_slot].part.add(overflow);
+        if (overflow_at < tier.shares.size()) {
+          rs.items()[overflow_at].part.add(overflow);
         } else {
-          rs.push_back({tier.overflow, overflow});
+          rs.push(Key::overflow(tier), overflow);
         }
         break;
       }
     }
-    round_parts(rs, take);
-    for (const Recipient& r : rs) {
+    round_parts(rs.items(), take);
+    for (const Recipient& r : rs.items()) {
       if (r.part.whole == 0) continue;
       const Money amount = Money::from_cents(r.part.whole);
-      state.received[r.party] = *state.received[r.party].plus(amount);
-      lines.push_back({static_cast<Index>(t), r.party, amount});
+      state.received[r.key] = *state.received[r.key].plus(amount);
+      lines.push_back({static_cast<Index>(t), Key::party(w, r.key), amount});
     }
     state.tier_taken[t] = *state.tier_taken[t].plus(Money::from_cents(take));
     remaining -= take;
@@ -163,12 +258,25 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
   return Money::from_cents(remaining);
 }
 
-std::optional<Money> capacity(const Waterfall& w, std::size_t party_count) {
+}  // namespace
+
+std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
+                                std::vector<PayoutLine>& lines) {
+  return distribute_as<ByParty>(w, state, profit, lines);
+}
+
+std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines) {
+  return distribute_as<ByPayee>(w, state, profit, lines);
+}
+
+std::optional<Money> capacity(const Waterfall& w, std::size_t /*party_count*/) {
   for (const Tier& t : w.tiers) {
     if (t.kind == TierKind::rest) return std::nullopt;
   }
-  WaterfallState state;
-  state.reset(w, party_count);
+  // By payee: the checker asks this of every waterfall without `rest`, and a state of
+  // every party each time would be quadratic in declarations.
+  PayeeState state;
+  state.reset(w);
   std::vector<PayoutLine> lines;
   const auto left = distribute(w, state, Money::max(), lines);
   if (!left || left->is_zero()) return std::nullopt;
