@@ -300,8 +300,12 @@ CLAUSE_ACTION(permission) {
   e.permission_span = b.composite(in);
 }
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
+// Built in place: moving a temporary Condition makes GCC 12 at -O2 warn, wrongly, that
+// the variant's other alternatives may be uninitialized (-Wmaybe-uninitialized).
 CLAUSE_ACTION(consent_condition) {
-  b.node<ExceptionDecl>().conditions.push_back(Condition{ConsentCondition{b.actor}, b.composite(in)});
+  Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
+  c.value.emplace<ConsentCondition>().party = b.actor;
+  c.span = b.composite(in);
 }
 CLAUSE_ACTION(limit_condition) {
   b.node<ExceptionDecl>().conditions.push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
