@@ -84,7 +84,7 @@ class Checker {
 
   bool is_registered(const Declaration& d) const {
     const auto it = first_decl_.find(d.name().text);
-    return it != first_decl_.end() && it->second == &d;
+    return it != first_decl_.end() && it->second == &d && c_.names.count(d.name().text) != 0;
   }
 
   void declare_names() {
@@ -103,12 +103,25 @@ class Checker {
         incomplete_.insert(name.text);
         continue;
       }
+      if (const auto limit = kind_limit(d.kind()); limit && next_index(d.kind()) >= limit->first) {
+        diags_.error(at(d.keyword), fmt::format("too many {}: a contract declares at most {}", limit->second,
+                                                limit->first));
+        incomplete_.insert(name.text);  // references to it say nothing more
+        continue;
+      }
       const DeclRef ref{d.kind(), next_index(d.kind())};
       c_.names.emplace(name.text, ref);
       register_placeholder(d, ref);
     }
     mentioned_.assign(c_.parties.size(), false);
     used_assumption_.assign(c_.assumptions.size(), false);
+  }
+
+  // The kinds with a limit of their own (each waterfall keeps a running total per party).
+  static std::optional<std::pair<std::size_t, const char*>> kind_limit(DeclKind k) {
+    if (k == DeclKind::party) return std::make_pair(kMaxParties, "parties");
+    if (k == DeclKind::waterfall) return std::make_pair(kMaxWaterfalls, "waterfalls");
+    return std::nullopt;
   }
 
   Index next_index(DeclKind k) {
@@ -203,8 +216,10 @@ class Checker {
     if (const auto ref = c_.find(name.text)) return ref;
     if (incomplete_.count(name.text) != 0) return std::nullopt;
     std::vector<std::string_view> candidates;
-    for (const auto& [n, ref] : c_.names) {
-      if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+    if (may_suggest(diags_)) {
+      for (const auto& [n, ref] : c_.names) {
+        if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+      }
     }
     std::sort(candidates.begin(), candidates.end());
     diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
@@ -247,7 +262,7 @@ class Checker {
                          ? fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name,
                                        p.name, a.body->text)
                          : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
-                                       did_you_mean(a.body->text, bodies)));
+                                       may_suggest(diags_) ? did_you_mean(a.body->text, bodies) : ""));
         return std::nullopt;
       }
       result.body = static_cast<Index>(it - p.bodies.begin());

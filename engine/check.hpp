@@ -33,6 +33,8 @@ CheckResult check_contract(const dsl::ContractSyntax& syntax, const dsl::SourceP
 
 // Limits on what one contract may hold (docs/limits.md). Past one, a clear error.
 inline constexpr std::size_t kMaxDeclarations = 1'000'000;
+inline constexpr std::size_t kMaxParties = 10'000;
+inline constexpr std::size_t kMaxWaterfalls = 100;
 inline constexpr std::size_t kMaxTiers = 1'000;
 inline constexpr std::size_t kMaxShares = 1'000;
 inline constexpr std::size_t kMaxConsents = 32;

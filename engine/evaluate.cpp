@@ -41,6 +41,7 @@ void Evaluator::reset() {
   state_.waterfalls.resize(c_.waterfalls.size());
   for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i], c_.parties.size());
   state_.received.assign(c_.parties.size(), Money{});
+  steps_ = 0;
 }
 
 namespace {
@@ -57,6 +58,9 @@ Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
 
 std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog& log, Index event_id) {
   EventRecord record{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
+  const std::size_t checks_before = log.checks.size();
+  const std::size_t lines_before = log.lines.size();
+  const std::uint64_t steps_before = steps_;
   std::optional<std::string> error;
   if (c_.effective && on < *c_.effective) {
     log.outcomes.push_back(make(OutcomeKind::uncovered, Why::not_in_force));
@@ -79,8 +83,23 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
       case EventKind::does: deed(e, on, log); break;
     }
   }
+  ++steps_;
+  if (!error && log.outcomes.size() + log.checks.size() + log.lines.size() > kMaxLogEntries) {
+    error = fmt::format("evaluation stops at this event: the events so far record more than {} outcomes, exception "
+                        "checks and payout lines, the most Clause keeps for one run (docs/limits.md)",
+                        kMaxLogEntries);
+  }
+  if (!error && steps_ > kMaxSteps) {
+    error = fmt::format("evaluation stops at this event: the events so far take more than {} steps (clauses, "
+                        "exceptions, triggers and shares looked at), the most Clause takes for one run "
+                        "(docs/limits.md)",
+                        kMaxSteps);
+  }
   if (error) {
     log.outcomes.resize(record.first);
+    log.checks.resize(checks_before);
+    log.lines.resize(lines_before);
+    steps_ = steps_before;
     return error;
   }
   record.count = static_cast<Index>(log.outcomes.size()) - record.first;
@@ -109,6 +128,7 @@ void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) 
   log.outcomes.push_back(o);
 
   firing_.clear();
+  steps_ += c_.status_triggers[e.word].size();
   for (const Index t : c_.status_triggers[e.word]) {
     const Clause& cl = c_.clauses[t];
     if (state_.clauses[t].ended) continue;
@@ -133,6 +153,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
   DeclRef ended_duty;
   Date ended_on;
   if (const std::vector<Index>* duties = e.word == kNone ? nullptr : c_.duties_on(e.actor, e.word)) {
+    steps_ += duties->size();
     for (const Index ci : *duties) {
       const Clause& cl = c_.clauses[ci];
       const DeclRef clause_ref{DeclKind::clause, ci};
@@ -153,6 +174,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       const std::size_t checks_before = log.checks.size();
       Index permitting = kNone;
       for (const Index xi : cl.exceptions) {
+        ++steps_;
         const Exception& ex = c_.exceptions[xi];
         ExceptionCheck check;
         check.exception = xi;
@@ -209,6 +231,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
 
   firing_.clear();
   if (e.word != kNone) {
+    steps_ += c_.purchase_triggers[e.word].size();
     for (const Index t : c_.purchase_triggers[e.word]) {
       const Clause& cl = c_.clauses[t];
       if (state_.clauses[t].ended) continue;
@@ -263,12 +286,18 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
                          c_.waterfalls[wi].name);
     }
   }
-  for (const Money r : state_.received) {
-    if (!r.plus(e.amount)) {
-      return "a party's total payout would pass the money range ($1000T)";
-    }
+  // Every waterfall of the party distributes the whole profit, so a party's total grows
+  // by at most the profit once per waterfall: check the largest total against that.
+  Money most;
+  for (const Money r : state_.received) most = std::max(most, r);
+  steps_ += state_.received.size();
+  for (std::size_t k = 0; k < c_.waterfalls_of[e.actor.party].size(); ++k) {
+    const auto grown = most.plus(e.amount);
+    if (!grown) return "a party's total payout would pass the money range ($1000T)";
+    most = *grown;
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    for (const Tier& t : c_.waterfalls[wi].tiers) steps_ += t.shares.size();
     const std::size_t first_line = log.lines.size();
     const auto undistributed = distribute(c_.waterfalls[wi], state_.waterfalls[wi], e.amount, log.lines);
     if (!undistributed) {
@@ -292,6 +321,7 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
   firing_.clear();
   const auto it = c_.deed_triggers.find(e.text);
   if (it != c_.deed_triggers.end()) {
+    steps_ += it->second.size();
     for (const Index t : it->second) {
       if (!state_.clauses[t].ended && c_.clauses[t].pattern.actor == e.actor) firing_.push_back(t);
     }
@@ -309,6 +339,7 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
 // in file order, each trigger's effects as written. Ending what has ended records nothing.
 void Evaluator::fire(Date on, OutcomeLog& log) {
   for (const Index t : firing_) {
+    steps_ += c_.clauses[t].ends.size();
     const DeclRef by{DeclKind::clause, t};
     for (const DeclRef target : c_.clauses[t].ends) {
       Ending* end = nullptr;

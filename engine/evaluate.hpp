@@ -32,6 +32,13 @@ struct State {
   const Ending& ending(DeclRef ref) const;
 };
 
+// Limits on one run from a fresh state (docs/limits.md): what the log may hold (outcomes,
+// exception checks and payout lines together) and how much work the events may take (a
+// step is one clause, exception, trigger, effect or share looked at). Past either, the
+// event that passes it is an error and changes nothing.
+inline constexpr std::size_t kMaxLogEntries = 1'000'000;
+inline constexpr std::uint64_t kMaxSteps = 200'000'000;
+
 class Evaluator {
  public:
   explicit Evaluator(const Contract& contract);
@@ -41,6 +48,7 @@ class Evaluator {
 
   // Applies one event dated `on`, appending its outcomes to `log`. Returns an error
   // message, and changes nothing, when a running total would leave the money range.
+  // Past kMaxLogEntries or kMaxSteps it returns an error too; the run stops there.
   std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
 
   const State& state() const { return state_; }
@@ -58,6 +66,7 @@ class Evaluator {
 
   const Contract& c_;
   State state_;
+  std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event
 };
 

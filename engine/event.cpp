@@ -57,7 +57,8 @@ class Resolver {
         std::vector<std::string_view> bodies(p.bodies.begin(), p.bodies.end());
         error(a.body->span, p.bodies.empty() ? fmt::format("party `{}` has no bodies", p.name)
                                              : fmt::format("party `{}` has no body `{}`{}", p.name, a.body->text,
-                                                           did_you_mean(a.body->text, bodies)));
+                                                           may_suggest(diags_) ? did_you_mean(a.body->text, bodies)
+                                                                               : ""));
         return {};
       }
       result.body = static_cast<Index>(it - p.bodies.begin());
@@ -75,7 +76,7 @@ class Resolver {
                                    decl_kind_name(kind)));
     } else {
       error(name.span, fmt::format("the contract has no {} `{}`{}", decl_kind_name(kind), name.text,
-                                   did_you_mean(name.text, names_of(kind))));
+                                   may_suggest(diags_) ? did_you_mean(name.text, names_of(kind)) : ""));
     }
     return kNone;
   }

@@ -36,24 +36,22 @@ struct Recipient {
 };
 
 // Rounds every part down, then gives the leftover cents one each to the largest
-// remainders; ties go to the recipient written first (an overflow party last).
+// remainders; ties go to the recipient written first (an overflow party last). Sorting
+// once keeps a tier of a thousand shares linear-logarithmic, not quadratic.
 void round_parts(std::vector<Recipient>& rs, std::int64_t take) {
   std::int64_t paid = 0;
   for (const Recipient& r : rs) paid += r.part.whole;
   std::int64_t leftover = take - paid;
   if (leftover <= 0) return;
-  // Fewer leftover cents than recipients: pick the largest remainders one at a time,
-  // the first written winning a tie.
-  while (leftover > 0) {
-    std::size_t best = rs.size();
-    for (std::size_t i = 0; i < rs.size(); ++i) {
-      if (rs[i].rounded_up || rs[i].part.rem == 0) continue;
-      if (best == rs.size() || rs[i].part.rem > rs[best].part.rem) best = i;
-    }
-    if (best == rs.size()) break;  // cannot happen: leftover < number of non-zero remainders
-    rs[best].rounded_up = true;
-    rs[best].part.whole += 1;
-    --leftover;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    if (rs[i].part.rem != 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rs[a].part.rem > rs[b].part.rem; });
+  // Fewer leftover cents than non-zero remainders, so `order` never runs out.
+  for (std::size_t k = 0; k < order.size() && leftover > 0; ++k, --leftover) {
+    rs[order[k]].rounded_up = true;
+    rs[order[k]].part.whole += 1;
   }
 }
 
