@@ -1,14 +1,12 @@
-// TEMPORARY: `clause lsp` is being built (see the issues); this placeholder says so.
+// `clause lsp`: the language server on standard input and output (cli/lsp/).
 #include <istream>
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/lsp/server.hpp"
 
 namespace clause::cli {
 
-int lsp_command(Context& ctx, std::istream& /*in*/) {
-  ctx.err << "clause: error: `lsp` is not available yet\n";
-  return kUsage;
-}
+int lsp_command(Context& ctx, std::istream& in) { return lsp::serve(in, ctx.out, ctx.err); }
 
 }  // namespace clause::cli

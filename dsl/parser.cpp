@@ -300,11 +300,10 @@ CLAUSE_ACTION(permission) {
   e.permission_span = b.composite(in);
 }
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
-// Built in place: moving a temporary Condition makes GCC 12 at -O2 warn, wrongly, that
-// the variant's other alternatives may be uninitialized (-Wmaybe-uninitialized).
 CLAUSE_ACTION(consent_condition) {
+  // Emplaced in place: GCC 12 at -O2 warns of an uninitialized variant in a temporary.
   Condition& c = b.node<ExceptionDecl>().conditions.emplace_back();
-  c.value.emplace<ConsentCondition>().party = b.actor;
+  c.value.emplace<ConsentCondition>(ConsentCondition{b.actor});
   c.span = b.composite(in);
 }
 CLAUSE_ACTION(limit_condition) {

@@ -623,9 +623,14 @@ class Checker {
 
   // ----- indexes and warnings --------------------------------------------------------
 
+  // A part left unresolved (kNone) by an error, or by a syntax error that cut its
+  // declaration short, is left out: the indexes only serve a contract without errors.
   void build_indexes() {
+    const auto word = [&](Index w) { return w < c_.words.size(); };
     c_.power_of_status.assign(c_.words.size(), kNone);
-    for (Index i = 0; i < c_.powers.size(); ++i) c_.power_of_status[c_.powers[i].status] = i;
+    for (Index i = 0; i < c_.powers.size(); ++i) {
+      if (word(c_.powers[i].status)) c_.power_of_status[c_.powers[i].status] = i;
+    }
     c_.status_triggers.assign(c_.words.size(), {});
     c_.purchase_triggers.assign(c_.words.size(), {});
     for (Index i = 0; i < c_.clauses.size(); ++i) {
@@ -633,8 +638,12 @@ class Checker {
       if (cl.kind == ClauseKind::trigger) {
         switch (cl.pattern.kind) {
           case PatternKind::status_declared:
-          case PatternKind::actor_declares: c_.status_triggers[cl.pattern.word].push_back(i); break;
-          case PatternKind::buys: c_.purchase_triggers[cl.pattern.word].push_back(i); break;
+          case PatternKind::actor_declares:
+            if (word(cl.pattern.word)) c_.status_triggers[cl.pattern.word].push_back(i);
+            break;
+          case PatternKind::buys:
+            if (word(cl.pattern.word)) c_.purchase_triggers[cl.pattern.word].push_back(i);
+            break;
           case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
         }
       } else {
@@ -642,7 +651,9 @@ class Checker {
       }
     }
     c_.waterfalls_of.assign(c_.parties.size(), {});
-    for (Index i = 0; i < c_.waterfalls.size(); ++i) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
+    for (Index i = 0; i < c_.waterfalls.size(); ++i) {
+      if (c_.waterfalls[i].of < c_.parties.size()) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
+    }
   }
 
   void warn_about_waterfalls() {
