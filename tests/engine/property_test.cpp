@@ -1,13 +1,17 @@
 // Properties over random valid contracts and scenarios, generated from the grammar with a
-// fixed seed: `check` is clean, `run` is deterministic, every payout conserves money.
+// fixed seed: `check` is clean, `fmt` round-trips, `run` is deterministic, every payout
+// conserves money.
 #include <catch2/catch.hpp>
 
 #include <random>
 
 #include <fmt/format.h>
 
+#include "dsl/format.hpp"
 #include "dsl/percent.hpp"
+#include "dsl/read_source.hpp"
 #include "engine/load.hpp"
+#include "engine/model_text.hpp"
 #include "engine/scenario.hpp"
 #include "scratch.hpp"
 #include "support.hpp"
@@ -300,9 +304,17 @@ class Generator {
 
 std::string rendered(const dsl::DiagnosticList& list) { return dsl::render_diagnostics(list, {}); }
 
+std::string formatted(const std::string& name, const std::string& text) {
+  const auto result = dsl::format_source(std::make_shared<const dsl::SourceFile>(name, text));
+  INFO(rendered(result.diagnostics));
+  REQUIRE(result.formatted());
+  return result.text;
+}
+
 }  // namespace
 
-TEST_CASE("property: random valid contracts check clean; their scenarios run the same twice and conserve money",
+TEST_CASE("property: random valid contracts check clean and round-trip through fmt; their scenarios too, and run the "
+          "same twice and conserve money",
           "[property]") {
   Generator generate(20'261'128);
   const clause::test::Scratch scratch;
@@ -321,6 +333,14 @@ TEST_CASE("property: random valid contracts check clean; their scenarios run the
     CHECK(checked.exit == 0);
     CHECK(checked.err.empty());
 
+    // `fmt` round-trips: once is enough, and the meaning is the same.
+    const std::string once = formatted("random.clause", contract);
+    CHECK(formatted("random.clause", once) == once);
+    const auto reloaded = engine::load_contract_from_bytes(contract_path, once);
+    REQUIRE(reloaded.contract);
+    CHECK(reloaded.diagnostics.empty());
+    CHECK(engine::model_text(*reloaded.contract) == engine::model_text(*loaded.contract));
+
     const std::string scenario = generate.scenario("random.clause");
     const std::string scenario_path = scratch.write("random.scenario", scenario);
     INFO(scenario);
@@ -328,6 +348,12 @@ TEST_CASE("property: random valid contracts check clean; their scenarios run the
     engine::run_scenario(run);
     INFO(rendered(run.diagnostics));
     REQUIRE(run.ran);
+    const std::string scenario_once = formatted("random.scenario", scenario);
+    CHECK(formatted("random.scenario", scenario_once) == scenario_once);
+    const auto rerun = engine::prepare_scenario_source(
+        dsl::source_from_bytes(scenario_path, scenario_once).source);
+    REQUIRE(rerun.ready());
+    CHECK(engine::model_text(rerun) == engine::model_text(run));
 
     // Every payout pays out exactly the profit: its lines plus what is undistributed.
     for (const engine::EventRecord& rec : run.log.events) {
