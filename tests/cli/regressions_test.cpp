@@ -42,7 +42,8 @@ TEST_CASE("regressions: every event_fuzz input asks the flagship, and each event
       continue;
     }
     // The canonical text of every event is itself a question with the same answer.
-    for (const auto& event : nlohmann::json::parse(r.out)["events"]) {
+    const auto answer = nlohmann::json::parse(r.out);  // held: a loop over a temporary's member would dangle
+    for (const auto& event : answer["events"]) {
       const auto again = run_clause({"ask", kFlagship, event["event"].get<std::string>(), "--json"});
       INFO(event["event"]);
       CHECK(again.exit == 0);
