@@ -13,7 +13,7 @@ namespace {
 
 void run_stream(benchmark::State& state, const engine::Contract& contract, const EventStream& stream) {
   const dsl::Date on = *contract.effective;
-  engine::Evaluator evaluator(contract);
+  engine::Evaluator evaluator(contract, engine::RunLimits::none());
   engine::OutcomeLog log;
   std::size_t outcomes = 0;
   for (auto _ : state) {

@@ -32,7 +32,17 @@ void DiagnosticList::add(Diagnostic d) {
 }
 
 void DiagnosticList::append(const DiagnosticList& other) {
-  for (const Diagnostic& d : other.items_) add(d);
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const Diagnostic& d : other.items_) {
+    add(d);
+    errors += d.severity == Severity::error ? 1 : 0;
+    warnings += d.severity == Severity::warning ? 1 : 0;
+  }
+  // What `other` counted but did not keep still counts here, so that a summary and an
+  // exit status stay right past the cap.
+  errors_ += other.errors_ - errors;
+  warnings_ += other.warnings_ - warnings;
 }
 
 void DiagnosticList::sort() {
@@ -53,6 +63,10 @@ void DiagnosticList::sort() {
 }
 
 namespace {
+
+// Past this many bytes, a source line is shown as a window around the place.
+constexpr std::size_t kMaxShownLineBytes = 240;
+constexpr std::size_t kShownBeforePlace = 80;
 
 struct Palette {
   const char* bold = "";
@@ -81,12 +95,31 @@ void render_one(std::string& out, Severity severity, const Location& where, cons
   const LineColumn lc = src.position(where.span.begin);
   out += fmt::format("{}{}:{}:{}:{} {}{}:{} {}\n", p.bold, src.name(), lc.line, lc.column, p.reset, colour, label,
                      p.reset, message);
-  const std::string_view line = src.line_text(lc.line);
+  const std::string_view whole_line = src.line_text(lc.line);
   const std::string number = std::to_string(lc.line);
   const std::string gutter(number.size(), ' ');
+  // A very long line (a minified file) is shown as a window around the place, so that
+  // rendering stays proportional to the message, not to the line.
+  std::uint32_t line_start = src.line_start(lc.line);
+  std::string_view line = whole_line;
+  const char* lead = "";
+  const char* tail = "";
+  if (whole_line.size() > kMaxShownLineBytes) {
+    const auto continuation = [&](std::size_t i) {
+      return i < whole_line.size() && (static_cast<unsigned char>(whole_line[i]) & 0xC0u) == 0x80u;
+    };
+    const std::size_t at = std::min<std::size_t>(whole_line.size(), where.span.begin - line_start);
+    std::size_t from = at > kShownBeforePlace ? at - kShownBeforePlace : 0;
+    while (continuation(from)) ++from;
+    std::size_t to = std::min(whole_line.size(), from + kMaxShownLineBytes);
+    while (continuation(to)) --to;
+    line = whole_line.substr(from, to - from);
+    line_start += static_cast<std::uint32_t>(from);
+    if (from > 0) lead = "…";
+    if (to < whole_line.size()) tail = "…";
+  }
   // Tabs stay tabs so the caret lines up whatever the terminal's tab width.
-  std::string pad;
-  const std::uint32_t line_start = src.line_start(lc.line);
+  std::string pad(*lead != '\0' ? 1 : 0, ' ');
   const std::string_view before = line.substr(0, std::min<std::size_t>(line.size(), where.span.begin - line_start));
   std::size_t i = 0;
   while (i < before.size()) {
@@ -102,7 +135,7 @@ void render_one(std::string& out, Severity severity, const Location& where, cons
     const std::size_t to = std::min<std::size_t>(line.size(), where.span.end - line_start);
     if (to > from) underline = std::max<std::uint32_t>(1, display_width(line.substr(from, to - from)));
   }
-  out += fmt::format(" {} | {}\n", number, line);
+  out += fmt::format(" {} | {}{}{}\n", number, lead, line, tail);
   out += fmt::format(" {} | {}{}^{}{}\n", gutter, pad, p.caret, std::string(underline - 1, '~'), p.reset);
 }
 

@@ -6,11 +6,30 @@
 
 namespace clause::dsl {
 
+namespace {
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+}  // namespace
+
 SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  continuations_before_block_.reserve(text_.size() / kBlockBytes + 1);
+  std::uint32_t continuations = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (i % kBlockBytes == 0) continuations_before_block_.push_back(continuations);
     if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    continuations += is_continuation(text_[i]) ? 1u : 0u;
   }
+  // So that the end of the text has a block entry too.
+  if (text_.size() % kBlockBytes == 0) continuations_before_block_.push_back(continuations);
+}
+
+std::uint32_t SourceFile::continuation_bytes_before(std::uint32_t offset) const {
+  const std::uint32_t block = offset / kBlockBytes;
+  std::uint32_t n = continuations_before_block_[block];
+  for (std::uint32_t i = block * kBlockBytes; i < offset; ++i) n += is_continuation(text_[i]) ? 1u : 0u;
+  return n;
 }
 
 LineColumn SourceFile::position(std::uint32_t offset) const {
@@ -18,7 +37,8 @@ LineColumn SourceFile::position(std::uint32_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   const std::uint32_t start = line_starts_[line - 1];
-  return {line, 1 + count_code_points(std::string_view(text_).substr(start, offset - start))};
+  const std::uint32_t continuations = continuation_bytes_before(offset) - continuation_bytes_before(start);
+  return {line, 1 + (offset - start) - continuations};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {

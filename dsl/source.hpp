@@ -42,9 +42,17 @@ class SourceFile {
   std::string location(std::uint32_t offset) const;  // "name:line:col"
 
  private:
+  // Continuation bytes before `offset`: a column is the bytes since the line's start
+  // less the continuation bytes among them.
+  std::uint32_t continuation_bytes_before(std::uint32_t offset) const;
+
   std::string name_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  // Continuation bytes before each block of kBlockBytes, so that finding a column on a
+  // line of 100 MB reads at most one block, not the whole line.
+  static constexpr std::uint32_t kBlockBytes = 4096;
+  std::vector<std::uint32_t> continuations_before_block_;
 };
 
 using SourcePtr = std::shared_ptr<const SourceFile>;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "dsl/keywords.hpp"
+
 namespace clause::dsl {
 
 const Ident& Declaration::name() const {
@@ -16,6 +18,14 @@ std::string lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// A good or status as the canonical text writes it: lower case (they match without regard
+// to case), unless lower case would make it a keyword: `Total` stays `Total`, since
+// `total is declared` would not read back as an event.
+std::string word(std::string_view s) {
+  std::string l = lower(s);
+  return is_keyword(l) ? std::string(s) : l;
 }
 
 std::string quote(std::string_view s) {
@@ -46,13 +56,13 @@ std::string canonical_text(const EventSyntax& event, std::string_view source) {
       [&](const auto& e) -> std::string {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, DeclaresEvent>) {
-          return fmt::format("{} declares {}", e.actor.to_string(), lower(e.status.text));
+          return fmt::format("{} declares {}", e.actor.to_string(), word(e.status.text));
         } else if constexpr (std::is_same_v<E, IsDeclaredEvent>) {
-          return fmt::format("{} is declared", lower(e.status.text));
+          return fmt::format("{} is declared", word(e.status.text));
         } else if constexpr (std::is_same_v<E, ConsentsEvent>) {
           return fmt::format("{} consents to {}", e.party.to_string(), e.exception.text);
         } else if constexpr (std::is_same_v<E, BuysEvent>) {
-          return fmt::format("{} buys {} from {} for {}", e.buyer.to_string(), lower(e.good.text), e.vendor.to_string(),
+          return fmt::format("{} buys {} from {} for {}", e.buyer.to_string(), word(e.good.text), e.vendor.to_string(),
                              written(e.amount, source));
         } else if constexpr (std::is_same_v<E, UsesEvent>) {
           return fmt::format("{} uses {}", e.actor.to_string(), e.licence.text);

@@ -264,7 +264,8 @@ struct EventSyntax {
 };
 
 // The event written canonically: single spaces, keywords lower case, goods and statuses
-// lower case (they match without regard to case), money as written.
+// lower case (they match without regard to case) unless that makes a keyword (`Total`
+// stays), money as written. It reads back as the same event.
 std::string canonical_text(const EventSyntax& event, std::string_view source_text);
 
 // ----- scenarios ------------------------------------------------------------------

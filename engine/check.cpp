@@ -253,8 +253,10 @@ class Checker {
     if (const auto ref = c_.find(name.text)) return ref;
     if (incomplete_.count(name.text) != 0) return std::nullopt;
     std::vector<std::string_view> candidates;
-    for (const auto& [n, ref] : c_.names) {
-      if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+    if (may_suggest(diags_)) {
+      for (const auto& [n, ref] : c_.names) {
+        if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+      }
     }
     std::sort(candidates.begin(), candidates.end());
     diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
@@ -290,7 +292,7 @@ class Checker {
     if (a.body) {
       result.body = c_.find_body(ref->index, a.body->text);
       if (result.body == kNone) {
-        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text));
+        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
         return std::nullopt;
       }
     }

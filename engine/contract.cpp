@@ -40,11 +40,12 @@ Index Contract::find_body(Index party, std::string_view body) const {
   return it == bodies.end() ? kNone : static_cast<Index>(it - bodies.begin());
 }
 
-std::string Contract::unknown_body_message(Index party, std::string_view body) const {
+std::string Contract::unknown_body_message(Index party, std::string_view body, bool suggest) const {
   const Party& p = parties[party];
   if (p.bodies.empty()) {
     return fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name, p.name, body);
   }
+  if (!suggest) return fmt::format("party `{}` has no body `{}`", p.name, body);
   const std::vector<std::string_view> known(p.bodies.begin(), p.bodies.end());
   return fmt::format("party `{}` has no body `{}`{}", p.name, body, did_you_mean(body, known));
 }

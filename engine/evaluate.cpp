@@ -30,7 +30,7 @@ const Ending& State::ending(DeclRef ref) const {
   }
 }
 
-Evaluator::Evaluator(const Contract& contract) : c_(contract) { reset(); }
+Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract), limits_(limits) { reset(); }
 
 void Evaluator::reset() {
   state_.licences.assign(c_.licences.size(), Ending{});
@@ -41,9 +41,11 @@ void Evaluator::reset() {
   state_.waterfalls.resize(c_.waterfalls.size());
   for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i]);
   state_.received.assign(c_.parties.size(), Money{});
+  steps_ = 0;
 }
 
 void Evaluator::reset_after(const OutcomeLog& log) {
+  steps_ = 0;
   for (const Outcome& o : log.outcomes) {
     switch (o.kind) {
       case OutcomeKind::consented: state_.consents[o.rule.index] = 0; break;
@@ -85,6 +87,9 @@ Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
 
 std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog& log, Index event_id) {
   EventRecord record{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
+  const std::size_t checks_before = log.checks.size();
+  const std::size_t lines_before = log.lines.size();
+  const std::uint64_t steps_before = steps_;
   std::optional<std::string> error;
   if (c_.effective && on < *c_.effective) {
     log.outcomes.push_back(make(OutcomeKind::uncovered, Why::not_in_force));
@@ -107,8 +112,23 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
       case EventKind::does: deed(e, on, log); break;
     }
   }
+  ++steps_;
+  if (!error && log.outcomes.size() + log.checks.size() + log.lines.size() > limits_.log_entries) {
+    error = fmt::format("evaluation stops at this event: the events so far record more than {} outcomes, exception "
+                        "checks and payout lines, the most Clause keeps for one run (docs/limits.md)",
+                        limits_.log_entries);
+  }
+  if (!error && steps_ > limits_.steps) {
+    error = fmt::format("evaluation stops at this event: the events so far take more than {} steps (clauses, "
+                        "exceptions, triggers and shares looked at), the most Clause takes for one run "
+                        "(docs/limits.md)",
+                        limits_.steps);
+  }
   if (error) {
     log.outcomes.resize(record.first);
+    log.checks.resize(checks_before);
+    log.lines.resize(lines_before);
+    steps_ = steps_before;
     return error;
   }
   record.count = static_cast<Index>(log.outcomes.size()) - record.first;
@@ -137,6 +157,7 @@ void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) 
   log.outcomes.push_back(o);
 
   firing_.clear();
+  steps_ += c_.status_triggers[e.word].size();
   for (const Index t : c_.status_triggers[e.word]) {
     const Clause& cl = c_.clauses[t];
     if (state_.clauses[t].ended) continue;
@@ -161,6 +182,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
   DeclRef ended_duty;
   Date ended_on;
   if (const std::vector<Index>* duties = e.word == kNone ? nullptr : c_.duties_on(e.actor, e.word)) {
+    steps_ += duties->size();
     for (const Index ci : *duties) {
       const Clause& cl = c_.clauses[ci];
       const DeclRef clause_ref{DeclKind::clause, ci};
@@ -181,6 +203,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       const std::size_t checks_before = log.checks.size();
       Index permitting = kNone;
       for (const Index xi : cl.exceptions) {
+        ++steps_;
         const Exception& ex = c_.exceptions[xi];
         ExceptionCheck check;
         check.exception = xi;
@@ -237,6 +260,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
 
   firing_.clear();
   if (e.word != kNone) {
+    steps_ += c_.purchase_triggers[e.word].size();
     for (const Index t : c_.purchase_triggers[e.word]) {
       const Clause& cl = c_.clauses[t];
       if (state_.clauses[t].ended) continue;
@@ -292,15 +316,20 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
     }
   }
   // Only the waterfalls' payees can receive anything: checking them is enough, and keeps
-  // an earning's cost independent of how many parties the contract has.
+  // an earning's cost independent of how many parties the contract has. A payee of several
+  // of these waterfalls can receive the whole profit from each, so each payee's total is
+  // checked against the profit once per waterfall.
+  const std::size_t waterfalls = c_.waterfalls_of[e.actor.party].size();
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    steps_ += c_.waterfalls[wi].payees.size() * waterfalls;
     for (const Index p : c_.waterfalls[wi].payees) {
-      if (!state_.received[p].plus(e.amount)) {
-        return "a party's total payout would pass the money range ($1000T)";
-      }
+      std::optional<Money> most = state_.received[p];
+      for (std::size_t k = 0; k < waterfalls && most; ++k) most = most->plus(e.amount);
+      if (!most) return "a party's total payout would pass the money range ($1000T)";
     }
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+    for (const Tier& t : c_.waterfalls[wi].tiers) steps_ += t.shares.size();
     const std::size_t first_line = log.lines.size();
     const auto undistributed = distribute(c_.waterfalls[wi], state_.waterfalls[wi], e.amount, log.lines);
     if (!undistributed) {
@@ -324,6 +353,7 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
   firing_.clear();
   const auto it = c_.deed_triggers.find(e.text);
   if (it != c_.deed_triggers.end()) {
+    steps_ += it->second.size();
     for (const Index t : it->second) {
       if (!state_.clauses[t].ended && c_.clauses[t].pattern.actor == e.actor) firing_.push_back(t);
     }
@@ -341,6 +371,7 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
 // in file order, each trigger's effects as written. Ending what has ended records nothing.
 void Evaluator::fire(Date on, OutcomeLog& log) {
   for (const Index t : firing_) {
+    steps_ += c_.clauses[t].ends.size();
     const DeclRef by{DeclKind::clause, t};
     for (const DeclRef target : c_.clauses[t].ends) {
       Ending* end = nullptr;

@@ -1,6 +1,7 @@
 // Applying events to a contract's state (LANGUAGE.md sections 4 and 9).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +33,25 @@ struct State {
   const Ending& ending(DeclRef ref) const;
 };
 
+// Limits on one run from a fresh state (docs/limits.md): what the log may hold (outcomes,
+// exception checks and payout lines together) and how much work the events may take (a
+// step is one clause, exception, trigger, effect or share looked at). Past either, the
+// event that passes it is an error and changes nothing.
+inline constexpr std::size_t kMaxLogEntries = 1'000'000;
+inline constexpr std::uint64_t kMaxSteps = 200'000'000;
+
+struct RunLimits {
+  std::size_t log_entries = kMaxLogEntries;
+  std::uint64_t steps = kMaxSteps;
+
+  // For callers that bound the work themselves and clear the log as they go (benchmarks
+  // replaying millions of pre-resolved events).
+  static RunLimits none() { return {SIZE_MAX, UINT64_MAX}; }
+};
+
 class Evaluator {
  public:
-  explicit Evaluator(const Contract& contract);
+  explicit Evaluator(const Contract& contract, RunLimits limits = {});
 
   // Back to a fresh state: nothing ended, consented, bought or paid.
   void reset();
@@ -45,6 +62,7 @@ class Evaluator {
 
   // Applies one event dated `on`, appending its outcomes to `log`. Returns an error
   // message, and changes nothing, when a running total would leave the money range.
+  // Past the run limits (log entries or steps) it returns an error too; the run stops there.
   std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
 
   const State& state() const { return state_; }
@@ -62,6 +80,8 @@ class Evaluator {
 
   const Contract& c_;
   State state_;
+  RunLimits limits_;
+  std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event
 };
 

@@ -51,7 +51,7 @@ class Resolver {
     if (a.body) {
       result.body = c_.find_body(ref->index, a.body->text);
       if (result.body == kNone) {
-        error(a.body->span, c_.unknown_body_message(ref->index, a.body->text));
+        error(a.body->span, c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
         return {};
       }
     }
@@ -66,7 +66,7 @@ class Resolver {
                                    decl_kind_with_article(kind)));
     } else {
       error(name.span, fmt::format("the contract has no {} `{}`{}", decl_kind_name(kind), name.text,
-                                   did_you_mean(name.text, names_of(kind))));
+                                   may_suggest(diags_) ? did_you_mean(name.text, names_of(kind)) : ""));
     }
     return kNone;
   }

@@ -9,6 +9,29 @@
 namespace clause::engine {
 namespace {
 
+// What a failed expectation says happened lists at most this many outcomes, then how
+// many more: a scenario of many events keeps short messages (docs/limits.md).
+constexpr std::size_t kMaxListed = 10;
+
+class Listing {
+ public:
+  template <typename Describe>
+  void add(Describe&& describe) {
+    if (items_.size() < kMaxListed) items_.push_back(describe());
+    ++total_;
+  }
+  bool empty() const { return total_ == 0; }
+  std::string text() const {
+    std::vector<std::string> items = items_;
+    if (total_ > items.size()) items.push_back(fmt::format("{} more", total_ - items.size()));
+    return join_and(items);
+  }
+
+ private:
+  std::vector<std::string> items_;
+  std::size_t total_ = 0;
+};
+
 class Judge {
  public:
   explicit Judge(const ScenarioRun& run) : run_(run), c_(*run.contract.contract), log_(run.log) {}
@@ -42,11 +65,11 @@ class Judge {
   // "on 2024-06-10: permitted OpenAI buys compute from ..." or "nothing happened on D".
   std::string what_happened_on(Date d) const {
     if (!has_events_on(d)) return fmt::format("no event happens on {}", d.to_string());
-    std::vector<std::string> parts;
+    Listing parts;
     each([&](const EventRecord& rec, const Outcome& o) {
-      if (rec.on == d) parts.push_back(describe(rec, o));
+      if (rec.on == d) parts.add([&] { return describe(rec, o); });
     });
-    return fmt::format("on {}: {}", d.to_string(), parts.empty() ? std::string("no outcome") : join_and(parts));
+    return fmt::format("on {}: {}", d.to_string(), parts.empty() ? std::string("no outcome") : parts.text());
   }
 
   bool actor_matches(const dsl::ActorRef& a, Actor actual) const {
@@ -55,31 +78,32 @@ class Judge {
 
   void check(const dsl::BreachExpectation& e, ExpectationResult& r) const {
     bool found = false;
-    std::vector<std::string> breaches;
+    Listing breaches;
     each([&](const EventRecord& rec, const Outcome& o) {
       if (o.kind != OutcomeKind::breach) return;
       const bool match = c_.name_of(o.rule) == e.name.text && (!e.by || actor_matches(*e.by, o.party)) &&
                          (!e.on || rec.on == e.on->value);
       found = found || match;
-      breaches.push_back(fmt::format("{} on {}", describe(rec, o), rec.on.to_string()));
+      breaches.add([&] { return fmt::format("{} on {}", describe(rec, o), rec.on.to_string()); });
     });
     r.passed = found;
     if (found) return;
     if (e.on) {
       r.actual = what_happened_on(e.on->value);
     } else {
-      r.actual = breaches.empty() ? "no breach happened" : "the breaches were: " + join_and(breaches);
+      r.actual = breaches.empty() ? "no breach happened" : "the breaches were: " + breaches.text();
     }
   }
 
   void check(const dsl::NoBreachExpectation&, ExpectationResult& r) const {
-    std::vector<std::string> breaches;
+    Listing breaches;
     each([&](const EventRecord& rec, const Outcome& o) {
-      if (o.kind == OutcomeKind::breach) breaches.push_back(fmt::format("{} on {}", describe(rec, o),
-                                                                        rec.on.to_string()));
+      if (o.kind == OutcomeKind::breach) {
+        breaches.add([&] { return fmt::format("{} on {}", describe(rec, o), rec.on.to_string()); });
+      }
     });
     r.passed = breaches.empty();
-    if (!r.passed) r.actual = join_and(breaches);
+    if (!r.passed) r.actual = breaches.text();
   }
 
   void check(const dsl::OutcomeOnExpectation& e, ExpectationResult& r) const {

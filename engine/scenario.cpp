@@ -42,8 +42,10 @@ void resolve(ScenarioRun& run) {
     const auto ref = c.find(name.text);
     if (ref && std::find(kinds.begin(), kinds.end(), ref->kind) != kinds.end()) return;
     std::vector<std::string_view> candidates;
-    for (const auto& [n, r] : c.names) {
-      if (std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end()) candidates.push_back(n);
+    if (may_suggest(run.diagnostics)) {
+      for (const auto& [n, r] : c.names) {
+        if (std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end()) candidates.push_back(n);
+      }
     }
     std::sort(candidates.begin(), candidates.end());
     run.diagnostics.error({run.source, name.span, {}},
@@ -60,7 +62,7 @@ void resolve(ScenarioRun& run) {
       return;
     }
     if (a.body && c.find_body(ref->index, a.body->text) == kNone) {
-      run.diagnostics.error({run.source, a.body->span, {}}, c.unknown_body_message(ref->index, a.body->text));
+      run.diagnostics.error({run.source, a.body->span, {}}, c.unknown_body_message(ref->index, a.body->text, may_suggest(run.diagnostics)));
     }
   };
   for (const dsl::Expectation& x : run.syntax.expectations) {
@@ -90,6 +92,16 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
   dsl::ScenarioParse parsed = dsl::parse_scenario(source);
   run.syntax = std::move(parsed.syntax);
   run.diagnostics.append(parsed.diagnostics);
+  if (run.syntax.events.size() > kMaxEvents) {
+    run.diagnostics.error({source, run.syntax.events[kMaxEvents].span, {}},
+                          fmt::format("too many events: a scenario holds at most {}", kMaxEvents));
+    return run;
+  }
+  if (run.syntax.expectations.size() > kMaxExpectations) {
+    run.diagnostics.error({source, run.syntax.expectations[kMaxExpectations].span, {}},
+                          fmt::format("too many expectations: a scenario holds at most {}", kMaxExpectations));
+    return run;
+  }
 
   // The contract: from the command line, else the scenario's `contract` line, relative to it.
   if (options.contract_path) {

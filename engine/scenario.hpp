@@ -12,6 +12,11 @@
 
 namespace clause::engine {
 
+// Limits on what one scenario may hold (docs/limits.md). Past one, a clear error and
+// nothing runs: every expectation is judged against every outcome.
+inline constexpr std::size_t kMaxEvents = 100'000;
+inline constexpr std::size_t kMaxExpectations = 1'000;
+
 struct ScenarioOptions {
   std::optional<std::string> contract_path;  // overrides the scenario's `contract` line
   std::vector<Override> overrides;           // `--set`, applied after the scenario's `assume` lines

@@ -36,6 +36,7 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t limit) 
 }  // namespace
 
 std::optional<std::string> closest_name(std::string_view wrong, const std::vector<std::string_view>& candidates) {
+  if (candidates.size() > kMaxSuggestionCandidates) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (wrong.size() + 2) / 3));
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;

@@ -6,7 +6,18 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/diagnostic.hpp"
+
 namespace clause::engine {
+
+// Finding a close name reads every candidate, so suggestions are bounded: none once a
+// list holds kMaxSuggestions errors, none among more than kMaxSuggestionCandidates names.
+// A file full of unknown names then costs time in proportion to its size.
+inline constexpr std::size_t kMaxSuggestions = 50;
+inline constexpr std::size_t kMaxSuggestionCandidates = 100'000;
+inline bool may_suggest(const dsl::DiagnosticList& diagnostics) {
+  return diagnostics.error_count() < kMaxSuggestions;
+}
 
 // The candidate closest to `wrong` by edit distance (a transposition counts as one edit),
 // if it is close enough to be a likely typo; a different case alone is always close.

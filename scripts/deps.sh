@@ -3,6 +3,9 @@
 
 # The packages Clause builds and tests with.
 CLAUSE_PACKAGES=(cmake make g++ pkgconf tao-pegtl-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+# And what the fuzz build needs: clang and its libFuzzer/sanitizer runtimes (only
+# recommended by clang, so named here).
+CLAUSE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 missing_packages() {
   local missing=()

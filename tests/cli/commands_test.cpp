@@ -98,7 +98,7 @@ TEST_CASE("an event that does not parse gets a caret under the event text", "[as
   CHECK(r.out.empty());
 }
 
-TEST_CASE("unknown licence and exception names get a suggestion; outsiders are fine", "[ask-command]") {
+TEST_CASE("unknown licence and exception names get a suggestion, and outsiders are fine", "[ask-command]") {
   const auto lic = run_clause({"ask", kFlagship, "Microsoft uses technolgy"});
   CHECK(lic.exit == 1);
   CHECK_THAT(lic.err, Catch::Contains("the contract has no licence `technolgy` (did you mean `technology`?)"));
@@ -126,7 +126,7 @@ TEST_CASE("questions may be written as they are said", "[ask-command]") {
   CHECK(nlohmann::json::parse(plain_if.out)["events"][0]["event"] == "OpenAI buys compute from Oracle for $2B");
 }
 
-TEST_CASE("ask --on dates the events; before the effective date nothing is in force", "[ask-command]") {
+TEST_CASE("ask --on dates the events, and before the effective date nothing is in force", "[ask-command]") {
   const auto r = run_clause({"ask", kFlagship, "OpenAI buys compute from Oracle for $1B", "--on", "2024-01-01",
                              "--json"});
   REQUIRE(r.exit == 0);
@@ -140,7 +140,7 @@ TEST_CASE("ask --on dates the events; before the effective date nothing is in fo
   CHECK_THAT(bad.err, Catch::Contains("February 2024 has 29 days"));
 }
 
-TEST_CASE("assumptions are overridden with --set, type-checked", "[ask-command]") {
+TEST_CASE("an assumption is overridden by --set, type-checked", "[ask-command]") {
   const auto r = run_clause({"ask", kFlagship, "OpenAI earns $1T", "--set", "microsoft_cap=$100B", "--json"});
   REQUIRE(r.exit == 0);
   CHECK(nlohmann::json::parse(r.out)["payouts"]["Microsoft"] == "100000000000.00");
