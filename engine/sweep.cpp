@@ -19,15 +19,11 @@ Money ProfitRange::at(std::uint64_t i) const {
   return Money::from_cents(from.cents() + static_cast<std::int64_t>(i) * step.cents());
 }
 
-ProfitSweeper::ProfitSweeper(const Waterfall& w) : w_(w) { state_.reset(w_); }
+ProfitSweeper::ProfitSweeper(const Waterfall& w) : plan_(w) {}
 
 std::optional<Money> ProfitSweeper::pay(Money profit, std::span<Money> amounts) {
-  state_.reset(w_);
-  lines_.clear();
-  const auto undistributed = distribute(w_, state_, profit, lines_);
-  if (!undistributed) return std::nullopt;
-  std::copy(state_.received.begin(), state_.received.end(), amounts.begin());
-  return undistributed;
+  if (profit.cents() < 0) return std::nullopt;
+  return plan_.pay(profit, amounts);
 }
 
 void run_in_order(const SweepPlan& plan, const std::function<std::string(std::uint64_t, std::uint64_t)>& work,

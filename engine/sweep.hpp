@@ -23,19 +23,17 @@ struct ProfitRange {
   Money at(std::uint64_t i) const;
 };
 
-// Pays one profit at a time through a waterfall from a fresh state, reusing its scratch
-// state (one per thread).
+// Pays one profit at a time through a waterfall from a fresh state (one per thread).
 class ProfitSweeper {
  public:
   explicit ProfitSweeper(const Waterfall& w);
   // Fills `amounts` (one per payee, in Waterfall::payees order) and returns what no tier
-  // takes; nullopt when the payout would leave the money range.
+  // takes; nullopt when the payout would leave the money range (never, for a profit in
+  // it: a fresh state starts at zero).
   std::optional<Money> pay(Money profit, std::span<Money> amounts);
 
  private:
-  const Waterfall& w_;
-  PayeeState state_;
-  std::vector<PayoutLine> lines_;
+  FreshPayout plan_;
 };
 
 struct SweepPlan {

@@ -173,6 +173,73 @@ void PayeeState::reset(const Waterfall& w) {
 
 namespace {
 
+// Splits what tier `t` takes of `remaining` among its recipients, rounded to cents, into
+// `rs`; returns the take (0: the tier takes nothing). `received` is each running total
+// before this tier (by `Key`), `taken` what the tier took before this profit.
+template <typename Key>
+std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> received, std::int64_t remaining,
+                        Recipients& rs) {
+  std::int64_t take = 0;
+  rs.clear();
+  switch (tier.kind) {
+    case TierKind::first:
+    case TierKind::next: {
+      take = std::min(remaining, tier.amount.cents() - taken.cents());
+      if (take <= 0) return 0;
+      for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
+      break;
+    }
+    case TierKind::rest: {
+      take = remaining;
+      for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
+      break;
+    }
+    case TierKind::until_capped: {
+      // The tier is complete when every capped party has reached its cap; it takes the
+      // cent in which the last cap is reached.
+      std::int64_t need = 0;
+      bool beyond_range = false;
+      for (const Share& s : tier.shares) {
+        if (!s.cap) continue;
+        const std::int64_t room = s.cap->cents() - received[Key::share(s)].cents();
+        if (room <= 0) continue;
+        const auto fill = input_to_fill(room, s.percent.units());
+        if (!fill) {
+          beyond_range = true;
+          continue;
+        }
+        need = std::max(need, *fill);
+      }
+      take = beyond_range ? remaining : std::min(remaining, need);
+      if (take <= 0) return 0;
+      Part overflow{0, 0};
+      std::size_t overflow_at = tier.shares.size();
+      for (std::size_t i = 0; i < tier.shares.size(); ++i) {
+        const Share& s = tier.shares[i];
+        if (Key::share(s) == Key::overflow(tier)) overflow_at = i;
+        Part part = share_of(take, s.percent.units());
+        if (s.cap) {
+          const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - received[Key::share(s)].cents());
+          if (part.whole >= room) {
+            // Past the cap the share goes to the overflow party.
+            overflow.add(Part{part.whole - room, part.rem});
+            part = Part{room, 0};
+          }
+        }
+        rs.push(Key::share(s), part);
+      }
+      if (overflow_at < tier.shares.size()) {
+        rs.items()[overflow_at].part.add(overflow);
+      } else {
+        rs.push(Key::overflow(tier), overflow);
+      }
+      break;
+    }
+  }
+  round_parts(rs.items(), take);
+  return take;
+}
+
 // One body for both kinds of state; `Key` says where a running total is counted.
 template <typename Key, typename State>
 std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profit, std::vector<PayoutLine>& lines) {
@@ -186,65 +253,8 @@ std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profi
   std::int64_t remaining = profit.cents();
   Recipients rs;
   for (std::size_t t = 0; t < w.tiers.size() && remaining > 0; ++t) {
-    const Tier& tier = w.tiers[t];
-    std::int64_t take = 0;
-    rs.clear();
-    switch (tier.kind) {
-      case TierKind::first:
-      case TierKind::next: {
-        take = std::min(remaining, tier.amount.cents() - state.tier_taken[t].cents());
-        if (take <= 0) continue;
-        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
-        break;
-      }
-      case TierKind::rest: {
-        take = remaining;
-        for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
-        break;
-      }
-      case TierKind::until_capped: {
-        // The tier is complete when every capped party has reached its cap; it takes the
-        // cent in which the last cap is reached.
-        std::int64_t need = 0;
-        bool beyond_range = false;
-        for (const Share& s : tier.shares) {
-          if (!s.cap) continue;
-          const std::int64_t room = s.cap->cents() - state.received[Key::share(s)].cents();
-          if (room <= 0) continue;
-          const auto fill = input_to_fill(room, s.percent.units());
-          if (!fill) {
-            beyond_range = true;
-            continue;
-          }
-          need = std::max(need, *fill);
-        }
-        take = beyond_range ? remaining : std::min(remaining, need);
-        if (take <= 0) continue;
-        Part overflow{0, 0};
-        std::size_t overflow_at = tier.shares.size();
-        for (std::size_t i = 0; i < tier.shares.size(); ++i) {
-          const Share& s = tier.shares[i];
-          if (Key::share(s) == Key::overflow(tier)) overflow_at = i;
-          Part part = share_of(take, s.percent.units());
-          if (s.cap) {
-            const std::int64_t room = std::max<std::int64_t>(0, s.cap->cents() - state.received[Key::share(s)].cents());
-            if (part.whole >= room) {
-              // Past the cap the share goes to the overflow party.
-              overflow.add(Part{part.whole - room, part.rem});
-              part = Part{room, 0};
-            }
-          }
-          rs.push(Key::share(s), part);
-        }
-        if (overflow_at < tier.shares.size()) {
-          rs.items()[overflow_at].part.add(overflow);
-        } else {
-          rs.push(Key::overflow(tier), overflow);
-        }
-        break;
-      }
-    }
-    round_parts(rs.items(), take);
+    const std::int64_t take = split_tier<Key>(w.tiers[t], state.tier_taken[t], state.received, remaining, rs);
+    if (take <= 0) continue;
     for (const Recipient& r : rs.items()) {
       if (r.part.whole == 0) continue;
       const Money amount = Money::from_cents(r.part.whole);
@@ -281,6 +291,131 @@ std::optional<Money> capacity(const Waterfall& w, std::size_t /*party_count*/) {
   const auto left = distribute(w, state, Money::max(), lines);
   if (!left || left->is_zero()) return std::nullopt;
   return Money::from_cents(Money::kLimitCents - left->cents());
+}
+
+}  // namespace clause::engine
+
+namespace clause::engine {
+
+FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
+  // The largest profit there is, from a fresh state: every tier takes all it ever can, and
+  // the lines, payee totals and ends recorded here are those of every profit that reaches
+  // past the tier.
+  const std::size_t n = w.tiers.size();
+  ends_.assign(n, Money::kLimitCents);
+  lines_before_.assign(n + 1, 0);
+  received_before_.assign(n + 1, std::vector<Money>(w.payees.size()));
+  std::vector<Money> received(w.payees.size());
+  std::int64_t remaining = Money::kLimitCents;
+  Recipients rs;
+  for (std::size_t t = 0; t < n; ++t) {
+    lines_before_[t] = static_cast<Index>(full_lines_.size());
+    received_before_[t] = received;
+    const std::int64_t take = remaining > 0 ? split_tier<ByPayee>(w.tiers[t], Money{}, received, remaining, rs) : 0;
+    for (const Recipient& r : take > 0 ? rs.items() : std::span<Recipient>{}) {
+      if (r.part.whole == 0) continue;
+      const Money amount = Money::from_cents(r.part.whole);
+      received[r.key] = *received[r.key].plus(amount);
+      full_lines_.push_back({static_cast<Index>(t), w.payees[r.key], amount});
+    }
+    remaining -= std::max<std::int64_t>(take, 0);
+    ends_[t] = Money::kLimitCents - remaining;
+  }
+  lines_before_[n] = static_cast<Index>(full_lines_.size());
+  received_before_[n] = received;
+
+  // Each tier as it is split when the profit runs out in it: shares, and under caps the
+  // room each capped payee has left after the tiers before.
+  partial_.resize(n);
+  for (std::size_t t = 0; t < n; ++t) {
+    const Tier& tier = w.tiers[t];
+    PartialTier& pt = partial_[t];
+    pt.first = static_cast<std::uint32_t>(slices_.size());
+    pt.count = static_cast<std::uint32_t>(tier.shares.size());
+    pt.capped = tier.kind == TierKind::until_capped;
+    pt.overflow_slot = tier.overflow_slot;
+    pt.overflow_at = pt.count;
+    for (std::uint32_t i = 0; i < pt.count; ++i) {
+      const Share& s = tier.shares[i];
+      std::int64_t room = -1;
+      if (pt.capped && s.cap) room = std::max<std::int64_t>(0, s.cap->cents() - received_before_[t][s.slot].cents());
+      if (pt.capped && s.slot == tier.overflow_slot) pt.overflow_at = i;
+      slices_.push_back(Slice{s.slot, s.percent.units(), room});
+    }
+    // The inline buffer holds the shares and an overflow party; a larger tier takes the
+    // general path.
+    pt.inline_split = pt.count + 1 <= Recipients::kInline;
+  }
+}
+
+std::size_t FreshPayout::tier_where_it_runs_out(std::int64_t profit) const {
+  // The tiers whose end is not past the profit, counted: without branches for the usual
+  // handful of tiers (random profits made the binary search's branches mispredict).
+  if (ends_.size() <= 16) {
+    std::size_t t = 0;
+    for (const std::int64_t end : ends_) t += static_cast<std::size_t>(end <= profit);
+    return t;
+  }
+  return static_cast<std::size_t>(std::upper_bound(ends_.begin(), ends_.end(), profit) - ends_.begin());
+}
+
+template <typename Paid>
+Money FreshPayout::pay_partial_tier(std::size_t t, std::int64_t profit, Paid&& paid) const {
+  const std::int64_t before = t == 0 ? 0 : ends_[t - 1];
+  const std::int64_t remaining = profit - before;
+  if (t == ends_.size()) return Money::from_cents(remaining);  // every tier full: the rest is undistributed
+  if (remaining <= 0) return Money{};
+  // The tier takes all that is left (its end is past the profit), so an `until capped`
+  // tier needs no fill point, and its rooms under the caps are those of the plan.
+  const PartialTier& pt = partial_[t];
+  if (!pt.inline_split) {
+    Recipients many;
+    const std::int64_t take = split_tier<ByPayee>(w_.tiers[t], Money{}, received_before_[t], remaining, many);
+    for (const Recipient& r : many.items()) {
+      if (r.part.whole != 0) paid(r.key, r.part.whole);
+    }
+    return Money::from_cents(remaining - take);
+  }
+  std::array<Recipient, Recipients::kInline> rs;
+  std::size_t n = 0;
+  Part overflow{0, 0};
+  for (std::uint32_t i = pt.first; i < pt.first + pt.count; ++i) {
+    const Slice& s = slices_[i];
+    Part part = share_of(remaining, s.units);
+    if (s.room >= 0 && part.whole >= s.room) {
+      overflow.add(Part{part.whole - s.room, part.rem});
+      part = Part{s.room, 0};
+    }
+    rs[n++] = Recipient{s.slot, part, false};
+  }
+  if (pt.capped) {
+    if (pt.overflow_at < pt.count) {
+      rs[pt.overflow_at].part.add(overflow);
+    } else {
+      rs[n++] = Recipient{pt.overflow_slot, overflow, false};
+    }
+  }
+  round_parts(std::span<Recipient>(rs.data(), n), remaining);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rs[i].part.whole != 0) paid(rs[i].key, rs[i].part.whole);
+  }
+  return Money{};
+}
+
+Money FreshPayout::distribute(Money profit, std::vector<PayoutLine>& lines) const {
+  const std::size_t t = tier_where_it_runs_out(profit.cents());
+  lines.insert(lines.end(), full_lines_.begin(), full_lines_.begin() + lines_before_[t]);
+  return pay_partial_tier(t, profit.cents(), [&](Index slot, std::int64_t cents) {
+    lines.push_back({static_cast<Index>(t), w_.payees[slot], Money::from_cents(cents)});
+  });
+}
+
+Money FreshPayout::pay(Money profit, std::span<Money> by_payee) const {
+  const std::size_t t = tier_where_it_runs_out(profit.cents());
+  std::copy(received_before_[t].begin(), received_before_[t].end(), by_payee.begin());
+  return pay_partial_tier(t, profit.cents(), [&](Index slot, std::int64_t cents) {
+    by_payee[slot] = Money::from_cents(by_payee[slot].cents() + cents);
+  });
 }
 
 }  // namespace clause::engine

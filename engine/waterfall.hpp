@@ -3,7 +3,9 @@
 // (LANGUAGE.md sections 4 and 9).
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "engine/contract.hpp"
@@ -47,6 +49,53 @@ struct PayoutLine {
 std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
                                 std::vector<PayoutLine>& lines);
 std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines);
+
+// Pays one profit at a time from a fresh state, exactly as distribute() from a fresh
+// PayeeState does, cent for cent and line for line. The tiers a profit fills completely
+// pay the same lines whatever the profit, so they are computed once, here; each profit
+// then finds the tier where it runs out by binary search and splits only that one.
+// (`clause sweep --profits` and `payout` ask millions of such independent questions.)
+// Needs w.payees (index_payees); `w` must outlive it.
+class FreshPayout {
+ public:
+  explicit FreshPayout(const Waterfall& w);
+
+  // Appends the lines distribute() would and returns the undistributed part. A profit in
+  // the money range never overflows from a fresh state. `profit` >= 0.
+  Money distribute(Money profit, std::vector<PayoutLine>& lines) const;
+  // The same, as what each payee receives (by_payee[i] for w.payees[i]).
+  Money pay(Money profit, std::span<Money> by_payee) const;
+
+ private:
+  std::size_t tier_where_it_runs_out(std::int64_t profit) const;
+  // Splits what is left of `profit` in tier `t`, telling `paid(slot, cents)` each part;
+  // returns the undistributed part.
+  template <typename Paid>
+  Money pay_partial_tier(std::size_t t, std::int64_t profit, Paid&& paid) const;
+
+  const Waterfall& w_;
+  std::vector<std::int64_t> ends_;                  // by tier: cents taken by it and the tiers before, when full
+  std::vector<Index> lines_before_;                 // by tier, and one past: full lines of the tiers before it
+  std::vector<PayoutLine> full_lines_;              // every tier full, in distribute()'s order
+  std::vector<std::vector<Money>> received_before_;  // by tier, and one past: payee totals from the tiers before it
+
+  // A share as the tier where a profit runs out splits it.
+  struct Slice {
+    Index slot;
+    std::int64_t units;  // the percentage, in Percent units
+    std::int64_t room;   // under an `until capped` tier's cap, after the tiers before; -1: no cap
+  };
+  struct PartialTier {
+    std::uint32_t first = 0;  // its slices in slices_
+    std::uint32_t count = 0;
+    bool capped = false;                 // `until capped`: parts past a room go to the overflow party
+    Index overflow_slot = kNone;
+    std::uint32_t overflow_at = 0;       // the overflow party's share among the slices, or count
+    bool inline_split = true;            // few enough shares to split without allocating
+  };
+  std::vector<Slice> slices_;
+  std::vector<PartialTier> partial_;  // by tier
+};
 
 // The least profit that fills every tier from a fresh state: above it nothing more is
 // paid. nullopt when the waterfall has a `rest` tier (it never fills) or the figure is

@@ -35,3 +35,15 @@ ensure_packages() {
     exit 2
   fi
 }
+
+# configure_sanitized_build: build-fuzz/, with clang, AddressSanitizer and UndefinedBehavior-
+# Sanitizer on everything, the libFuzzer targets and the test suite. One build serves both
+# scripts/test (the suite under the sanitizers) and scripts/fuzz: the libraries carry the
+# fuzzers' coverage instrumentation, which outside a fuzzer costs little and does nothing.
+# -O1 with line tables only: a readable stack for every finding, at half the compile time of
+# -O2 with full debug information.
+configure_sanitized_build() {
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+    -DCLAUSE_SANITIZE=ON -DCLAUSE_BUILD_FUZZ=ON -DCLAUSE_BUILD_TESTS=ON >/dev/null
+}

@@ -1,0 +1,93 @@
+// FreshPayout answers a profit from a fresh state by reusing the lines of the tiers the
+// profit fills completely. This pins that it pays exactly what distribute() from a fresh
+// state pays, line for line, on random waterfalls (with and without caps, overflow parties
+// and `rest`), at random profits and at every tier's boundary and one cent either side.
+#include <catch2/catch.hpp>
+
+#include "engine/contract.hpp"
+#include "engine/load.hpp"
+#include "support.hpp"
+#include "waterfall_cases.hpp"
+
+namespace {
+
+using namespace clause::test::waterfall;
+using clause::engine::FreshPayout;
+using clause::engine::PayeeState;
+using clause::engine::PayoutLine;
+
+// Every tier's end from a fresh state: the cumulative take of the tiers up to it, read
+// from the lines of the largest profit there is.
+std::vector<std::int64_t> tier_ends(const Waterfall& w) {
+  PayeeState s;
+  s.reset(w);
+  std::vector<PayoutLine> lines;
+  (void)clause::engine::distribute(w, s, Money::max(), lines);
+  std::vector<std::int64_t> ends;
+  std::int64_t sum = 0;
+  for (std::size_t t = 0; t < w.tiers.size(); ++t) {
+    sum += s.tier_taken[t].cents();
+    ends.push_back(sum);
+  }
+  return ends;
+}
+
+void require_same(const Waterfall& w, const FreshPayout& plan, std::int64_t cents) {
+  if (cents < 0 || cents > Money::kLimitCents) return;
+  INFO("profit " << cents << " cents");
+  const Money profit = Money::from_cents(cents);
+  PayeeState s;
+  s.reset(w);
+  std::vector<PayoutLine> expected;
+  std::optional<Money> left_expected = Money{};
+  if (cents > 0) left_expected = clause::engine::distribute(w, s, profit, expected);
+  REQUIRE(left_expected);
+
+  std::vector<PayoutLine> got;
+  const Money left = plan.distribute(profit, got);
+  CHECK(left == *left_expected);
+  REQUIRE(got.size() == expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    CHECK(got[i].tier == expected[i].tier);
+    CHECK(got[i].party == expected[i].party);
+    CHECK(got[i].amount == expected[i].amount);
+  }
+
+  std::vector<Money> by_payee(w.payees.size());
+  CHECK(plan.pay(profit, by_payee) == *left_expected);
+  for (std::size_t slot = 0; slot < w.payees.size(); ++slot) CHECK(by_payee[slot] == s.received[slot]);
+}
+
+}  // namespace
+
+TEST_CASE("a fresh payout pays what distribute pays from a fresh state, at random profits and every boundary",
+          "[waterfall]") {
+  std::mt19937_64 rng(20241002);
+  for (int round = 0; round < 1'500; ++round) {
+    const std::size_t parties = 2 + rng() % 6;
+    Shape shape;
+    shape.caps = round % 3 != 0;
+    Waterfall w = random_waterfall(rng, parties, shape);
+    clause::engine::index_payees(w);
+    INFO(describe(w));
+    const FreshPayout plan(w);
+    for (const std::int64_t cents : random_profits(rng, 8)) require_same(w, plan, cents);
+    for (const std::int64_t end : tier_ends(w)) {
+      for (const std::int64_t delta : {-1, 0, 1}) require_same(w, plan, end + delta);
+    }
+    for (const std::int64_t cents : {std::int64_t{0}, std::int64_t{1}, Money::kLimitCents - 1, Money::kLimitCents}) {
+      require_same(w, plan, cents);
+    }
+  }
+}
+
+TEST_CASE("a fresh payout of the flagship pays what distribute pays, across its tiers", "[waterfall]") {
+  const auto loaded = clause::engine::load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  REQUIRE(loaded.contract);
+  const Waterfall& w = loaded.contract->waterfalls.front();
+  const FreshPayout plan(w);
+  for (const std::int64_t dollars : {1'000'000LL, 194'000'000LL, 1'000'000'000LL, 17'494'000'000LL, 50'000'000'000LL,
+                                     1'000'000'000'000LL}) {
+    require_same(w, plan, dollars * 100);
+  }
+}
