@@ -427,16 +427,22 @@ CLAUSE_ACTION(scenario_expect) {
 
 // ----- reporting a syntax error and resuming ----------------------------------------
 
-// What is at `at`, for "..., found `X`".
-std::string describe_found(const char* at, const char* end, std::string_view end_name) {
-  if (at == end) return fmt::format("found {}", end_name);
+// What is at `at`, for "..., found `X`", and how many bytes of the source the quoted X
+// shows (0 when nothing is quoted): the caret underlines those, never past the source.
+struct Found {
+  std::string text;
+  std::uint32_t quoted = 0;
+};
+
+Found describe_found(const char* at, const char* end, std::string_view end_name) {
+  if (at == end) return {fmt::format("found {}", end_name)};
   const auto word_char = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   };
   const char c = *at;
   const char* p = at;
-  if (c == '\n' || c == '\r') return "found the end of the line";
-  if (c == ' ' || c == '\t') return "found a space";
+  if (c == '\n' || c == '\r') return {"found the end of the line"};
+  if (c == ' ' || c == '\t') return {"found a space"};
   if (c == '"') {
     ++p;
     while (p != end && *p != '"' && *p != '\n' && *p != '\r' && p - at < 40) p += (*p == '\\' && p + 1 != end) ? 2 : 1;
@@ -455,9 +461,11 @@ std::string describe_found(const char* at, const char* end, std::string_view end
   if (p - at > kShown) {
     const char* cut = at + kShown;
     while (cut != at && (static_cast<unsigned char>(*cut) & 0xC0u) == 0x80u) --cut;
-    return fmt::format("found `{}…`", std::string_view(at, static_cast<std::size_t>(cut - at)));
+    const auto shown = static_cast<std::size_t>(cut - at);
+    return {fmt::format("found `{}…`", std::string_view(at, shown)), static_cast<std::uint32_t>(shown)};
   }
-  return fmt::format("found `{}`", std::string_view(at, static_cast<std::size_t>(p - at)));
+  const auto shown = static_cast<std::size_t>(p - at);
+  return {fmt::format("found `{}`", std::string_view(at, shown)), static_cast<std::uint32_t>(shown)};
 }
 
 void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_view end_name) {
@@ -467,11 +475,10 @@ void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_vie
     const std::uint32_t code_end = b.source->end_of_code_before(at);
     if (code_end < at && b.source->position(code_end).line < b.source->position(at).line) place = code_end;
   }
-  std::string found = describe_found(f.at, end, end_name);
+  const Found described = describe_found(f.at, end, end_name);
+  const std::string& found = described.text;
   std::uint32_t found_len = 1;
-  if (f.at != end && place == at && found.size() > 9 && found.rfind("found `", 0) == 0) {
-    found_len = static_cast<std::uint32_t>(found.size() - 8);  // the text between the backticks
-  }
+  if (f.at != end && place == at && described.quoted > 1) found_len = described.quoted;
   if (f.message == r::error_message<r::escape_char>) {
     // Point at the whole escape, backslash included.
     const std::string escape = f.at == end ? std::string("\\") : "\\" + std::string(1, *f.at);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dsl/parse.hpp"
+#include "dsl/read_source.hpp"
 #include "support.hpp"
 
 using clause::test::run_clause;
@@ -25,6 +27,40 @@ std::vector<std::string> inputs(const std::string& target) {
 }
 
 }  // namespace
+
+// The fuzz targets' invariant: a diagnostic's place lies in its source (its end at most one
+// past the text, for a place at the end). A long token quoted as `X…` once underlined the
+// bytes of the ellipsis too, past the end of the text.
+TEST_CASE("regressions: every diagnostic of every event and scenario input lies inside its source", "[regressions]") {
+  const auto require_inside = [](const clause::dsl::DiagnosticList& diagnostics, std::size_t size) {
+    for (const auto& d : diagnostics.items()) {
+      INFO(d.message);
+      CHECK(d.where.span.begin <= d.where.span.end);
+      CHECK(d.where.span.end <= size + 1);
+    }
+  };
+  const auto events = inputs("event_fuzz");
+  const auto scenarios = inputs("scenario_fuzz");
+  REQUIRE_FALSE(scenarios.empty());
+  for (const std::string& file : events) {
+    INFO(file);
+    std::istringstream lines(clause::test::read_file(file));
+    for (std::string line; std::getline(lines, line);) {
+      const auto read = clause::dsl::source_from_bytes("<event>", line);
+      REQUIRE(read.source);
+      require_inside(clause::dsl::parse_event(read.source).diagnostics, line.size());
+    }
+  }
+  for (const std::string& file : scenarios) {
+    INFO(file);
+    const std::string text = clause::test::read_file(file);
+    const auto read = clause::dsl::source_from_bytes("fuzz.scenario", text);
+    REQUIRE(read.source);
+    const auto parsed = clause::dsl::parse_scenario(read.source);
+    CHECK(parsed.diagnostics.has_errors());
+    require_inside(parsed.diagnostics, text.size());
+  }
+}
 
 TEST_CASE("regressions: every event_fuzz input asks the flagship, and each event's text reads back", "[regressions]") {
   const auto files = inputs("event_fuzz");
