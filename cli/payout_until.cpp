@@ -72,7 +72,8 @@ std::optional<UntilQuestion> parse_until(const std::string& text, const engine::
   }
   const Token& amount = words[2];
   const bool dollar = amount.text[0] == '$';
-  const std::string literal = dollar ? std::string(amount.text) : "$" + std::string(amount.text);
+  // (Not "$" + std::string: GCC 12 warns falsely on that insert at -O3.)
+  const std::string literal = dollar ? std::string(amount.text) : fmt::format("${}", amount.text);
   auto parsed = dsl::parse_money(literal);
   if (auto* e = std::get_if<dsl::LiteralError>(&parsed)) {
     const auto at = static_cast<std::uint32_t>(e->offset == 0 || dollar ? e->offset : e->offset - 1);
