@@ -319,13 +319,16 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
   // an earning's cost independent of how many parties the contract has. A payee of several
   // of these waterfalls can receive the whole profit from each, so each payee's total is
   // checked against the profit once per waterfall.
-  const std::size_t waterfalls = c_.waterfalls_of[e.actor.party].size();
+  constexpr const char* kPayoutPastRange = "a party's total payout would pass the money range ($1000T)";
+  std::optional<Money> most_paid = e.amount;  // the profit once per waterfall
+  for (std::size_t k = 1; k < c_.waterfalls_of[e.actor.party].size() && most_paid; ++k) {
+    most_paid = most_paid->plus(e.amount);
+  }
+  if (!most_paid) return kPayoutPastRange;
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
-    steps_ += c_.waterfalls[wi].payees.size() * waterfalls;
+    steps_ += c_.waterfalls[wi].payees.size();
     for (const Index p : c_.waterfalls[wi].payees) {
-      std::optional<Money> most = state_.received[p];
-      for (std::size_t k = 0; k < waterfalls && most; ++k) most = most->plus(e.amount);
-      if (!most) return "a party's total payout would pass the money range ($1000T)";
+      if (!state_.received[p].plus(*most_paid)) return kPayoutPastRange;
     }
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
