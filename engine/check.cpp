@@ -121,23 +121,34 @@ class Checker {
     c_.powers.reserve(per_kind[static_cast<std::size_t>(DeclKind::power)]);
     c_.waterfalls.reserve(per_kind[static_cast<std::size_t>(DeclKind::waterfall)]);
     for (std::size_t k = 0; k < per_kind.size(); ++k) syntax_index_[k].reserve(per_kind[k]);
+    // The table is larger than the caches at 100,000 names, and each insert goes to a
+    // random slot: hash a few names ahead and prefetch their slots.
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const auto hash_of = [&](std::size_t i) {
+      const std::uint64_t h = hash_name(decls[i].name().text);
+      c_.names.prefetch(h);
+      return h;
+    };
+    for (std::size_t i = 0; i < std::min(kAhead, decls.size()); ++i) hashes[i] = hash_of(i);
     for (std::size_t i = 0; i < decls.size(); ++i) {
       const Declaration& d = decls[i];
       const Ident& name = d.name();
+      const std::uint64_t hash = hashes[i % kAhead];
+      if (i + kAhead < decls.size()) hashes[i % kAhead] = hash_of(i + kAhead);
       if (name.text.empty()) continue;
       const Declaration* first = nullptr;
-      if (const auto inc = incomplete_.find(name.text); inc != incomplete_.end()) first = &decls[inc->second];
+      if (const std::size_t* inc = incomplete_.find(name.text)) first = &decls[*inc];
       if (!first && !d.complete) {
-        if (const auto it = c_.names.find(name.text); it != c_.names.end()) first = &decls[syntax_of(it->second)];
+        if (const DeclRef* known = c_.names.find(name.text, hash)) first = &decls[syntax_of(*known)];
       }
       DeclRef ref;
       if (!first && d.complete) {
-        const auto [it, fresh] = c_.names.try_emplace(name.text);
+        const auto [known, fresh] = c_.names.try_emplace(name.text, hash, DeclRef{d.kind(), next_index(d.kind())});
         if (fresh) {
-          ref = DeclRef{d.kind(), next_index(d.kind())};
-          it->second = ref;
+          ref = *known;
         } else {
-          first = &decls[syntax_of(it->second)];
+          first = &decls[syntax_of(*known)];
         }
       }
       if (first) {
@@ -147,7 +158,7 @@ class Checker {
         continue;
       }
       if (!d.complete) {
-        incomplete_.emplace(name.text, i);
+        incomplete_.try_emplace(name.text, i);
         continue;
       }
       refs_[i] = ref;
@@ -251,7 +262,7 @@ class Checker {
   // a declaration that did not parse (already reported).
   std::optional<DeclRef> lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
     if (const auto ref = c_.find(name.text)) return ref;
-    if (incomplete_.count(name.text) != 0) return std::nullopt;
+    if (incomplete_.contains(name.text)) return std::nullopt;
     std::vector<std::string_view> candidates;
     if (may_suggest(diags_)) {
       for (const auto& [n, ref] : c_.names) {
@@ -303,12 +314,12 @@ class Checker {
     const bool is_lower = std::none_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (is_lower) {
       // The usual case: no temporary string, and no node allocated for a word already known.
-      if (const auto it = c_.word_index.find(w.text); it != c_.word_index.end()) return it->second;
+      if (const Index* known = c_.word_index.find(w.text)) return *known;
     }
     const std::string key = is_lower ? w.text : lower(w.text);
-    const auto [it, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
+    const auto [known, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
     if (fresh) c_.words.push_back(key);
-    return it->second;
+    return *known;
   }
 
   std::optional<Money> money(const AmountRef& a, const char* role) {
@@ -652,12 +663,14 @@ class Checker {
 
   // Two powers over one status: the second is an error.
   void check_powers() {
-    std::unordered_map<Index, std::pair<Index, Span>> first;
+    std::vector<Index> first(c_.words.size(), kNone);  // by status: the first power over it
     for (const auto& [index, status_span] : power_sites_) {
       const Power& p = c_.powers[index];
-      const auto [it, fresh] = first.emplace(p.status, std::make_pair(index, status_span));
-      if (!fresh) {
-        const Power& other = c_.powers[it->second.first];
+      if (p.status >= first.size()) continue;
+      if (first[p.status] == kNone) {
+        first[p.status] = index;
+      } else {
+        const Power& other = c_.powers[first[p.status]];
         auto& d = diags_.error(at(status_span), fmt::format("two powers over `{}`: `{}` already says who may declare "
                                                             "it",
                                                             c_.words[p.status], other.name));

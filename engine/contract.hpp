@@ -17,6 +17,7 @@
 #include "dsl/parse.hpp"
 #include "dsl/percent.hpp"
 #include "dsl/syntax.hpp"
+#include "engine/name_table.hpp"
 
 namespace clause::engine {
 
@@ -177,13 +178,8 @@ class Contract {
   std::vector<Power> powers;
   std::vector<Waterfall> waterfalls;
 
-  // Hashes std::string and std::string_view alike, so lookups need no temporary string.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   template <typename Value>
-  using NameMap = std::unordered_map<std::string, Value, NameHash, std::equal_to<>>;
+  using NameMap = NameTable<Value>;
 
   // Every declared name, across all kinds.
   NameMap<DeclRef> names;
