@@ -538,6 +538,31 @@ void finish_declaration(Builder& b, bool complete, std::uint32_t end) {
   d.span = {d.keyword.begin, std::max(d.keyword.end, end)};
 }
 
+// About how many declarations a text holds: its lines that begin with a declaration's
+// keyword. Reserving that many keeps the tree from being moved as it grows (moving
+// declarations of 424 bytes each was in the profile at 100,000 declarations, and growth
+// by doubling held the old and the new array at once).
+std::size_t estimate_declarations(std::string_view text) {
+  static constexpr std::string_view kKeywords[] = {"party", "assume", "licence", "clause", "exception", "power",
+                                                   "waterfall"};
+  std::size_t count = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    const std::string_view rest = text.substr(at);
+    for (const std::string_view k : kKeywords) {
+      if (rest.size() > k.size() && rest.substr(0, k.size()) == k && (rest[k.size()] == ' ' || rest[k.size()] == '\t')) {
+        ++count;
+        break;
+      }
+    }
+    at = text.find('\n', at);
+    if (at == std::string_view::npos) break;
+    ++at;
+  }
+  return count;
+}
+
 }  // namespace
 
 ContractParse parse_contract(const SourcePtr& source) {
@@ -545,6 +570,7 @@ ContractParse parse_contract(const SourcePtr& source) {
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
   const std::string_view text = source->text();
+  out.syntax.declarations.reserve(estimate_declarations(text));
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   constexpr std::string_view kEnd = "the end of the file";
