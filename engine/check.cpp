@@ -689,6 +689,7 @@ class Checker {
     for (Index i = 0; i < c_.powers.size(); ++i) {
       if (word(c_.powers[i].status)) c_.power_of_status[c_.powers[i].status] = i;
     }
+    std::vector<std::pair<DutyKey, Index>> duties;
     c_.status_triggers.assign(c_.words.size(), {});
     c_.purchase_triggers.assign(c_.words.size(), {});
     for (Index i = 0; i < c_.clauses.size(); ++i) {
@@ -705,9 +706,10 @@ class Checker {
           case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
         }
       } else {
-        c_.duties[Contract::DutyKey{cl.buyer.party, cl.buyer.body, cl.good}].push_back(i);
+        duties.emplace_back(DutyKey{cl.buyer.party, cl.buyer.body, cl.good}, i);
       }
     }
+    c_.duties.build(std::move(duties));
     c_.waterfalls_of.assign(c_.parties.size(), {});
     for (Index i = 0; i < c_.waterfalls.size(); ++i) {
       if (c_.waterfalls[i].of < c_.parties.size()) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);

@@ -73,9 +73,8 @@ Index Contract::find_word(std::string_view word) const {
   return index == nullptr ? kNone : *index;
 }
 
-const std::vector<Index>* Contract::duties_on(Actor buyer, Index good) const {
-  const auto it = duties.find(DutyKey{buyer.party, buyer.body, good});
-  return it == duties.end() ? nullptr : &it->second;
+std::span<const Index> Contract::duties_on(Actor buyer, Index good) const {
+  return duties.find(DutyKey{buyer.party, buyer.body, good});
 }
 
 const std::string& Contract::name_of(DeclRef ref) const {

@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dsl/date.hpp"
@@ -17,6 +17,7 @@
 #include "dsl/parse.hpp"
 #include "dsl/percent.hpp"
 #include "dsl/syntax.hpp"
+#include "engine/duty_index.hpp"
 #include "engine/name_table.hpp"
 
 namespace clause::engine {
@@ -189,21 +190,7 @@ class Contract {
 
   // ----- indexes built once for evaluation -----
   // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
-  struct DutyKey {
-    Index party;
-    Index body;
-    Index good;
-    friend bool operator==(const DutyKey&, const DutyKey&) = default;
-  };
-  struct DutyKeyHash {
-    std::size_t operator()(const DutyKey& k) const {
-      std::uint64_t h = k.party * 0x9E3779B97F4A7C15ull;
-      h ^= (k.body + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2));
-      h ^= (k.good * 0xC2B2AE3D27D4EB4Full + (h << 6) + (h >> 2));
-      return static_cast<std::size_t>(h);
-    }
-  };
-  std::unordered_map<DutyKey, std::vector<Index>, DutyKeyHash> duties;
+  DutyIndex duties;
   std::vector<Index> power_of_status;               // by word; kNone where no power names it
   // Trigger clauses that an event could fire, in file order: by status for declarations,
   // by good for purchases, by text for deeds.
@@ -215,7 +202,7 @@ class Contract {
   // ----- lookups -----
   std::optional<DeclRef> find(std::string_view name) const;
   Index find_word(std::string_view word) const;  // any case; kNone when the contract never uses it
-  const std::vector<Index>* duties_on(Actor buyer, Index good) const;
+  std::span<const Index> duties_on(Actor buyer, Index good) const;
 
   const std::string& name_of(DeclRef ref) const;
   Span keyword_of(DeclRef ref) const;

@@ -181,9 +181,10 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
   const std::size_t before = log.outcomes.size();
   DeclRef ended_duty;
   Date ended_on;
-  if (const std::vector<Index>* duties = e.word == kNone ? nullptr : c_.duties_on(e.actor, e.word)) {
-    steps_ += duties->size();
-    for (const Index ci : *duties) {
+  if (e.word != kNone) {
+    const std::span<const Index> duties = c_.duties_on(e.actor, e.word);
+    steps_ += duties.size();
+    for (const Index ci : duties) {
       const Clause& cl = c_.clauses[ci];
       const DeclRef clause_ref{DeclKind::clause, ci};
       if (state_.clauses[ci].ended) {
