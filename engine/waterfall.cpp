@@ -345,6 +345,7 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
     // The inline buffer holds the shares and an overflow party; a larger tier takes the
     // general path.
     pt.inline_split = pt.count + 1 <= Recipients::kInline;
+    pt.sole = !pt.capped && pt.count == 1 && slices_[pt.first].units == Percent::kWhole;
   }
 }
 
@@ -368,6 +369,12 @@ Money FreshPayout::pay_partial_tier(std::size_t t, std::int64_t profit, Paid&& p
   // The tier takes all that is left (its end is past the profit), so an `until capped`
   // tier needs no fill point, and its rooms under the caps are those of the plan.
   const PartialTier& pt = partial_[t];
+  if (pt.sole) {
+    // No split and no rounding: a whole tier to one payee (the flagship's first tier,
+    // where most random profits end).
+    paid(slices_[pt.first].slot, remaining);
+    return Money{};
+  }
   if (!pt.inline_split) {
     Recipients many;
     const std::int64_t take = split_tier<ByPayee>(w_.tiers[t], Money{}, received_before_[t], remaining, many);

@@ -92,6 +92,7 @@ class FreshPayout {
     Index overflow_slot = kNone;
     std::uint32_t overflow_at = 0;       // the overflow party's share among the slices, or count
     bool inline_split = true;            // few enough shares to split without allocating
+    bool sole = false;                   // one share of 100% and no cap: it takes all that is left
   };
   std::vector<Slice> slices_;
   std::vector<PartialTier> partial_;  // by tier
