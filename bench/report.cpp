@@ -125,7 +125,7 @@ class Report {
       const double largest = f.values[2];
       const bool flat = largest > 0 && best / largest <= 2.0;
       all_flat = all_flat && flat;
-      std::cout << fmt::format("  {:<30} {:>8.1f} {:>8.1f} {:>8.1f} {:<11} best/x100 {:.2f}  {}\n", f.workload,
+      std::cout << fmt::format("  {:<44} {:>8.1f} {:>8.1f} {:>8.1f} {:<11} best/x100 {:.2f}  {}\n", f.workload,
                                f.values[0], f.values[1], f.values[2], f.unit, best / largest,
                                flat ? "flat" : "NOT FLAT");
     }
