@@ -158,14 +158,21 @@ int sweep_profits(Context& ctx, const SweepOptions& options, const engine::Contr
   }
 
   const auto work = [&](std::uint64_t begin, std::uint64_t end) {
-    engine::ProfitSweeper sweeper(w);
-    std::vector<dsl::Money> amounts(w.payees.size());
+    const engine::ProfitSweeper sweeper(w);
+    const std::size_t payees = w.payees.size();
+    std::vector<dsl::Money> profits(end - begin);
+    for (std::uint64_t i = begin; i < end; ++i) profits[i - begin] = range->at(i);
+    std::vector<dsl::Money> rows(profits.size() * payees);
+    std::vector<dsl::Money> left(profits.size());
+    // Every profit of a range is more than $0, and from a fresh state nothing can leave
+    // the money range: the profit itself is within it.
+    (void)sweeper.pay_many(profits, rows, left);
     std::string out;
     out.reserve((end - begin) * (20 + 16 * names.size() + (csv ? 0 : 40)));
-    for (std::uint64_t i = begin; i < end; ++i) {
-      const dsl::Money profit = range->at(i);
-      // From a fresh state nothing can leave the range: the profit itself is within it.
-      const dsl::Money undistributed = *sweeper.pay(profit, amounts);
+    for (std::size_t r = 0; r < profits.size(); ++r) {
+      const dsl::Money profit = profits[r];
+      const std::span<const dsl::Money> amounts(rows.data() + r * payees, payees);
+      const dsl::Money undistributed = left[r];
       if (csv) {
         append_decimal(out, profit);
         for (const dsl::Money m : amounts) {

@@ -21,9 +21,11 @@ Money ProfitRange::at(std::uint64_t i) const {
 
 ProfitSweeper::ProfitSweeper(const Waterfall& w) : plan_(w) {}
 
-std::optional<Money> ProfitSweeper::pay(Money profit, std::span<Money> amounts) {
-  if (profit.cents() < 0) return std::nullopt;
-  return plan_.pay(profit, amounts);
+bool ProfitSweeper::pay_many(std::span<const Money> profits, std::span<Money> rows,
+                             std::span<Money> undistributed) const {
+  if (std::any_of(profits.begin(), profits.end(), [](Money m) { return m.cents() < 0; })) return false;
+  plan_.pay_many(profits, rows, undistributed);
+  return true;
 }
 
 void run_in_order(const SweepPlan& plan, const std::function<std::string(std::uint64_t, std::uint64_t)>& work,

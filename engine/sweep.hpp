@@ -27,10 +27,11 @@ struct ProfitRange {
 class ProfitSweeper {
  public:
   explicit ProfitSweeper(const Waterfall& w);
-  // Fills `amounts` (one per payee, in Waterfall::payees order) and returns what no tier
-  // takes; nullopt when the payout would leave the money range (never, for a profit in
-  // it: a fresh state starts at zero).
-  std::optional<Money> pay(Money profit, std::span<Money> amounts);
+  // Pays each of `profits` from a fresh state (FreshPayout::pay_many): row r of `rows`
+  // (one amount per payee, in Waterfall::payees order) and undistributed[r] are what
+  // profits[r] pays and leaves. False, with nothing written, when a profit is negative
+  // (from a fresh state nothing else can leave the money range).
+  bool pay_many(std::span<const Money> profits, std::span<Money> rows, std::span<Money> undistributed) const;
 
  private:
   FreshPayout plan_;

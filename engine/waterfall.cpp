@@ -87,7 +87,25 @@ void round_parts(std::span<Recipient> rs, std::int64_t take) {
   for (const Recipient& r : rs) paid += r.part.whole;
   std::int64_t leftover = take - paid;  // fewer than the recipients with a remainder
   if (leftover <= 0) return;
-  if (rs.size() <= Recipients::kInline || leftover == 1) {
+  if (rs.size() <= Recipients::kInline) {
+    // A recipient gets a cent when fewer than `leftover` recipients rank before it (a
+    // larger remainder, or an equal one written earlier): the same choice as picking the
+    // largest remainder one cent at a time, without branches on the remainders, which
+    // differ from profit to profit. (A zero remainder never ranks that high: the
+    // remainders add up to `leftover` whole cents, each less than one, so more than
+    // `leftover` of them are not zero.)
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      std::int64_t rank = 0;
+      for (std::size_t j = 0; j < rs.size(); ++j) {
+        rank += static_cast<std::int64_t>((rs[j].part.rem > rs[i].part.rem) |
+                                          ((rs[j].part.rem == rs[i].part.rem) & (j < i)));
+      }
+      rs[i].rounded_up = rank < leftover;
+    }
+    for (Recipient& r : rs) r.part.whole += static_cast<std::int64_t>(r.rounded_up);
+    return;
+  }
+  if (leftover == 1) {
     // Pick the largest remainders one at a time, the first written winning a tie.
     while (leftover > 0) {
       std::size_t best = rs.size();
@@ -423,6 +441,39 @@ Money FreshPayout::pay(Money profit, std::span<Money> by_payee) const {
   return pay_partial_tier(t, profit.cents(), [&](Index slot, std::int64_t cents) {
     by_payee[slot] = Money::from_cents(by_payee[slot].cents() + cents);
   });
+}
+
+void FreshPayout::pay_many(std::span<const Money> profits, std::span<Money> by_payee,
+                           std::span<Money> undistributed) const {
+  const std::size_t payees = w_.payees.size();
+  const std::size_t groups = ends_.size() + 1;  // a tier where profits run out, or past every tier
+  // Blocks small enough that their rows stay in the cache while groups write them.
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::uint32_t> tier_of(std::min(kBlock, profits.size()));
+  std::vector<std::uint32_t> order(tier_of.size());
+  std::vector<std::uint32_t> start(groups + 1);
+  for (std::size_t first = 0; first < profits.size(); first += kBlock) {
+    const std::size_t n = std::min(kBlock, profits.size() - first);
+    std::fill(start.begin(), start.end(), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      tier_of[i] = static_cast<std::uint32_t>(tier_where_it_runs_out(profits[first + i].cents()));
+      ++start[tier_of[i] + 1];
+    }
+    for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) order[next[tier_of[i]]++] = static_cast<std::uint32_t>(i);
+    for (std::size_t t = 0; t < groups; ++t) {
+      const std::vector<Money>& before = received_before_[t];
+      for (std::uint32_t k = start[t]; k < start[t + 1]; ++k) {
+        const std::size_t r = first + order[k];
+        Money* row = by_payee.data() + r * payees;
+        for (std::size_t p = 0; p < payees; ++p) row[p] = before[p];
+        undistributed[r] = pay_partial_tier(t, profits[r].cents(), [row](Index slot, std::int64_t cents) {
+          row[slot] = Money::from_cents(row[slot].cents() + cents);
+        });
+      }
+    }
+  }
 }
 
 }  // namespace clause::engine

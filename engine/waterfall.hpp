@@ -65,6 +65,12 @@ class FreshPayout {
   Money distribute(Money profit, std::vector<PayoutLine>& lines) const;
   // The same, as what each payee receives (by_payee[i] for w.payees[i]).
   Money pay(Money profit, std::span<Money> by_payee) const;
+  // pay() for many profits: row r of `by_payee` (w.payees.size() totals from
+  // r * w.payees.size()) and undistributed[r] are what pay(profits[r]) gives. The profits
+  // of a block are grouped by the tier where they run out and each group is paid
+  // together: one at a time, random profits made every branch after the tier search
+  // unpredictable. The same answers in any order of profits; `profits` >= 0.
+  void pay_many(std::span<const Money> profits, std::span<Money> by_payee, std::span<Money> undistributed) const;
 
  private:
   std::size_t tier_where_it_runs_out(std::int64_t profit) const;

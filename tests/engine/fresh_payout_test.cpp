@@ -4,6 +4,9 @@
 // and `rest`), at random profits and at every tier's boundary and one cent either side.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "engine/contract.hpp"
 #include "engine/load.hpp"
 #include "support.hpp"
@@ -58,17 +61,23 @@ void require_same(const Waterfall& w, const FreshPayout& plan, std::int64_t cent
   for (std::size_t slot = 0; slot < w.payees.size(); ++slot) CHECK(by_payee[slot] == s.received[slot]);
 }
 
+// A random waterfall of 2 to 7 parties, with caps in two rounds of three, its payees indexed.
+Waterfall random_payee_waterfall(std::mt19937_64& rng, int round) {
+  const std::size_t parties = 2 + rng() % 6;
+  Shape shape;
+  shape.caps = round % 3 != 0;
+  Waterfall w = random_waterfall(rng, parties, shape);
+  clause::engine::index_payees(w);
+  return w;
+}
+
 }  // namespace
 
 TEST_CASE("a fresh payout pays what distribute pays from a fresh state, at random profits and every boundary",
           "[waterfall]") {
   std::mt19937_64 rng(20241002);
   for (int round = 0; round < 1'500; ++round) {
-    const std::size_t parties = 2 + rng() % 6;
-    Shape shape;
-    shape.caps = round % 3 != 0;
-    Waterfall w = random_waterfall(rng, parties, shape);
-    clause::engine::index_payees(w);
+    const Waterfall w = random_payee_waterfall(rng, round);
     INFO(describe(w));
     const FreshPayout plan(w);
     for (const std::int64_t cents : random_profits(rng, 8)) require_same(w, plan, cents);
@@ -90,4 +99,47 @@ TEST_CASE("a fresh payout of the flagship pays what distribute pays, across its 
                                      1'000'000'000'000LL}) {
     require_same(w, plan, dollars * 100);
   }
+}
+
+// pay_many groups the profits of a block by the tier where they run out: whatever the
+// order and however many blocks, every row is what pay() gives for its profit.
+TEST_CASE("paying many profits at once gives every profit what paying it alone gives", "[waterfall]") {
+  std::mt19937_64 rng(20241129);
+  for (int round = 0; round < 300; ++round) {
+    const Waterfall w = random_payee_waterfall(rng, round);
+    INFO(describe(w));
+    const FreshPayout plan(w);
+    // Random profits, every tier's end and a cent either side, 0 and the range's end, in
+    // a shuffled order; past one block of 4,096 every tenth round.
+    std::vector<Money> profits;
+    for (const std::int64_t cents : random_profits(rng, round % 10 == 0 ? 5'000 : 40)) {
+      if (cents >= 0 && cents <= Money::kLimitCents) profits.push_back(Money::from_cents(cents));
+    }
+    for (const std::int64_t end : tier_ends(w)) {
+      for (const std::int64_t delta : {-1, 0, 1}) {
+        if (end + delta >= 0 && end + delta <= Money::kLimitCents) profits.push_back(Money::from_cents(end + delta));
+      }
+    }
+    profits.push_back(Money{});
+    profits.push_back(Money::from_cents(Money::kLimitCents));
+    std::shuffle(profits.begin(), profits.end(), rng);
+
+    const std::size_t payees = w.payees.size();
+    std::vector<Money> rows(profits.size() * payees);
+    std::vector<Money> undistributed(profits.size());
+    plan.pay_many(profits, rows, undistributed);
+    std::vector<Money> alone(payees);
+    for (std::size_t r = 0; r < profits.size(); ++r) {
+      INFO("profit " << profits[r].cents() << " cents");
+      REQUIRE(undistributed[r] == plan.pay(profits[r], alone));
+      for (std::size_t p = 0; p < payees; ++p) REQUIRE(rows[r * payees + p] == alone[p]);
+    }
+  }
+}
+
+TEST_CASE("paying no profits at once writes nothing", "[waterfall]") {
+  const auto loaded = clause::engine::load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  REQUIRE(loaded.contract);
+  const FreshPayout plan(loaded.contract->waterfalls.front());
+  plan.pay_many({}, {}, {});
 }
