@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,9 +50,19 @@ class Report {
       std::cerr << "bench_report: " << path << " is not Google Benchmark JSON\n";
       return;
     }
+    // With repetitions, a benchmark's median stands for it: this shared machine's
+    // figures move with its host's load, and the median of a few runs moves less.
     for (const Json& b : j["benchmarks"]) {
-      if (b.value("run_type", "iteration") != "iteration") continue;
-      results_[base_name(b["name"])] = b;
+      const std::string run_type = b.value("run_type", "iteration");
+      if (run_type == "iteration") {
+        if (!medians_.count(base_name(b.value("run_name", b["name"].get<std::string>())))) {
+          results_[base_name(b.value("run_name", b["name"].get<std::string>()))] = b;
+        }
+      } else if (run_type == "aggregate" && b.value("aggregate_name", "") == "median") {
+        const std::string name = base_name(b["run_name"].get<std::string>());
+        medians_.insert(name);
+        results_[name] = b;
+      }
     }
   }
 
@@ -148,6 +159,7 @@ class Report {
   static std::string pad(const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, width(s)), ' '); }
 
   std::map<std::string, Json> results_;
+  std::set<std::string> medians_;  // benchmarks whose result is the median of repetitions
   std::vector<Row> rows_;
   std::vector<Flat> flat_;
   bool missed_ = false;
