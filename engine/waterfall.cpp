@@ -464,6 +464,24 @@ void FreshPayout::pay_many(std::span<const Money> profits, std::span<Money> by_p
     for (std::size_t i = 0; i < n; ++i) order[next[tier_of[i]]++] = static_cast<std::uint32_t>(i);
     for (std::size_t t = 0; t < groups; ++t) {
       const std::vector<Money>& before = received_before_[t];
+      const std::int64_t filled = t == 0 ? 0 : ends_[t - 1];  // taken by the tiers before
+      if (t == ends_.size() || partial_[t].sole) {
+        // Past every tier, or a tier of one whole share: no split, so no call per profit.
+        const Index slot = t == ends_.size() ? kNone : slices_[partial_[t].first].slot;
+        for (std::uint32_t k = start[t]; k < start[t + 1]; ++k) {
+          const std::size_t r = first + order[k];
+          Money* row = by_payee.data() + r * payees;
+          for (std::size_t p = 0; p < payees; ++p) row[p] = before[p];
+          const std::int64_t rest = profits[r].cents() - filled;
+          if (slot == kNone) {
+            undistributed[r] = Money::from_cents(rest);
+          } else {
+            row[slot] = Money::from_cents(row[slot].cents() + rest);
+            undistributed[r] = Money{};
+          }
+        }
+        continue;
+      }
       for (std::uint32_t k = start[t]; k < start[t + 1]; ++k) {
         const std::size_t r = first + order[k];
         Money* row = by_payee.data() + r * payees;
