@@ -84,7 +84,7 @@ class Printer {
     if (!a) return {};
     return std::visit(
         [&](const auto& v) -> std::string {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Ident>) return v.text;
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Ident>) return std::string(v.text);
           else return raw(v.span);
         },
         a->value);
@@ -92,7 +92,7 @@ class Printer {
   std::string percent(const PercentRef& p) const {
     return std::visit(
         [&](const auto& v) -> std::string {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Ident>) return v.text;
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Ident>) return std::string(v.text);
           else return raw(v.span);
         },
         p.value);
@@ -105,10 +105,10 @@ class Printer {
     return std::visit(
         [&](const auto& x) -> std::string {
           using P = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<P, StatusDeclaredPattern>) return x.status.text + " is declared";
-          else if constexpr (std::is_same_v<P, ActorDeclaresPattern>) return actor(x.actor) + " declares " + x.status.text;
+          if constexpr (std::is_same_v<P, StatusDeclaredPattern>) return std::string(x.status.text) + " is declared";
+          else if constexpr (std::is_same_v<P, ActorDeclaresPattern>) return actor(x.actor) + " declares " + std::string(x.status.text);
           else if constexpr (std::is_same_v<P, BuysPattern>)
-            return actor(x.buyer) + " buys " + x.good.text + " from " + actor(x.vendor);
+            return actor(x.buyer) + " buys " + std::string(x.good.text) + " from " + actor(x.vendor);
           else return actor(x.actor) + " does " + raw(x.text.span);
         },
         p);
@@ -119,14 +119,14 @@ class Printer {
         [&](const auto& x) -> std::string {
           using S = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<S, ExclusivityStmt>) {
-            std::string out = actor(x.buyer) + " must buy " + x.good.text + " only from " + actor(x.vendor);
+            std::string out = actor(x.buyer) + " must buy " + std::string(x.good.text) + " only from " + actor(x.vendor);
             for (const ActorRef& v : x.more_vendors) out += " or " + actor(v);
             return out;
           } else if constexpr (std::is_same_v<S, ProhibitionStmt>) {
-            return actor(x.buyer) + " must not buy " + x.good.text + " from " + actor(x.vendor);
+            return actor(x.buyer) + " must not buy " + std::string(x.good.text) + " from " + actor(x.vendor);
           } else {
             std::vector<std::string> effects;
-            for (const Effect& e : x.effects) effects.push_back(e.target.text + " ends");
+            for (const Effect& e : x.effects) effects.push_back(std::string(e.target.text) + " ends");
             return fmt::format("when {} then {}", pattern(x.pattern), fmt::join(effects, ", "));
           }
         },
@@ -149,12 +149,12 @@ class Printer {
     return std::visit(
         [&](const auto& x) -> std::string {
           using E = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<E, DeclaresEvent>) return actor(x.actor) + " declares " + x.status.text;
-          else if constexpr (std::is_same_v<E, IsDeclaredEvent>) return x.status.text + " is declared";
-          else if constexpr (std::is_same_v<E, ConsentsEvent>) return actor(x.party) + " consents to " + x.exception.text;
+          if constexpr (std::is_same_v<E, DeclaresEvent>) return actor(x.actor) + " declares " + std::string(x.status.text);
+          else if constexpr (std::is_same_v<E, IsDeclaredEvent>) return std::string(x.status.text) + " is declared";
+          else if constexpr (std::is_same_v<E, ConsentsEvent>) return actor(x.party) + " consents to " + std::string(x.exception.text);
           else if constexpr (std::is_same_v<E, BuysEvent>)
-            return actor(x.buyer) + " buys " + x.good.text + " from " + actor(x.vendor) + " for " + raw(x.amount.span);
-          else if constexpr (std::is_same_v<E, UsesEvent>) return actor(x.actor) + " uses " + x.licence.text;
+            return actor(x.buyer) + " buys " + std::string(x.good.text) + " from " + actor(x.vendor) + " for " + raw(x.amount.span);
+          else if constexpr (std::is_same_v<E, UsesEvent>) return actor(x.actor) + " uses " + std::string(x.licence.text);
           else if constexpr (std::is_same_v<E, EarnsEvent>) return actor(x.party) + " earns " + raw(x.amount.span);
           else return actor(x.actor) + " does " + raw(x.text.span);
         },
@@ -167,7 +167,7 @@ class Printer {
         [&](const auto& e) -> std::string {
           using X = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<X, BreachExpectation>) {
-            return "breach of " + e.name.text + (e.by ? " by " + actor(*e.by) : std::string()) + on(e.on);
+            return "breach of " + std::string(e.name.text) + (e.by ? " by " + actor(*e.by) : std::string()) + on(e.on);
           } else if constexpr (std::is_same_v<X, NoBreachExpectation>) {
             return "no breach";
           } else if constexpr (std::is_same_v<X, OutcomeOnExpectation>) {
@@ -176,9 +176,9 @@ class Printer {
                                                                       : "uncovered";
             return std::string(word) + " on " + raw(e.on.span);
           } else if constexpr (std::is_same_v<X, EndedExpectation>) {
-            return e.name.text + " ended" + on(e.on);
+            return std::string(e.name.text) + " ended" + on(e.on);
           } else if constexpr (std::is_same_v<X, LiveExpectation>) {
-            return e.name.text + " live";
+            return std::string(e.name.text) + " live";
           } else {
             return actor(e.party) + " receives " + raw(e.amount.span);
           }
@@ -195,36 +195,36 @@ class Printer {
         [&](const auto& n) {
           using N = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<N, PartyDecl>) {
-            std::string code = "party " + n.name.text;
+            std::string code = "party " + std::string(n.name.text);
             if (n.description || !n.bodies.empty()) code = padded(code, 6 + name_width);
             if (n.description) code += " " + raw(n.description->span);
             if (!n.bodies.empty()) {
               std::vector<std::string> bodies;
-              for (const Ident& b : n.bodies) bodies.push_back(b.text);
+              for (const Ident& b : n.bodies) bodies.push_back(std::string(b.text));
               code += fmt::format(" {{ body {} }}", fmt::join(bodies, ", "));
             }
             out.push_back({0, code, start, gap});
           } else if constexpr (std::is_same_v<N, AssumeDecl>) {
-            std::string code = "assume " + padded(n.name.text, name_width) + " = " + value(n.value);
+            std::string code = "assume " + padded(std::string(n.name.text), name_width) + " = " + value(n.value);
             if (n.description) code = padded(code, 7 + name_width + 3 + value_width) + " " + raw(n.description->span);
             out.push_back({0, code, start, gap});
           } else if constexpr (std::is_same_v<N, LicenceDecl>) {
-            out.push_back({0, titled("licence " + n.name.text, n.description) + ":", start, gap});
+            out.push_back({0, titled("licence " + std::string(n.name.text), n.description) + ":", start, gap});
             out.push_back({1, actor(n.grantor) + " grants " + actor(n.grantee), n.grantor.span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, ClauseDecl>) {
-            out.push_back({0, titled("clause " + n.name.text, n.title) + ":", start, gap});
+            out.push_back({0, titled("clause " + std::string(n.name.text), n.title) + ":", start, gap});
             out.push_back({1, statement(n.statement), n.statement_span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, ExceptionDecl>) {
-            out.push_back({0, titled("exception " + n.name.text + " to " + n.clause.text, n.title) + ":", start, gap});
-            out.push_back({1, actor(n.buyer) + " may buy " + n.good.text + " from " + actor(n.vendor),
+            out.push_back({0, titled("exception " + std::string(n.name.text) + " to " + std::string(n.clause.text), n.title) + ":", start, gap});
+            out.push_back({1, actor(n.buyer) + " may buy " + std::string(n.good.text) + " from " + actor(n.vendor),
                            n.permission_span.begin, Gap::none});
             for (const Condition& c : n.conditions) out.push_back({1, condition(c), c.span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, PowerDecl>) {
-            out.push_back({0, titled("power " + n.name.text, n.title) + ":", start, gap});
-            out.push_back({1, "only " + actor(n.holder) + " may declare " + n.status.text,
+            out.push_back({0, titled("power " + std::string(n.name.text), n.title) + ":", start, gap});
+            out.push_back({1, "only " + actor(n.holder) + " may declare " + std::string(n.status.text),
                            word_before(n.holder.span.begin), Gap::none});
           } else {
-            out.push_back({0, titled("waterfall " + n.name.text, n.title) + " of " + actor(n.of) + ":", start, gap});
+            out.push_back({0, titled("waterfall " + std::string(n.name.text), n.title) + " of " + actor(n.of) + ":", start, gap});
             for (const Tier& t : n.tiers) tier(t, out);
           }
         },
@@ -407,7 +407,7 @@ std::vector<Line> scenario_lines(const ScenarioSyntax& s, const Printer& p, cons
       std::string code;
       if (item.kind == assume) {
         const ScenarioAssume& a = s.assumes[item.index];
-        code = "assume " + padded(a.name.text, name_width) + " = " + p.value(a.value);
+        code = "assume " + padded(std::string(a.name.text), name_width) + " = " + p.value(a.value);
       } else if (item.kind == event) {
         const ScenarioEvent& e = s.events[item.index];
         code = "on " + p.raw(e.on.span) + ": " + p.event(e.event);

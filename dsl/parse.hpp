@@ -21,6 +21,7 @@ struct ScenarioParse {
 };
 
 struct EventParse {
+  SourcePtr source;  // the text the event's Idents view
   std::optional<EventSyntax> event;
   DiagnosticList diagnostics;
 };

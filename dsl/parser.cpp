@@ -108,7 +108,7 @@ struct Builder {
 
 template <typename ActionInput>
 Ident ident(const ActionInput& in, const Builder& b) {
-  return {std::string(in.string_view()), b.span(in)};
+  return {in.string_view(), b.span(in)};
 }
 
 template <typename ActionInput>
@@ -119,11 +119,11 @@ ActorRef actor_ref(const ActionInput& in, const Builder& b) {
   a.span = whole;
   const std::size_t dot = text.find('.');
   if (dot == std::string_view::npos) {
-    a.party = {std::string(text), whole};
+    a.party = {text, whole};
   } else {
     const auto d = static_cast<std::uint32_t>(dot);
-    a.party = {std::string(text.substr(0, dot)), {whole.begin, whole.begin + d}};
-    a.body = Ident{std::string(text.substr(dot + 1)), {whole.begin + d + 1, whole.end}};
+    a.party = {text.substr(0, dot), {whole.begin, whole.begin + d}};
+    a.body = Ident{text.substr(dot + 1), {whole.begin + d + 1, whole.end}};
   }
   return a;
 }
@@ -569,6 +569,7 @@ ContractParse parse_contract(const SourcePtr& source) {
   ContractParse out;
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
+  out.syntax.source = source;
   const std::string_view text = source->text();
   out.syntax.declarations.reserve(estimate_declarations(text));
   const char* end = text.data() + text.size();
@@ -607,6 +608,7 @@ ScenarioParse parse_scenario(const SourcePtr& source) {
   ScenarioParse out;
   Builder b(source, out.diagnostics);
   b.scenario = &out.syntax;
+  out.syntax.source = source;
   const std::string_view text = source->text();
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
@@ -639,6 +641,7 @@ ScenarioParse parse_scenario(const SourcePtr& source) {
 
 EventParse parse_event(const SourcePtr& source) {
   EventParse out;
+  out.source = source;
   Builder b(source, out.diagnostics);
   const std::string_view text = source->text();
   const char* end = text.data() + text.size();

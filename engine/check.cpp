@@ -186,18 +186,18 @@ class Checker {
   }
 
   void register_placeholder(const Declaration& d, DeclRef ref) {
-    const std::string& name = d.name().text;
+    std::string name(d.name().text);  // moved into the model below
     switch (ref.kind) {
       case DeclKind::party: {
         const auto& p = std::get<dsl::PartyDecl>(d.node);
-        Party party{name, p.description ? p.description->value : "", {}, d.keyword};
+        Party party{std::move(name), p.description ? p.description->value : "", {}, d.keyword};
         SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
-            diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, name));
+            diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, party.name));
             continue;
           }
-          party.bodies.push_back(b.text);
+          party.bodies.emplace_back(b.text);
         }
         if (party.bodies.size() > kMaxBodies) {
           diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
@@ -207,7 +207,7 @@ class Checker {
       }
       case DeclKind::assumption: {
         const auto& a = std::get<dsl::AssumeDecl>(d.node);
-        Assumption assumption{name, dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
+        Assumption assumption{std::move(name), dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
           if (!m->valid) invalid_assumptions_.insert(ref.index);
@@ -218,17 +218,17 @@ class Checker {
         c_.assumptions.push_back(std::move(assumption));
         break;
       }
-      case DeclKind::licence: c_.licences.push_back(Licence{name, {}, {}, {}, d.keyword}); break;
-      case DeclKind::clause: c_.clauses.push_back(Clause{name, {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
+      case DeclKind::licence: c_.licences.push_back(Licence{std::move(name), {}, {}, {}, d.keyword}); break;
+      case DeclKind::clause: c_.clauses.push_back(Clause{std::move(name), {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
       case DeclKind::exception: {
         Exception e;
-        e.name = name;
+        e.name = std::move(name);
         e.keyword = d.keyword;
         c_.exceptions.push_back(std::move(e));
         break;
       }
-      case DeclKind::power: c_.powers.push_back(Power{name, {}, {}, kNone, d.keyword}); break;
-      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{name, {}, kNone, {}, {}, d.keyword}); break;
+      case DeclKind::power: c_.powers.push_back(Power{std::move(name), {}, {}, kNone, d.keyword}); break;
+      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{std::move(name), {}, kNone, {}, {}, d.keyword}); break;
     }
   }
 
@@ -316,7 +316,7 @@ class Checker {
       // The usual case: no temporary string, and no node allocated for a word already known.
       if (const Index* known = c_.word_index.find(w.text)) return *known;
     }
-    const std::string key = is_lower ? w.text : lower(w.text);
+    const std::string key = is_lower ? std::string(w.text) : lower(w.text);
     const auto [known, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
     if (fresh) c_.words.push_back(key);
     return *known;

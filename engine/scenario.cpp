@@ -122,7 +122,7 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
     const bool valid = std::visit([](const auto& lit) { return lit.valid; }, a.value);
     if (!valid) continue;
     dsl::Value v = std::visit([](const auto& lit) { return dsl::Value{lit.value}; }, a.value);
-    overrides.push_back(Override{a.name.text, v, {source, a.span, {}}});
+    overrides.push_back(Override{std::string(a.name.text), v, {source, a.span, {}}});
   }
   overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
 

@@ -97,8 +97,9 @@ void round_parts(std::span<Recipient> rs, std::int64_t take) {
     for (std::size_t i = 0; i < rs.size(); ++i) {
       std::int64_t rank = 0;
       for (std::size_t j = 0; j < rs.size(); ++j) {
-        rank += static_cast<std::int64_t>((rs[j].part.rem > rs[i].part.rem) |
-                                          ((rs[j].part.rem == rs[i].part.rem) & (j < i)));
+        const int larger = static_cast<int>(rs[j].part.rem > rs[i].part.rem);
+        const int tie_before = static_cast<int>(rs[j].part.rem == rs[i].part.rem) & static_cast<int>(j < i);
+        rank += larger | tie_before;
       }
       rs[i].rounded_up = rank < leftover;
     }

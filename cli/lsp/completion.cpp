@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "cli/lsp/features.hpp"
 #include "cli/lsp/kinds.hpp"
 
@@ -95,7 +97,7 @@ class Names {
       if (std::find(kinds.begin(), kinds.end(), d.kind()) == kinds.end()) continue;
       std::string detail = declaration_kind_name(d.kind());
       if (const auto& title = title_of(d)) detail += " — " + title->value;
-      items.add(d.name().text, editor_kind(d.kind()).completion, detail);
+      items.add(std::string(d.name().text), editor_kind(d.kind()).completion, detail);
     }
   }
   // Parties and, with `with_bodies`, their bodies as `Party.body`.
@@ -104,7 +106,7 @@ class Names {
     if (!with_bodies || contract_ == nullptr) return;
     for (const dsl::Declaration& d : contract_->contract.declarations) {
       if (const auto* p = std::get_if<dsl::PartyDecl>(&d.node)) {
-        for (const dsl::Ident& b : p->bodies) items.add(p->name.text + "." + b.text, kFieldKind.completion, "body");
+        for (const dsl::Ident& b : p->bodies) items.add(fmt::format("{}.{}", p->name.text, b.text), kFieldKind.completion, "body");
       }
     }
   }
@@ -113,7 +115,7 @@ class Names {
     const dsl::Declaration* d = find_declaration(contract_->contract, party);
     const auto* p = d != nullptr ? std::get_if<dsl::PartyDecl>(&d->node) : nullptr;
     if (p == nullptr) return;
-    for (const dsl::Ident& b : p->bodies) items.add(b.text, kFieldKind.completion, "body of " + p->name.text);
+    for (const dsl::Ident& b : p->bodies) items.add(std::string(b.text), kFieldKind.completion, fmt::format("body of {}", p->name.text));
   }
   // Assumptions that hold money (a cap, a tier's amount, a limit).
   void money_assumptions(Items& items) const {
@@ -121,7 +123,7 @@ class Names {
     for (const dsl::Declaration& d : contract_->contract.declarations) {
       const auto* a = std::get_if<dsl::AssumeDecl>(&d.node);
       if (a != nullptr && std::holds_alternative<dsl::MoneyLit>(a->value)) {
-        items.add(a->name.text, kAssumeKind.completion, "assumption");
+        items.add(std::string(a->name.text), kAssumeKind.completion, "assumption");
       }
     }
   }
@@ -129,7 +131,7 @@ class Names {
   void statuses(Items& items) const {
     if (contract_ == nullptr) return;
     for (const dsl::Declaration& d : contract_->contract.declarations) {
-      if (const auto* p = std::get_if<dsl::PowerDecl>(&d.node)) items.add(p->status.text, kValueKind.completion, "status");
+      if (const auto* p = std::get_if<dsl::PowerDecl>(&d.node)) items.add(std::string(p->status.text), kValueKind.completion, "status");
     }
   }
 

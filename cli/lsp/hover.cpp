@@ -60,13 +60,13 @@ std::string describe(const Document& contract, const std::string& key) {
     std::vector<std::string> names;
     const auto add = [&](const std::optional<dsl::AmountRef>& a) {
       if (a) {
-        if (const auto* n = std::get_if<dsl::Ident>(&a->value)) names.push_back(n->text);
+        if (const auto* n = std::get_if<dsl::Ident>(&a->value)) names.emplace_back(n->text);
       }
     };
     for (const dsl::Tier& t : w->tiers) {
       add(t.amount);
       for (const dsl::Share& s : t.shares) {
-        if (const auto* n = std::get_if<dsl::Ident>(&s.percent.value)) names.push_back(n->text);
+        if (const auto* n = std::get_if<dsl::Ident>(&s.percent.value)) names.emplace_back(n->text);
         add(s.cap);
       }
     }
@@ -79,7 +79,7 @@ std::string describe(const Document& contract, const std::string& key) {
     std::vector<std::string> exceptions;
     for (const dsl::Declaration& other : contract.contract.declarations) {
       const auto* e = std::get_if<dsl::ExceptionDecl>(&other.node);
-      if (e != nullptr && e->clause.text == key) exceptions.push_back("`" + e->name.text + "`");
+      if (e != nullptr && e->clause.text == key) exceptions.push_back(fmt::format("`{}`", e->name.text));
     }
     if (!exceptions.empty()) out += fmt::format("\n\nexceptions: {}", fmt::join(exceptions, ", "));
   }

@@ -1,8 +1,10 @@
 #include "cli/lsp/names.hpp"
 
+#include <fmt/format.h>
+
 namespace clause::cli::lsp {
 
-void NameIndex::add(const dsl::Ident& name, bool definition) { add(name.text, name.span, definition); }
+void NameIndex::add(const dsl::Ident& name, bool definition) { add(std::string(name.text), name.span, definition); }
 
 void NameIndex::add(std::string key, dsl::Span span, bool definition) {
   if (key.empty() || span.end <= span.begin) return;  // a part the parser never reached
@@ -11,7 +13,7 @@ void NameIndex::add(std::string key, dsl::Span span, bool definition) {
 
 void NameIndex::add(const dsl::ActorRef& actor) {
   add(actor.party, false);
-  if (actor.body && !actor.party.text.empty()) add(actor.party.text + "." + actor.body->text, actor.body->span, false);
+  if (actor.body && !actor.party.text.empty()) add(fmt::format("{}.{}", actor.party.text, actor.body->text), actor.body->span, false);
 }
 
 const Occurrence* NameIndex::at(std::uint32_t offset) const {
@@ -77,7 +79,7 @@ void add_declaration(NameIndex& index, const dsl::Declaration& d) {
         using N = std::decay_t<decltype(n)>;
         index.add(n.name, true);
         if constexpr (std::is_same_v<N, dsl::PartyDecl>) {
-          for (const dsl::Ident& b : n.bodies) index.add(n.name.text + "." + b.text, b.span, true);
+          for (const dsl::Ident& b : n.bodies) index.add(fmt::format("{}.{}", n.name.text, b.text), b.span, true);
         } else if constexpr (std::is_same_v<N, dsl::LicenceDecl>) {
           index.add(n.grantor);
           index.add(n.grantee);

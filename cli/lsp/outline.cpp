@@ -42,11 +42,11 @@ nlohmann::json contract_symbols(const Document& doc, PositionEncoding enc) {
   nlohmann::json out = nlohmann::json::array();
   for (const dsl::Declaration& d : doc.contract.declarations) {
     const auto& title = title_of(d);
-    nlohmann::json s = symbol(doc, d.name().text, title ? title->value : std::string(), editor_kind(d.kind()).symbol, d.span,
+    nlohmann::json s = symbol(doc, std::string(d.name().text), title ? title->value : std::string(), editor_kind(d.kind()).symbol, d.span,
                               d.name().span, enc);
     if (const auto* p = std::get_if<dsl::PartyDecl>(&d.node)) {
       for (const dsl::Ident& b : p->bodies) {
-        s["children"].push_back(symbol(doc, p->name.text + "." + b.text, "body", kFieldKind.symbol, b.span, b.span, enc));
+        s["children"].push_back(symbol(doc, fmt::format("{}.{}", p->name.text, b.text), "body", kFieldKind.symbol, b.span, b.span, enc));
       }
     } else if (const auto* w = std::get_if<dsl::WaterfallDecl>(&d.node)) {
       for (const dsl::Tier& t : w->tiers) {
@@ -68,7 +68,7 @@ nlohmann::json scenario_symbols(const Document& doc, PositionEncoding enc) {
   };
   std::vector<Line> lines;
   for (const dsl::ScenarioAssume& a : s.assumes) {
-    lines.push_back({a.span, symbol(doc, "assume " + a.name.text, "assumption", kAssumeKind.symbol, a.span, a.name.span, enc)});
+    lines.push_back({a.span, symbol(doc, fmt::format("assume {}", a.name.text), "assumption", kAssumeKind.symbol, a.span, a.name.span, enc)});
   }
   for (const dsl::ScenarioEvent& e : s.events) {
     const std::string date = std::string(text.substr(e.on.span.begin, e.on.span.end - e.on.span.begin));
