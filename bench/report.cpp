@@ -53,13 +53,11 @@ class Report {
     // With repetitions, a benchmark's median stands for it: this shared machine's
     // figures move with its host's load, and the median of a few runs moves less.
     for (const Json& b : j["benchmarks"]) {
+      const std::string name = base_name(b.value("run_name", b["name"].get<std::string>()));
       const std::string run_type = b.value("run_type", "iteration");
-      if (run_type == "iteration") {
-        if (!medians_.count(base_name(b.value("run_name", b["name"].get<std::string>())))) {
-          results_[base_name(b.value("run_name", b["name"].get<std::string>()))] = b;
-        }
+      if (run_type == "iteration" && medians_.count(name) == 0) {
+        results_[name] = b;
       } else if (run_type == "aggregate" && b.value("aggregate_name", "") == "median") {
-        const std::string name = base_name(b["run_name"].get<std::string>());
         medians_.insert(name);
         results_[name] = b;
       }

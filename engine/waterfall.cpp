@@ -453,6 +453,7 @@ void FreshPayout::pay_many(std::span<const Money> profits, std::span<Money> by_p
   std::vector<std::uint32_t> tier_of(std::min(kBlock, profits.size()));
   std::vector<std::uint32_t> order(tier_of.size());
   std::vector<std::uint32_t> start(groups + 1);
+  std::vector<std::uint32_t> next(groups);  // where each group's next profit goes in `order`
   for (std::size_t first = 0; first < profits.size(); first += kBlock) {
     const std::size_t n = std::min(kBlock, profits.size() - first);
     std::fill(start.begin(), start.end(), 0);
@@ -461,7 +462,7 @@ void FreshPayout::pay_many(std::span<const Money> profits, std::span<Money> by_p
       ++start[tier_of[i] + 1];
     }
     for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    std::copy(start.begin(), start.end() - 1, next.begin());
     for (std::size_t i = 0; i < n; ++i) order[next[tier_of[i]]++] = static_cast<std::uint32_t>(i);
     for (std::size_t t = 0; t < groups; ++t) {
       const std::vector<Money>& before = received_before_[t];
