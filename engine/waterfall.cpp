@@ -86,26 +86,27 @@ void round_parts(std::span<Recipient> rs, std::int64_t take) {
   std::int64_t paid = 0;
   for (const Recipient& r : rs) paid += r.part.whole;
   std::int64_t leftover = take - paid;  // fewer than the recipients with a remainder
-  if (leftover <= 0) return;
   if (rs.size() <= Recipients::kInline) {
     // A recipient gets a cent when fewer than `leftover` recipients rank before it (a
     // larger remainder, or an equal one written earlier): the same choice as picking the
     // largest remainder one cent at a time, without branches on the remainders, which
-    // differ from profit to profit. (A zero remainder never ranks that high: the
-    // remainders add up to `leftover` whole cents, each less than one, so more than
-    // `leftover` of them are not zero.)
+    // differ from profit to profit, nor on whether there is a leftover at all. A key
+    // orders both at once: the remainder, then the written order reversed. (A zero
+    // remainder never ranks that high: the remainders add up to `leftover` whole cents,
+    // each less than one, so more than `leftover` of them are not zero.)
+    std::array<std::int64_t, Recipients::kInline> key;
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      key[i] = rs[i].part.rem * std::int64_t{Recipients::kInline} + static_cast<std::int64_t>(Recipients::kInline - 1 - i);
+    }
     for (std::size_t i = 0; i < rs.size(); ++i) {
       std::int64_t rank = 0;
-      for (std::size_t j = 0; j < rs.size(); ++j) {
-        const int larger = static_cast<int>(rs[j].part.rem > rs[i].part.rem);
-        const int tie_before = static_cast<int>(rs[j].part.rem == rs[i].part.rem) & static_cast<int>(j < i);
-        rank += larger | tie_before;
-      }
+      for (std::size_t j = 0; j < rs.size(); ++j) rank += static_cast<std::int64_t>(key[j] > key[i]);
       rs[i].rounded_up = rank < leftover;
+      rs[i].part.whole += static_cast<std::int64_t>(rs[i].rounded_up);
     }
-    for (Recipient& r : rs) r.part.whole += static_cast<std::int64_t>(r.rounded_up);
     return;
   }
+  if (leftover <= 0) return;
   if (leftover == 1) {
     // Pick the largest remainders one at a time, the first written winning a tie.
     while (leftover > 0) {
@@ -323,13 +324,13 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
   const std::size_t n = w.tiers.size();
   ends_.assign(n, Money::kLimitCents);
   lines_before_.assign(n + 1, 0);
-  received_before_.assign(n + 1, std::vector<Money>(w.payees.size()));
+  received_before_.assign((n + 1) * w.payees.size(), Money{});
   std::vector<Money> received(w.payees.size());
   std::int64_t remaining = Money::kLimitCents;
   Recipients rs;
   for (std::size_t t = 0; t < n; ++t) {
     lines_before_[t] = static_cast<Index>(full_lines_.size());
-    received_before_[t] = received;
+    std::copy(received.begin(), received.end(), received_before_.begin() + static_cast<std::ptrdiff_t>(t * received.size()));
     const std::int64_t take = remaining > 0 ? split_tier<ByPayee>(w.tiers[t], Money{}, received, remaining, rs) : 0;
     for (const Recipient& r : take > 0 ? rs.items() : std::span<Recipient>{}) {
       if (r.part.whole == 0) continue;
@@ -341,7 +342,7 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
     ends_[t] = Money::kLimitCents - remaining;
   }
   lines_before_[n] = static_cast<Index>(full_lines_.size());
-  received_before_[n] = received;
+  std::copy(received.begin(), received.end(), received_before_.begin() + static_cast<std::ptrdiff_t>(n * received.size()));
 
   // Each tier as it is split when the profit runs out in it: shares, and under caps the
   // room each capped payee has left after the tiers before.
@@ -357,7 +358,7 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
     for (std::uint32_t i = 0; i < pt.count; ++i) {
       const Share& s = tier.shares[i];
       std::int64_t room = -1;
-      if (pt.capped && s.cap) room = std::max<std::int64_t>(0, s.cap->cents() - received_before_[t][s.slot].cents());
+      if (pt.capped && s.cap) room = std::max<std::int64_t>(0, s.cap->cents() - received_before(t)[s.slot].cents());
       if (pt.capped && s.slot == tier.overflow_slot) pt.overflow_at = i;
       slices_.push_back(Slice{s.slot, s.percent.units(), room});
     }
@@ -365,6 +366,24 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
     // general path.
     pt.inline_split = pt.count + 1 <= Recipients::kInline;
     pt.sole = !pt.capped && pt.count == 1 && slices_[pt.first].units == Percent::kWhole;
+  }
+
+  // For pay_many: what a profit that runs out in each tier, or past every tier, is paid
+  // without a split.
+  direct_.resize(n + 1);
+  splits_.assign(n + 1, 0);
+  for (std::size_t t = 0; t <= n; ++t) {
+    Direct& d = direct_[t];
+    d.filled = t == 0 ? 0 : ends_[t - 1];
+    if (t == n) {
+      d.to_undistributed = -1;
+    } else if (partial_[t].sole) {
+      d.slot = slices_[partial_[t].first].slot;
+      d.to_slot = -1;
+    } else {
+      split_tiers_.push_back(static_cast<std::uint16_t>(t));
+      splits_[t] = 1;
+    }
   }
 }
 
@@ -396,7 +415,7 @@ Money FreshPayout::pay_partial_tier(std::size_t t, std::int64_t profit, Paid&& p
   }
   if (!pt.inline_split) {
     Recipients many;
-    const std::int64_t take = split_tier<ByPayee>(w_.tiers[t], Money{}, received_before_[t], remaining, many);
+    const std::int64_t take = split_tier<ByPayee>(w_.tiers[t], Money{}, received_before(t), remaining, many);
     for (const Recipient& r : many.items()) {
       if (r.part.whole != 0) paid(r.key, r.part.whole);
     }
@@ -438,56 +457,73 @@ Money FreshPayout::distribute(Money profit, std::vector<PayoutLine>& lines) cons
 
 Money FreshPayout::pay(Money profit, std::span<Money> by_payee) const {
   const std::size_t t = tier_where_it_runs_out(profit.cents());
-  std::copy(received_before_[t].begin(), received_before_[t].end(), by_payee.begin());
+  const std::span<const Money> b = received_before(t);
+  std::copy(b.begin(), b.end(), by_payee.begin());
   return pay_partial_tier(t, profit.cents(), [&](Index slot, std::int64_t cents) {
     by_payee[slot] = Money::from_cents(by_payee[slot].cents() + cents);
   });
 }
 
+template <std::size_t kPayees>
+void FreshPayout::pay_direct(std::span<const Money> profits, std::size_t first, std::size_t n, std::uint16_t* tier_of,
+                             std::span<Money> by_payee, std::span<Money> undistributed) const {
+  const std::size_t payees = kPayees == 0 ? w_.payees.size() : kPayees;
+  // No branch on whether the rest goes to a payee, nowhere or a split: for random
+  // profits each would be a coin toss.
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t r = first + i;
+    const std::size_t t = tier_where_it_runs_out(profits[r].cents());
+    tier_of[i] = static_cast<std::uint16_t>(t);
+    const Direct& d = direct_[t];
+    Money* row = by_payee.data() + r * payees;
+    const Money* b = received_before_.data() + t * payees;
+    for (std::size_t p = 0; p < payees; ++p) row[p] = b[p];
+    const std::int64_t rest = profits[r].cents() - d.filled;
+    if (payees != 0) row[d.slot] = Money::from_cents(row[d.slot].cents() + (rest & d.to_slot));
+    undistributed[r] = Money::from_cents(rest & d.to_undistributed);
+  }
+}
+
 void FreshPayout::pay_many(std::span<const Money> profits, std::span<Money> by_payee,
                            std::span<Money> undistributed) const {
   const std::size_t payees = w_.payees.size();
-  const std::size_t groups = ends_.size() + 1;  // a tier where profits run out, or past every tier
-  // Blocks small enough that their rows stay in the cache while groups write them.
+  // Blocks small enough that their rows stay in the cache for the second pass.
   constexpr std::size_t kBlock = 4096;
-  std::vector<std::uint32_t> tier_of(std::min(kBlock, profits.size()));
+  std::vector<std::uint16_t> tier_of(std::min(kBlock, profits.size()));
+  std::vector<std::uint32_t> gathered(tier_of.size());
   std::vector<std::uint32_t> order(tier_of.size());
-  std::vector<std::uint32_t> start(groups + 1);
-  std::vector<std::uint32_t> next(groups);  // where each group's next profit goes in `order`
+  std::vector<std::uint32_t> start(direct_.size() + 1);  // by tier: where its profits begin in `order`
+  std::vector<std::uint32_t> next(direct_.size());
   for (std::size_t first = 0; first < profits.size(); first += kBlock) {
     const std::size_t n = std::min(kBlock, profits.size() - first);
-    std::fill(start.begin(), start.end(), 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      tier_of[i] = static_cast<std::uint32_t>(tier_where_it_runs_out(profits[first + i].cents()));
-      ++start[tier_of[i] + 1];
+    // Every profit: the totals of the tiers before the one where it runs out and, when that
+    // tier is one whole share or there is none, the rest to that share or undistributed.
+    // The usual handful of payees is a constant here, so a row is copied in a move or two.
+    switch (payees) {
+      case 1: pay_direct<1>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      case 2: pay_direct<2>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      case 3: pay_direct<3>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      case 4: pay_direct<4>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      case 5: pay_direct<5>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      case 6: pay_direct<6>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
+      default: pay_direct<0>(profits, first, n, tier_of.data(), by_payee, undistributed); break;
     }
-    for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+    // Then the profits that run out in a tier that splits: gathered without branches and
+    // ordered by tier (a counting sort), so the split's branches see one tier at a time.
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      gathered[m] = static_cast<std::uint32_t>(i);
+      m += static_cast<std::size_t>(splits_[tier_of[i]]);
+    }
+    std::fill(start.begin(), start.end(), 0);
+    for (std::size_t k = 0; k < m; ++k) ++start[tier_of[gathered[k]] + 1];
+    for (std::size_t t = 0; t + 1 < start.size(); ++t) start[t + 1] += start[t];
     std::copy(start.begin(), start.end() - 1, next.begin());
-    for (std::size_t i = 0; i < n; ++i) order[next[tier_of[i]]++] = static_cast<std::uint32_t>(i);
-    for (std::size_t t = 0; t < groups; ++t) {
-      const std::vector<Money>& before = received_before_[t];
-      const std::int64_t filled = t == 0 ? 0 : ends_[t - 1];  // taken by the tiers before
-      if (t == ends_.size() || partial_[t].sole) {
-        // Past every tier, or a tier of one whole share: no split, so no call per profit.
-        const Index slot = t == ends_.size() ? kNone : slices_[partial_[t].first].slot;
-        for (std::uint32_t k = start[t]; k < start[t + 1]; ++k) {
-          const std::size_t r = first + order[k];
-          Money* row = by_payee.data() + r * payees;
-          for (std::size_t p = 0; p < payees; ++p) row[p] = before[p];
-          const std::int64_t rest = profits[r].cents() - filled;
-          if (slot == kNone) {
-            undistributed[r] = Money::from_cents(rest);
-          } else {
-            row[slot] = Money::from_cents(row[slot].cents() + rest);
-            undistributed[r] = Money{};
-          }
-        }
-        continue;
-      }
+    for (std::size_t k = 0; k < m; ++k) order[next[tier_of[gathered[k]]]++] = gathered[k];
+    for (const std::uint16_t t : split_tiers_) {
       for (std::uint32_t k = start[t]; k < start[t + 1]; ++k) {
         const std::size_t r = first + order[k];
         Money* row = by_payee.data() + r * payees;
-        for (std::size_t p = 0; p < payees; ++p) row[p] = before[p];
         undistributed[r] = pay_partial_tier(t, profits[r].cents(), [row](Index slot, std::int64_t cents) {
           row[slot] = Money::from_cents(row[slot].cents() + cents);
         });

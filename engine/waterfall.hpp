@@ -66,16 +66,23 @@ class FreshPayout {
   // The same, as what each payee receives (by_payee[i] for w.payees[i]).
   Money pay(Money profit, std::span<Money> by_payee) const;
   // pay() for many profits: row r of `by_payee` (w.payees.size() totals from
-  // r * w.payees.size()) and undistributed[r] are what pay(profits[r]) gives. The profits
-  // of a block are grouped by the tier where they run out and each group is paid
-  // together: one at a time, random profits made every branch after the tier search
-  // unpredictable. The same answers in any order of profits; `profits` >= 0.
+  // r * w.payees.size()) and undistributed[r] are what pay(profits[r]) gives. Per block of
+  // profits, one pass without branches pays every profit the tiers before the one where it
+  // runs out, and the rest when that tier is one whole share or there is none; then the
+  // profits whose tier splits are grouped by tier and split group by group. One at a time,
+  // random profits made every branch after the tier search unpredictable. The same
+  // answers in any order of profits; `profits` >= 0.
   void pay_many(std::span<const Money> profits, std::span<Money> by_payee, std::span<Money> undistributed) const;
 
  private:
   std::size_t tier_where_it_runs_out(std::int64_t profit) const;
   // Splits what is left of `profit` in tier `t`, telling `paid(slot, cents)` each part;
   // returns the undistributed part.
+  // pay_many's first pass over profits [first, first + n): the tier of each, and what
+  // needs no split. kPayees is w.payees.size(), or 0 for any number.
+  template <std::size_t kPayees>
+  void pay_direct(std::span<const Money> profits, std::size_t first, std::size_t n, std::uint16_t* tier_of,
+                  std::span<Money> by_payee, std::span<Money> undistributed) const;
   template <typename Paid>
   Money pay_partial_tier(std::size_t t, std::int64_t profit, Paid&& paid) const;
 
@@ -83,7 +90,10 @@ class FreshPayout {
   std::vector<std::int64_t> ends_;                  // by tier: cents taken by it and the tiers before, when full
   std::vector<Index> lines_before_;                 // by tier, and one past: full lines of the tiers before it
   std::vector<PayoutLine> full_lines_;              // every tier full, in distribute()'s order
-  std::vector<std::vector<Money>> received_before_;  // by tier, and one past: payee totals from the tiers before it
+  std::vector<Money> received_before_;  // by tier, and one past: payee totals from the tiers before it
+  std::span<const Money> received_before(std::size_t t) const {
+    return std::span(received_before_).subspan(t * w_.payees.size(), w_.payees.size());
+  }
 
   // A share as the tier where a profit runs out splits it.
   struct Slice {
@@ -102,6 +112,18 @@ class FreshPayout {
   };
   std::vector<Slice> slices_;
   std::vector<PartialTier> partial_;  // by tier
+
+  // What pay_many adds without a split, by tier and one past: the rest of the profit after
+  // `filled`, masked to 0 or kept (-1), to payee `slot` and to the undistributed part.
+  struct Direct {
+    std::int64_t filled = 0;
+    Index slot = 0;
+    std::int64_t to_slot = 0;
+    std::int64_t to_undistributed = 0;
+  };
+  std::vector<Direct> direct_;
+  std::vector<std::uint16_t> split_tiers_;  // the tiers that split what reaches them (kMaxTiers fits)
+  std::vector<std::uint8_t> splits_;        // by tier and one past: 1 for those tiers
 };
 
 // The least profit that fills every tier from a fresh state: above it nothing more is

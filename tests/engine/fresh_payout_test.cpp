@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 
 #include "engine/contract.hpp"
@@ -59,6 +60,20 @@ void require_same(const Waterfall& w, const FreshPayout& plan, std::int64_t cent
   std::vector<Money> by_payee(w.payees.size());
   CHECK(plan.pay(profit, by_payee) == *left_expected);
   for (std::size_t slot = 0; slot < w.payees.size(); ++slot) CHECK(by_payee[slot] == s.received[slot]);
+}
+
+// pay_many over `profits` gives every row what pay() gives for its profit alone.
+void require_many_as_alone(const Waterfall& w, const FreshPayout& plan, const std::vector<Money>& profits) {
+  const std::size_t payees = w.payees.size();
+  std::vector<Money> rows(profits.size() * payees);
+  std::vector<Money> undistributed(profits.size());
+  plan.pay_many(profits, rows, undistributed);
+  std::vector<Money> alone(payees);
+  for (std::size_t r = 0; r < profits.size(); ++r) {
+    INFO("profit " << profits[r].cents() << " cents");
+    REQUIRE(undistributed[r] == plan.pay(profits[r], alone));
+    for (std::size_t p = 0; p < payees; ++p) REQUIRE(rows[r * payees + p] == alone[p]);
+  }
 }
 
 // A random waterfall of 2 to 7 parties, with caps in two rounds of three, its payees indexed.
@@ -124,15 +139,48 @@ TEST_CASE("paying many profits at once gives every profit what paying it alone g
     profits.push_back(Money::from_cents(Money::kLimitCents));
     std::shuffle(profits.begin(), profits.end(), rng);
 
-    const std::size_t payees = w.payees.size();
-    std::vector<Money> rows(profits.size() * payees);
-    std::vector<Money> undistributed(profits.size());
-    plan.pay_many(profits, rows, undistributed);
-    std::vector<Money> alone(payees);
-    for (std::size_t r = 0; r < profits.size(); ++r) {
-      INFO("profit " << profits[r].cents() << " cents");
-      REQUIRE(undistributed[r] == plan.pay(profits[r], alone));
-      for (std::size_t p = 0; p < payees; ++p) REQUIRE(rows[r * payees + p] == alone[p]);
+    require_many_as_alone(w, plan, profits);
+  }
+}
+
+// The same past the usual shapes pay_many specialises: one payee, more payees than it has a
+// specialisation for, tiers of more shares than a split holds inline, and more tiers than a
+// byte counts.
+TEST_CASE("paying many profits at once matches paying alone with one payee, many payees, wide tiers and 300 tiers",
+          "[waterfall]") {
+  std::mt19937_64 rng(20261129);
+  struct Case {
+    std::size_t parties;
+    std::size_t tiers;
+    std::size_t max_shares;
+  };
+  for (const Case c : {Case{1, 3, 1}, Case{12, 6, 12}, Case{24, 4, 24}, Case{9, 300, 4}}) {
+    for (int round = 0; round < 4; ++round) {
+      Waterfall w;
+      w.name = "shaped";
+      w.of = 0;
+      for (std::size_t t = 0; t < c.tiers; ++t) {
+        Tier tier;
+        tier.kind = t == 0 ? TierKind::first : TierKind::next;
+        tier.amount = Money::from_cents(random_amount(rng, 1'000'000'000'000));
+        if (t + 1 == c.tiers && round % 2 == 0) tier.kind = TierKind::rest;
+        std::vector<Index> order(c.parties);
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        const std::size_t k = 1 + rng() % c.max_shares;
+        const std::vector<std::int64_t> units = random_split(rng, k);
+        for (std::size_t i = 0; i < k; ++i) tier.shares.push_back(Share{order[i], Percent::from_units(units[i]), std::nullopt});
+        w.tiers.push_back(tier);
+      }
+      clause::engine::index_payees(w);
+      INFO(describe(w));
+      const FreshPayout plan(w);
+      std::vector<Money> profits;
+      for (const std::int64_t cents : random_profits(rng, 6'000)) profits.push_back(Money::from_cents(cents));
+      for (const std::int64_t end : tier_ends(w)) {
+        if (end + 1 <= Money::kLimitCents) profits.push_back(Money::from_cents(end + 1));
+      }
+      require_many_as_alone(w, plan, profits);
     }
   }
 }
