@@ -78,7 +78,9 @@ class Checker {
     }
     declare_names();
     apply_overrides();
-    for (const Declaration& d : syn_.declarations) {
+    for (std::size_t i = 0; i < syn_.declarations.size(); ++i) {
+      nearby_names_up_to(i + kNearbyAhead);
+      const Declaration& d = syn_.declarations[i];
       if (!d.complete || !is_registered(d)) continue;
       std::visit([&](const auto& node) { check(d, node); }, d.node);
     }
@@ -108,6 +110,7 @@ class Checker {
   void declare_names() {
     const std::vector<Declaration>& decls = syn_.declarations;
     refs_.assign(decls.size(), DeclRef{});
+    name_hashes_.assign(decls.size(), 0);
     c_.names.reserve(decls.size());
     // Every table at its final size up front: growing them moved every element again
     // (memmove and malloc were the top of the profile at 100,000 declarations).
@@ -162,6 +165,7 @@ class Checker {
         continue;
       }
       refs_[i] = ref;
+      name_hashes_[i] = hash;
       syntax_index_[static_cast<std::size_t>(ref.kind)].push_back(static_cast<Index>(i));
       register_placeholder(d, ref);
     }
@@ -260,8 +264,40 @@ class Checker {
 
   // Looks a name up; reports it when it is unknown. nullopt when unknown or when it names
   // a declaration that did not parse (already reported).
+  // The names of the declarations around the one being checked, in a small direct-mapped
+  // table filled in declaration order as the checking goes. References cluster near their
+  // declaration, and by the time a declaration is checked the model's table (far larger
+  // than the caches at 100,000 names) has long forgotten its neighbours' slots. An entry is
+  // a copy of the model's entry, so a hit answers what the model's table would.
+  struct NearbyName {
+    std::uint64_t hash = 0;
+    std::string_view name;
+    DeclRef ref;
+  };
+  static constexpr std::size_t kNearby = 256;      // a power of two
+  static constexpr std::size_t kNearbyAhead = 16;  // declarations entered before they are checked
+  std::array<NearbyName, kNearby> nearby_{};
+  std::size_t nearby_filled_ = 0;  // declarations entered so far
+
+  void nearby_names_up_to(std::size_t end) {
+    end = std::min(end, syn_.declarations.size());
+    for (; nearby_filled_ < end; ++nearby_filled_) {
+      if (!refs_[nearby_filled_].valid()) continue;
+      const std::uint64_t h = name_hashes_[nearby_filled_];
+      nearby_[(h >> 32) & (kNearby - 1)] = NearbyName{h, syn_.declarations[nearby_filled_].name().text, refs_[nearby_filled_]};
+    }
+  }
+
+  std::optional<DeclRef> find_name(std::string_view name) const {
+    const std::uint64_t h = hash_name(name);
+    const NearbyName& n = nearby_[(h >> 32) & (kNearby - 1)];
+    if (n.hash == h && n.name == name) return n.ref;
+    if (const DeclRef* ref = c_.names.find(name, h)) return *ref;
+    return std::nullopt;
+  }
+
   std::optional<DeclRef> lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
-    if (const auto ref = c_.find(name.text)) return ref;
+    if (const auto ref = find_name(name.text)) return ref;
     if (incomplete_.contains(name.text)) return std::nullopt;
     std::vector<std::string_view> candidates;
     if (may_suggest(diags_)) {
@@ -796,6 +832,7 @@ class Checker {
   dsl::DiagnosticList& diags_;
   Contract c_;
   std::vector<DeclRef> refs_;                         // by position in the syntax tree
+  std::vector<std::uint64_t> name_hashes_;            // by position: hash_name of a registered declaration
   std::array<std::vector<Index>, 7> syntax_index_;    // by kind and index: position in the syntax tree
   Contract::NameMap<std::size_t> incomplete_;         // names of declarations cut short by a syntax error
   std::unordered_set<Index> invalid_assumptions_;

@@ -1,0 +1,65 @@
+// The checker resolves a reference through a small table of the names declared near the
+// declaration being checked before the model's table. Whether the name is near or far,
+// declared before or after, or shares that small table's place with another, it must
+// resolve to the declaration of that name.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "engine/load.hpp"
+
+using namespace clause;
+
+TEST_CASE("references resolve to their declaration whether declared near, far, before or after", "[check]") {
+  // 3,000 parties, each followed by a clause on it naming a vendor anywhere in the file:
+  // the next party, one just before, or one chosen at random (often thousands of
+  // declarations away, before or after).
+  constexpr std::size_t kParties = 3'000;
+  std::mt19937_64 rng(20261129);
+  std::vector<std::size_t> vendor(kParties);
+  std::string text = "contract \"names\"\n";
+  for (std::size_t i = 0; i < kParties; ++i) {
+    switch (i % 3) {
+      case 0: vendor[i] = (i + 1) % kParties; break;
+      case 1: vendor[i] = i == 0 ? 1 : i - 1; break;
+      default: vendor[i] = static_cast<std::size_t>(rng() % kParties); break;
+    }
+    if (vendor[i] == i) vendor[i] = (i + 2) % kParties;
+    text += fmt::format("party p{}\nclause c{}: p{} must buy compute only from p{}\n", i, i, i, vendor[i]);
+  }
+  const engine::LoadedContract loaded = engine::load_contract_from_bytes("names.clause", text);
+  REQUIRE(loaded.contract);
+  const engine::Contract& c = *loaded.contract;
+  REQUIRE(c.clauses.size() == kParties);
+  for (std::size_t i = 0; i < kParties; ++i) {
+    const engine::Clause& clause = c.clauses[i];
+    INFO("clause " << clause.name);
+    REQUIRE(c.parties[clause.buyer.party].name == fmt::format("p{}", i));
+    REQUIRE(c.parties[clause.vendor.party].name == fmt::format("p{}", vendor[i]));
+  }
+}
+
+TEST_CASE("a reference to a name declared twice resolves to the first, near or far", "[check]") {
+  // `x` is a party and then a clause: the clause is a duplicate and not registered, so a
+  // reference right after it still finds the party.
+  const engine::LoadedContract loaded = engine::load_contract_from_bytes(
+      "dup.clause", "contract \"dup\"\nparty x\nparty y\nclause x: y must buy compute only from x\n"
+                    "clause z: x must buy compute only from y\n");
+  REQUIRE_FALSE(loaded.contract);
+  bool duplicate = false;
+  bool other_error = false;
+  for (const dsl::Diagnostic& d : loaded.diagnostics.items()) {
+    if (d.severity != dsl::Severity::error) continue;
+    if (d.message.find("duplicate name `x`") != std::string::npos) {
+      duplicate = true;
+    } else {
+      other_error = true;
+    }
+  }
+  CHECK(duplicate);
+  CHECK_FALSE(other_error);  // `x` in `z` is the party: no "must be a party" error
+}
