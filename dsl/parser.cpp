@@ -136,18 +136,21 @@ Text text_literal(const ActionInput& in, const Builder& b) {
   t.span = b.span(in);
   const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
   if (inner.find('\\') == std::string_view::npos) {
-    t.value.assign(inner);  // no escapes: the usual case, one copy
+    t.value = inner;  // no escapes: the usual case, a view of the source
     return t;
   }
-  t.value.reserve(raw.size());
+  auto decoded = std::make_shared<std::string>();
+  decoded->reserve(raw.size());
   for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
     if (raw[i] == '\\' && i + 2 < raw.size()) {
       ++i;
-      t.value.push_back(raw[i] == 'n' ? '\n' : raw[i]);
+      decoded->push_back(raw[i] == 'n' ? '\n' : raw[i]);
     } else {
-      t.value.push_back(raw[i]);
+      decoded->push_back(raw[i]);
     }
   }
+  t.value = *decoded;
+  t.decoded = std::move(decoded);
   return t;
 }
 

@@ -3,6 +3,7 @@
 // checker (engine/) gives names their meaning.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,9 +41,13 @@ struct ActorRef {
   }
 };
 
+// A quoted text. `value` views the source when the text has no escapes (the usual case:
+// parsing copies nothing, and a checker copies from the text in file order); a text with
+// escapes views its decoded copy, shared so that copies of the Text view it too.
 struct Text {
-  std::string value;  // escapes decoded
+  std::string_view value;  // escapes decoded
   Span span;
+  std::shared_ptr<const std::string> decoded;  // only when the text has escapes
 };
 
 // A literal as written. `valid` is false when the literal itself was reported as an

@@ -12,6 +12,9 @@
 namespace clause::engine {
 namespace {
 
+// A text the declaration may leave out, as the model keeps it: "" when absent.
+std::string text_of(const std::optional<dsl::Text>& t) { return t ? std::string(t->value) : std::string(); }
+
 using dsl::ActorRef;
 using dsl::AmountRef;
 using dsl::Declaration;
@@ -194,7 +197,7 @@ class Checker {
     switch (ref.kind) {
       case DeclKind::party: {
         const auto& p = std::get<dsl::PartyDecl>(d.node);
-        Party party{std::move(name), p.description ? p.description->value : "", {}, d.keyword};
+        Party party{std::move(name), text_of(p.description), {}, d.keyword};
         SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
@@ -211,7 +214,7 @@ class Checker {
       }
       case DeclKind::assumption: {
         const auto& a = std::get<dsl::AssumeDecl>(d.node);
-        Assumption assumption{std::move(name), dsl::Value{Money{}}, a.description ? a.description->value : "", false, d.keyword};
+        Assumption assumption{std::move(name), dsl::Value{Money{}}, text_of(a.description), false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
           if (!m->valid) invalid_assumptions_.insert(ref.index);
@@ -412,14 +415,14 @@ class Checker {
 
   void check(const Declaration& d, const dsl::LicenceDecl& l) {
     Licence& model = c_.licences[ref_of(d).index];
-    model.description = l.description ? l.description->value : "";
+    model.description = text_of(l.description);
     if (auto g = actor(l.grantor, "the grantor")) model.grantor = *g;
     if (auto g = actor(l.grantee, "the grantee")) model.grantee = *g;
   }
 
   void check(const Declaration& d, const dsl::ClauseDecl& cl) {
     const Index self = ref_of(d).index;
-    c_.clauses[self].title = cl.title ? cl.title->value : "";
+    c_.clauses[self].title = text_of(cl.title);
     std::visit([&](const auto& s) { statement(self, s); }, cl.statement);
   }
 
@@ -490,7 +493,7 @@ class Checker {
   void check(const Declaration& d, const dsl::ExceptionDecl& e) {
     const Index self = ref_of(d).index;
     Exception& model = c_.exceptions[self];
-    model.title = e.title ? e.title->value : "";
+    model.title = text_of(e.title);
     if (const auto ref = lookup(e.clause, {DeclKind::clause}, "clause")) {
       if (ref->kind != DeclKind::clause) {
         diags_.error(at(e.clause.span), fmt::format("`{}` is {}; an exception must be to a clause", e.clause.text,
@@ -564,7 +567,7 @@ class Checker {
 
   void check(const Declaration& d, const dsl::PowerDecl& p) {
     Power& model = c_.powers[ref_of(d).index];
-    model.title = p.title ? p.title->value : "";
+    model.title = text_of(p.title);
     if (auto h = actor(p.holder, "the holder")) model.holder = *h;
     model.status = word(p.status);
     power_sites_.push_back({ref_of(d).index, p.status.span});
@@ -572,7 +575,7 @@ class Checker {
 
   void check(const Declaration& d, const dsl::WaterfallDecl& w) {
     Waterfall& model = c_.waterfalls[ref_of(d).index];
-    model.title = w.title ? w.title->value : "";
+    model.title = text_of(w.title);
     if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
     if (w.tiers.size() > kMaxTiers) {
       diags_.error(at(w.tiers[kMaxTiers].keyword), fmt::format("too many tiers: a waterfall has at most {}", kMaxTiers));

@@ -96,7 +96,7 @@ class Names {
     for (const dsl::Declaration& d : contract_->contract.declarations) {
       if (std::find(kinds.begin(), kinds.end(), d.kind()) == kinds.end()) continue;
       std::string detail = declaration_kind_name(d.kind());
-      if (const auto& title = title_of(d)) detail += " — " + title->value;
+      if (const auto& title = title_of(d)) detail += fmt::format(" — {}", title->value);
       items.add(std::string(d.name().text), editor_kind(d.kind()).completion, detail);
     }
   }

@@ -33,7 +33,7 @@ nlohmann::json symbol(const Document& doc, std::string name, std::string detail,
 }
 
 std::string tier_label(const Document& doc, const dsl::Tier& t) {
-  if (t.name) return t.name->value;
+  if (t.name) return std::string(t.name->value);
   const std::string_view text = doc.source->text();
   return collapse_spaces(text.substr(t.kind_span.begin, t.kind_span.end - t.kind_span.begin));
 }
@@ -42,7 +42,7 @@ nlohmann::json contract_symbols(const Document& doc, PositionEncoding enc) {
   nlohmann::json out = nlohmann::json::array();
   for (const dsl::Declaration& d : doc.contract.declarations) {
     const auto& title = title_of(d);
-    nlohmann::json s = symbol(doc, std::string(d.name().text), title ? title->value : std::string(), editor_kind(d.kind()).symbol, d.span,
+    nlohmann::json s = symbol(doc, std::string(d.name().text), title ? std::string(title->value) : std::string(), editor_kind(d.kind()).symbol, d.span,
                               d.name().span, enc);
     if (const auto* p = std::get_if<dsl::PartyDecl>(&d.node)) {
       for (const dsl::Ident& b : p->bodies) {
