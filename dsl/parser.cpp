@@ -9,6 +9,7 @@
 
 #include "dsl/grammar.hpp"
 #include "dsl/grammar_errors.hpp"
+#include "dsl/huge_pages.hpp"
 #include "dsl/parse.hpp"
 
 namespace clause::dsl {
@@ -566,6 +567,7 @@ ContractParse parse_contract(const SourcePtr& source) {
   out.syntax.source = source;
   const std::string_view text = source->text();
   out.syntax.declarations.reserve(estimate_declarations(text));
+  advise_huge_pages(out.syntax.declarations.data(), out.syntax.declarations.capacity() * sizeof(Declaration));
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   constexpr std::string_view kEnd = "the end of the file";

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "dsl/huge_pages.hpp"
+
 namespace clause::engine {
 
 // A 64-bit hash of a name: eight bytes at a time, each mixed by a multiplication, then
@@ -191,7 +193,10 @@ class NameTable {
   }
 
   void rehash(std::size_t slot_count) {
-    std::vector<Slot> old(slot_count);
+    std::vector<Slot> old;
+    old.reserve(slot_count);
+    dsl::advise_huge_pages(old.data(), slot_count * sizeof(Slot));  // looked up at random
+    old.resize(slot_count);
     old.swap(slots_);
     mask_ = slot_count - 1;
     for (std::size_t n = 0; n < entries_.size(); ++n) {
