@@ -1,6 +1,8 @@
 #include "dsl/source.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -13,13 +15,24 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) ==
 }  // namespace
 
 SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+  // Two simple passes instead of one loop with a branch per byte: memchr finds the line
+  // ends, and counting the continuation bytes of a block vectorises (this was a tenth of
+  // `clause check` on a 10 MB file).
   line_starts_.push_back(0);
-  continuations_before_block_.reserve(text_.size() / kBlockBytes + 1);
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;) {
+    ++p;
+    line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+  }
+  continuations_before_block_.reserve(text_.size() / kBlockBytes + 2);
   std::uint32_t continuations = 0;
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (i % kBlockBytes == 0) continuations_before_block_.push_back(continuations);
-    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
-    continuations += is_continuation(text_[i]) ? 1u : 0u;
+  for (std::size_t block = 0; block < text_.size(); block += kBlockBytes) {
+    continuations_before_block_.push_back(continuations);
+    const std::size_t stop = std::min<std::size_t>(text_.size(), block + kBlockBytes);
+    std::uint32_t in_block = 0;
+    for (std::size_t i = block; i < stop; ++i) in_block += is_continuation(text_[i]) ? 1u : 0u;
+    continuations += in_block;
   }
   // So that the end of the text has a block entry too.
   if (text_.size() % kBlockBytes == 0) continuations_before_block_.push_back(continuations);
@@ -97,6 +110,15 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: most source text is ASCII.
+    if (i + 8 <= s.size()) {
+      std::uint64_t eight;
+      std::memcpy(&eight, s.data() + i, 8);
+      if ((eight & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = byte(i);
     if (c < 0x80) { ++i; continue; }
     std::size_t n = 0;
