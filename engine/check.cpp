@@ -746,18 +746,18 @@ class Checker {
       if (word(c_.powers[i].status)) c_.power_of_status[c_.powers[i].status] = i;
     }
     std::vector<std::pair<DutyKey, Index>> duties;
-    c_.status_triggers.assign(c_.words.size(), {});
-    c_.purchase_triggers.assign(c_.words.size(), {});
+    std::vector<std::pair<Index, Index>> status_triggers;
+    std::vector<std::pair<Index, Index>> purchase_triggers;
     for (Index i = 0; i < c_.clauses.size(); ++i) {
       const Clause& cl = c_.clauses[i];
       if (cl.kind == ClauseKind::trigger) {
         switch (cl.pattern.kind) {
           case PatternKind::status_declared:
           case PatternKind::actor_declares:
-            if (word(cl.pattern.word)) c_.status_triggers[cl.pattern.word].push_back(i);
+            if (word(cl.pattern.word)) status_triggers.emplace_back(cl.pattern.word, i);
             break;
           case PatternKind::buys:
-            if (word(cl.pattern.word)) c_.purchase_triggers[cl.pattern.word].push_back(i);
+            if (word(cl.pattern.word)) purchase_triggers.emplace_back(cl.pattern.word, i);
             break;
           case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
         }
@@ -766,10 +766,13 @@ class Checker {
       }
     }
     c_.duties.build(std::move(duties));
-    c_.waterfalls_of.assign(c_.parties.size(), {});
+    c_.status_triggers = IndexLists(c_.words.size(), status_triggers);
+    c_.purchase_triggers = IndexLists(c_.words.size(), purchase_triggers);
+    std::vector<std::pair<Index, Index>> waterfalls_of;
     for (Index i = 0; i < c_.waterfalls.size(); ++i) {
-      if (c_.waterfalls[i].of < c_.parties.size()) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
+      if (c_.waterfalls[i].of < c_.parties.size()) waterfalls_of.emplace_back(c_.waterfalls[i].of, i);
     }
+    c_.waterfalls_of = IndexLists(c_.parties.size(), waterfalls_of);
   }
 
   void warn_about_waterfalls() {

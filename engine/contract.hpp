@@ -18,6 +18,7 @@
 #include "dsl/percent.hpp"
 #include "dsl/syntax.hpp"
 #include "engine/duty_index.hpp"
+#include "engine/index_lists.hpp"
 #include "engine/name_table.hpp"
 
 namespace clause::engine {
@@ -194,10 +195,10 @@ class Contract {
   std::vector<Index> power_of_status;               // by word; kNone where no power names it
   // Trigger clauses that an event could fire, in file order: by status for declarations,
   // by good for purchases, by text for deeds.
-  std::vector<std::vector<Index>> status_triggers;
-  std::vector<std::vector<Index>> purchase_triggers;
+  IndexLists status_triggers;    // by word
+  IndexLists purchase_triggers;  // by word
   NameMap<std::vector<Index>> deed_triggers;
-  std::vector<std::vector<Index>> waterfalls_of;    // by party
+  IndexLists waterfalls_of;  // by party
 
   // ----- lookups -----
   std::optional<DeclRef> find(std::string_view name) const;

@@ -1,0 +1,40 @@
+// Lists of indexes by a dense key (a party, a word): the waterfalls of each party, the
+// trigger clauses of each status and good. Every list lives in one array and a key's list
+// is a span of it, so reading one is a load from `first_` and a run of `items_`: a vector
+// per key was a heap block per key, one more dependent cache miss per event against a
+// large contract.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace clause::engine {
+
+class IndexLists {
+ public:
+  using Index = std::uint32_t;
+
+  IndexLists() = default;
+  // From (key, index) pairs, every key below `key_count`; a key's indexes keep the order
+  // of the pairs.
+  IndexLists(std::size_t key_count, const std::vector<std::pair<Index, Index>>& pairs)
+      : first_(key_count + 1, 0), items_(pairs.size()) {
+    for (const auto& [key, index] : pairs) ++first_[key + 1];
+    for (std::size_t k = 0; k < key_count; ++k) first_[k + 1] += first_[k];
+    std::vector<Index> next(first_.begin(), first_.end() - 1);
+    for (const auto& [key, index] : pairs) items_[next[key]++] = index;
+  }
+
+  std::span<const Index> operator[](std::size_t key) const {
+    return std::span<const Index>(items_.data() + first_[key], first_[key + 1] - first_[key]);
+  }
+  std::size_t size() const { return first_.empty() ? 0 : first_.size() - 1; }  // keys
+
+ private:
+  std::vector<Index> first_;  // by key, and one past: where its list begins in items_
+  std::vector<Index> items_;
+};
+
+}  // namespace clause::engine
