@@ -30,7 +30,15 @@ const Ending& State::ending(DeclRef ref) const {
   }
 }
 
-Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract), limits_(limits) { reset(); }
+Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract), limits_(limits) {
+  earning_steps_.reserve(c_.waterfalls.size());
+  for (const Waterfall& w : c_.waterfalls) {
+    std::uint64_t steps = w.payees.size();
+    for (const Tier& t : w.tiers) steps += t.shares.size();
+    earning_steps_.push_back(steps);
+  }
+  reset();
+}
 
 void Evaluator::reset() {
   state_.licences.assign(c_.licences.size(), Ending{});
@@ -327,13 +335,12 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
   }
   if (!most_paid) return kPayoutPastRange;
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
-    steps_ += c_.waterfalls[wi].payees.size();
+    steps_ += earning_steps_[wi];
     for (const Index p : c_.waterfalls[wi].payees) {
       if (!state_.received[p].plus(*most_paid)) return kPayoutPastRange;
     }
   }
   for (const Index wi : c_.waterfalls_of[e.actor.party]) {
-    for (const Tier& t : c_.waterfalls[wi].tiers) steps_ += t.shares.size();
     const std::size_t first_line = log.lines.size();
     const auto undistributed = distribute(c_.waterfalls[wi], state_.waterfalls[wi], e.amount, log.lines);
     if (!undistributed) {

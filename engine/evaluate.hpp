@@ -83,6 +83,10 @@ class Evaluator {
   RunLimits limits_;
   std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event
+  // By waterfall: the steps an earning counts for it, its payees and every share of every
+  // tier. Counted once here: counting per earning read every tier, where a small profit
+  // reads only the first.
+  std::vector<std::uint64_t> earning_steps_;
 };
 
 }  // namespace clause::engine
