@@ -599,6 +599,9 @@ class Checker {
       return;
     }
     std::optional<std::size_t> rest_at;
+    // Sized up front, here and for each tier's shares: growing them one element at a time
+    // allocated and copied three times for the usual four tiers.
+    model.tiers.reserve(w.tiers.size());
     for (std::size_t i = 0; i < w.tiers.size(); ++i) {
       const dsl::Tier& t = w.tiers[i];
       // Only error messages need the label: build it only for them.
@@ -634,6 +637,7 @@ class Checker {
       bool sum_known = true;
       bool any_cap = false;
       SeenSet<Index> seen;
+      tier.shares.reserve(t.shares.size());
       for (const dsl::Share& s : t.shares) {
         Share share;
         const auto p = party(s.party, "a share");

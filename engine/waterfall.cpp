@@ -156,6 +156,9 @@ std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
 
 void index_payees(Waterfall& w) {
   w.payees.clear();
+  std::size_t most = 0;  // every share and overflow party a different payee
+  for (const Tier& t : w.tiers) most += t.shares.size() + 1;
+  w.payees.reserve(std::min<std::size_t>(most, 16));
   // A scan while the payees are few (the usual handful: no allocation), a map past that.
   std::unordered_map<Index, Index> slot_of;
   const auto slot = [&](Index party) {
