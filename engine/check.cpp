@@ -304,14 +304,16 @@ class Checker {
       }
       if (!refs_[nearby_filled_].valid()) continue;
       const std::uint64_t h = name_hashes_[nearby_filled_];
-      nearby_[(h >> 32) & (kNearby - 1)] = NearbyName{h, syn_.declarations[nearby_filled_].name().text, refs_[nearby_filled_]};
+      const std::string_view name = syn_.declarations[nearby_filled_].name().text;
+      nearby_[(h >> 32) & (kNearby - 1)] = NearbyName{h, name, refs_[nearby_filled_]};
     }
   }
 
   std::optional<DeclRef> find_name(std::string_view name) const {
     const std::uint64_t h = hash_name(name);
     const NearbyName& n = nearby_[(h >> 32) & (kNearby - 1)];
-    if (n.hash == h && n.name == name) return n.ref;
+    // An unused entry has hash 0 and an empty name, as hash_name("") is 0: it never matches.
+    if (n.hash == h && n.ref.valid() && n.name == name) return n.ref;
     if (const DeclRef* ref = c_.names.find(name, h)) return *ref;
     return std::nullopt;
   }

@@ -10,6 +10,9 @@
 
 #include <fmt/format.h>
 
+#include "dsl/parse.hpp"
+#include "dsl/read_source.hpp"
+#include "engine/check.hpp"
 #include "engine/load.hpp"
 
 using namespace clause;
@@ -62,4 +65,24 @@ TEST_CASE("a reference to a name declared twice resolves to the first, near or f
   }
   CHECK(duplicate);
   CHECK_FALSE(other_error);  // `x` in `z` is the party: no "must be a party" error
+}
+
+TEST_CASE("a reference with an empty name is unknown, not the empty entry of the table of names nearby", "[check]") {
+  // The parser never hands the checker a complete declaration with an empty name in it,
+  // but a tree built or changed by hand can: hash_name("") is 0, the hash of an empty
+  // entry, and that must not make it a match.
+  const dsl::SourcePtr source =
+      dsl::source_from_bytes("empty.clause", "contract \"e\"\nparty A\nparty B\nclause c: A must buy compute only from B\n")
+          .source;
+  dsl::ContractParse parsed = dsl::parse_contract(source);
+  REQUIRE_FALSE(parsed.diagnostics.has_errors());
+  auto& clause = std::get<dsl::ClauseDecl>(parsed.syntax.declarations.at(2).node);
+  std::get<dsl::ExclusivityStmt>(clause.statement).buyer.party.text = "";
+  const engine::CheckResult checked = engine::check_contract(parsed.syntax, source);
+  CHECK_FALSE(checked.contract);
+  bool unknown = false;
+  for (const dsl::Diagnostic& d : checked.diagnostics.items()) {
+    unknown |= d.message.find("unknown party ``") != std::string::npos;
+  }
+  CHECK(unknown);
 }
