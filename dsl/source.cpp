@@ -21,7 +21,9 @@ SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(nam
   line_starts_.push_back(0);
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;) {
+  for (const char* p = begin;;) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
     ++p;
     line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
   }

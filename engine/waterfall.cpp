@@ -96,7 +96,8 @@ void round_parts(std::span<Recipient> rs, std::int64_t take) {
     // each less than one, so more than `leftover` of them are not zero.)
     std::array<std::int64_t, Recipients::kInline> key;
     for (std::size_t i = 0; i < rs.size(); ++i) {
-      key[i] = rs[i].part.rem * std::int64_t{Recipients::kInline} + static_cast<std::int64_t>(Recipients::kInline - 1 - i);
+      const auto written_later = static_cast<std::int64_t>(Recipients::kInline - 1 - i);
+      key[i] = rs[i].part.rem * std::int64_t{Recipients::kInline} + written_later;
     }
     for (std::size_t i = 0; i < rs.size(); ++i) {
       std::int64_t rank = 0;
@@ -333,7 +334,8 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
   Recipients rs;
   for (std::size_t t = 0; t < n; ++t) {
     lines_before_[t] = static_cast<Index>(full_lines_.size());
-    std::copy(received.begin(), received.end(), received_before_.begin() + static_cast<std::ptrdiff_t>(t * received.size()));
+    std::copy(received.begin(), received.end(),
+              received_before_.begin() + static_cast<std::ptrdiff_t>(t * received.size()));
     const std::int64_t take = remaining > 0 ? split_tier<ByPayee>(w.tiers[t], Money{}, received, remaining, rs) : 0;
     for (const Recipient& r : take > 0 ? rs.items() : std::span<Recipient>{}) {
       if (r.part.whole == 0) continue;
@@ -345,7 +347,8 @@ FreshPayout::FreshPayout(const Waterfall& w) : w_(w) {
     ends_[t] = Money::kLimitCents - remaining;
   }
   lines_before_[n] = static_cast<Index>(full_lines_.size());
-  std::copy(received.begin(), received.end(), received_before_.begin() + static_cast<std::ptrdiff_t>(n * received.size()));
+  std::copy(received.begin(), received.end(),
+            received_before_.begin() + static_cast<std::ptrdiff_t>(n * received.size()));
 
   // Each tier as it is split when the profit runs out in it: shares, and under caps the
   // room each capped payee has left after the tiers before.

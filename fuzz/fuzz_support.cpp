@@ -99,7 +99,7 @@ namespace {
 // `ACTOR does "TEXT"`, the text escaped as a string literal.
 std::string deed(const std::string& actor, const std::string& text) {
   dsl::EventSyntax event;
-  event.node = dsl::DoesEvent{dsl::ActorRef{dsl::Ident{actor, {}}, std::nullopt, {}}, dsl::Text{text, {}}};
+  event.node = dsl::DoesEvent{dsl::ActorRef{dsl::Ident{actor, {}}, std::nullopt, {}}, dsl::Text{text, {}, nullptr}};
   return dsl::canonical_text(event, "");
 }
 

@@ -169,7 +169,9 @@ TEST_CASE("paying many profits at once matches paying alone with one payee, many
         std::shuffle(order.begin(), order.end(), rng);
         const std::size_t k = 1 + rng() % c.max_shares;
         const std::vector<std::int64_t> units = random_split(rng, k);
-        for (std::size_t i = 0; i < k; ++i) tier.shares.push_back(Share{order[i], Percent::from_units(units[i]), std::nullopt});
+        for (std::size_t i = 0; i < k; ++i) {
+          tier.shares.push_back(Share{order[i], Percent::from_units(units[i]), std::nullopt});
+        }
         w.tiers.push_back(tier);
       }
       clause::engine::index_payees(w);
