@@ -259,6 +259,8 @@ struct Shape {
   bool caps = true;               // `until capped` tiers may appear
   bool whole_tier_splits = false; // `first`/`next` amounts in $10,000s: every share of them is whole cents
   std::int64_t max_amount = 100'000'000'000'000;  // cents ($1T): tier amounts and caps stay below
+  std::size_t tiers = 0;       // exactly this many (the last may end it as `rest`); 0: 1 to 5 at random
+  std::size_t max_shares = 4;  // shares of a tier, at most (and at most the parties)
 };
 
 inline std::int64_t random_amount(std::mt19937_64& rng, std::int64_t max) {
@@ -292,7 +294,7 @@ inline Waterfall random_waterfall(std::mt19937_64& rng, std::size_t parties, con
   Waterfall w;
   w.name = "random";
   w.of = 0;
-  const std::size_t tiers = 1 + rng() % 5;
+  const std::size_t tiers = shape.tiers != 0 ? shape.tiers : 1 + rng() % 5;
   for (std::size_t t = 0; t < tiers; ++t) {
     Tier tier;
     const bool last = t + 1 == tiers;
@@ -310,7 +312,7 @@ inline Waterfall random_waterfall(std::mt19937_64& rng, std::size_t parties, con
     std::vector<Index> order(parties);
     std::iota(order.begin(), order.end(), 0);
     std::shuffle(order.begin(), order.end(), rng);
-    std::size_t k = 1 + rng() % std::min<std::size_t>(parties, 4);
+    std::size_t k = 1 + rng() % std::min<std::size_t>(parties, shape.max_shares);
     if (tier.kind == TierKind::until_capped) {
       // The overflow party: one of the shares or another party; never capped here.
       const bool among = rng() % 2 == 0;

@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <random>
 
 #include "engine/contract.hpp"
@@ -156,24 +155,11 @@ TEST_CASE("paying many profits at once matches paying alone with one payee, many
   };
   for (const Case c : {Case{1, 3, 1}, Case{12, 6, 12}, Case{24, 4, 24}, Case{9, 300, 4}}) {
     for (int round = 0; round < 4; ++round) {
-      Waterfall w;
-      w.name = "shaped";
-      w.of = 0;
-      for (std::size_t t = 0; t < c.tiers; ++t) {
-        Tier tier;
-        tier.kind = t == 0 ? TierKind::first : TierKind::next;
-        tier.amount = Money::from_cents(random_amount(rng, 1'000'000'000'000));
-        if (t + 1 == c.tiers && round % 2 == 0) tier.kind = TierKind::rest;
-        std::vector<Index> order(c.parties);
-        std::iota(order.begin(), order.end(), 0);
-        std::shuffle(order.begin(), order.end(), rng);
-        const std::size_t k = 1 + rng() % c.max_shares;
-        const std::vector<std::int64_t> units = random_split(rng, k);
-        for (std::size_t i = 0; i < k; ++i) {
-          tier.shares.push_back(Share{order[i], Percent::from_units(units[i]), std::nullopt});
-        }
-        w.tiers.push_back(tier);
-      }
+      Shape shape;
+      shape.caps = round % 2 == 1 && c.parties >= 2;  // an `until capped` tier needs a second party
+      shape.tiers = c.tiers;
+      shape.max_shares = c.max_shares;
+      Waterfall w = random_waterfall(rng, c.parties, shape);
       clause::engine::index_payees(w);
       INFO(describe(w));
       const FreshPayout plan(w);
