@@ -5,10 +5,16 @@
 // system without transparent huge pages (or not Linux) ignores it, and nothing depends
 // on it but speed.
 #include <cstddef>
+#include <vector>
 
 namespace clause::dsl {
 
 // Call before the buffer is first written: pages already touched keep their size.
 void advise_huge_pages(const void* data, std::size_t bytes);
+// The whole capacity of a vector just reserved.
+template <typename T>
+void advise_huge_pages(const std::vector<T>& reserved) {
+  advise_huge_pages(reserved.data(), reserved.capacity() * sizeof(T));
+}
 
 }  // namespace clause::dsl

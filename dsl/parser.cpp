@@ -570,7 +570,7 @@ ContractParse parse_contract(const SourcePtr& source) {
   out.syntax.source = source;
   const std::string_view text = source->text();
   out.syntax.declarations.reserve(estimate_declarations(text));
-  advise_huge_pages(out.syntax.declarations.data(), out.syntax.declarations.capacity() * sizeof(Declaration));
+  advise_huge_pages(out.syntax.declarations);
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   constexpr std::string_view kEnd = "the end of the file";

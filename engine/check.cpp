@@ -122,7 +122,7 @@ class Checker {
     for (const Declaration& d : decls) ++per_kind[static_cast<std::size_t>(d.kind())];
     const auto reserve = [&](auto& table, DeclKind kind) {
       table.reserve(per_kind[static_cast<std::size_t>(kind)]);
-      dsl::advise_huge_pages(table.data(), table.capacity() * sizeof(table[0]));
+      dsl::advise_huge_pages(table);
     };
     reserve(c_.parties, DeclKind::party);
     reserve(c_.assumptions, DeclKind::assumption);

@@ -195,7 +195,7 @@ class NameTable {
   void rehash(std::size_t slot_count) {
     std::vector<Slot> old;
     old.reserve(slot_count);
-    dsl::advise_huge_pages(old.data(), slot_count * sizeof(Slot));  // looked up at random
+    dsl::advise_huge_pages(old);  // looked up at random
     old.resize(slot_count);
     old.swap(slots_);
     mask_ = slot_count - 1;

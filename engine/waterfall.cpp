@@ -157,17 +157,18 @@ std::optional<std::int64_t> input_to_fill(std::int64_t room, std::int64_t p) {
 
 void index_payees(Waterfall& w) {
   w.payees.clear();
+  // A scan while the payees are few (the usual handful: no allocation), a map past that.
+  constexpr std::size_t kScanned = 16;
   std::size_t most = 0;  // every share and overflow party a different payee
   for (const Tier& t : w.tiers) most += t.shares.size() + 1;
-  w.payees.reserve(std::min<std::size_t>(most, 16));
-  // A scan while the payees are few (the usual handful: no allocation), a map past that.
+  w.payees.reserve(std::min(most, kScanned));
   std::unordered_map<Index, Index> slot_of;
   const auto slot = [&](Index party) {
     if (party == kNone) return kNone;
     if (slot_of.empty()) {
       const auto it = std::find(w.payees.begin(), w.payees.end(), party);
       if (it != w.payees.end()) return static_cast<Index>(it - w.payees.begin());
-      if (w.payees.size() < 16) {
+      if (w.payees.size() < kScanned) {
         w.payees.push_back(party);
         return static_cast<Index>(w.payees.size() - 1);
       }
