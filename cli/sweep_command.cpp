@@ -157,8 +157,9 @@ int sweep_profits(Context& ctx, const SweepOptions& options, const engine::Contr
     ctx.out << header << ",undistributed\n";
   }
 
+  // One plan for every chunk and thread: pay_many only reads it.
+  const engine::ProfitSweeper sweeper(w);
   const auto work = [&](std::uint64_t begin, std::uint64_t end) {
-    const engine::ProfitSweeper sweeper(w);
     const std::size_t payees = w.payees.size();
     std::vector<dsl::Money> profits(end - begin);
     for (std::uint64_t i = begin; i < end; ++i) profits[i - begin] = range->at(i);

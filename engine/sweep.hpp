@@ -30,7 +30,8 @@ class ProfitSweeper {
   // Pays each of `profits` from a fresh state (FreshPayout::pay_many): row r of `rows`
   // (one amount per payee, in Waterfall::payees order) and undistributed[r] are what
   // profits[r] pays and leaves. False, with nothing written, when a profit is negative
-  // (from a fresh state nothing else can leave the money range).
+  // (from a fresh state nothing else can leave the money range). Only reads the plan, so
+  // one sweeper serves every thread of a sweep.
   bool pay_many(std::span<const Money> profits, std::span<Money> rows, std::span<Money> undistributed) const;
 
  private:
