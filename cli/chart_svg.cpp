@@ -132,8 +132,8 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     svg += line;
     svg += '\n';
   };
-  const std::string title =
-      fmt::format("Who gets what: waterfall `{}`{}", w.name, w.title.empty() ? "" : " — " + w.title);
+  const std::string title = fmt::format("Who gets what: waterfall `{}`{}", w.name,
+                                        w.title.empty() ? std::string() : fmt::format(" — {}", w.title));
   add(R"svg(<?xml version="1.0" encoding="UTF-8"?>)svg");
   add(fmt::format(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" )svg"
                   R"svg(font-family="Helvetica, Arial, sans-serif" font-size="12">)svg",
@@ -153,7 +153,7 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     const double a = to_double(span.start);
     const double b = span.end ? std::min(to_double(*span.end), xa.max) : xa.max;
     if (a >= xa.max || b <= a) continue;
-    const std::string name = w.tiers[t].name ? *w.tiers[t].name : fmt::format("tier {}", t + 1);
+    const std::string name = w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1);
     add(fmt::format(R"svg(<rect class="tier" data-tier="{}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>)svg",
                     xml_escape(name), num(X(a)), num(top), num(std::max(X(b) - X(a), 0.5)), num(plot_h),
                     kTierFills[t % std::size(kTierFills)]));
@@ -270,7 +270,7 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Tiers</text>)svg", num(legend_x), num(ly)));
   for (std::size_t t = 0; t < w.tiers.size(); ++t) {
     ly += 20;
-    const std::string name = w.tiers[t].name ? *w.tiers[t].name : fmt::format("tier {}", t + 1);
+    const std::string name = w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1);
     add(fmt::format(R"svg(<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#BBBBBB"/>)svg", num(legend_x),
                     num(ly - 11), kTierFills[t % std::size(kTierFills)]));
     add(fmt::format(R"svg(<text x="{}" y="{}">{}</text>)svg", num(legend_x + 30), num(ly), xml_escape(name)));

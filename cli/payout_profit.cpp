@@ -91,13 +91,14 @@ void print_profit(std::ostream& out, const Style& style, const PayoutSubject& s,
   const engine::Waterfall& w = s.waterfall;
   out << style.bold(fmt::format("{} earns {} ({})", c.parties[w.of].name, p.profit.to_short(), p.profit.to_display()))
       << '\n'
-      << style.dim(fmt::format("waterfall `{}`{}, {}", w.name, w.title.empty() ? "" : " \"" + w.title + "\"",
+      << style.dim(fmt::format("waterfall `{}`{}, {}", w.name,
+                               w.title.empty() ? std::string() : fmt::format(" \"{}\"", w.title),
                                c.place_of({engine::DeclKind::waterfall, s.index})))
       << "\n\n";
   std::vector<std::string> headers{"party"};
   std::vector<Table::Align> align{Table::Align::left};
   for (std::size_t t = 0; t < w.tiers.size(); ++t) {
-    headers.push_back(w.tiers[t].name ? *w.tiers[t].name : fmt::format("tier {}", t + 1));
+    headers.push_back(w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1));
     align.push_back(Table::Align::right);
   }
   headers.push_back("total");

@@ -78,7 +78,7 @@ void print_schedule(std::ostream& out, const Style& style, const PayoutSubject& 
   const engine::Contract& c = s.contract;
   const engine::Waterfall& w = s.waterfall;
   out << style.bold(fmt::format("Payout schedule of waterfall `{}`{}", w.name,
-                                w.title.empty() ? "" : " \"" + w.title + "\""))
+                                w.title.empty() ? std::string() : fmt::format(" \"{}\"", w.title)))
       << '\n'
       << style.dim(fmt::format("{}: {}'s profit in one event, from nothing paid",
                                c.place_of({engine::DeclKind::waterfall, s.index}), c.parties[w.of].name))

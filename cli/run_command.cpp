@@ -52,7 +52,8 @@ int run_command(Context& ctx, const RunOptions& options) {
   }
   ctx.out << ctx.out_style.bold(fmt::format("scenario \"{}\"", run.syntax.title.value)) << '\n'
           << ctx.out_style.dim(fmt::format("contract \"{}\"{}, {}", contract.title,
-                                           contract.version ? " version " + *contract.version : "",
+                                           contract.version ? fmt::format(" version {}", *contract.version)
+                                                            : std::string(),
                                            contract.source->name()))
           << "\n\n";
   print_answer(ctx.out, answer, ctx.out_style, true, ctx.env.terminal_width);

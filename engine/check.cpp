@@ -13,9 +13,6 @@
 namespace clause::engine {
 namespace {
 
-// A text the declaration may leave out, as the model keeps it: "" when absent.
-std::string text_of(const std::optional<dsl::Text>& t) { return t ? std::string(t->value) : std::string(); }
-
 using dsl::ActorRef;
 using dsl::AmountRef;
 using dsl::Declaration;
@@ -70,8 +67,9 @@ class Checker {
 
   std::optional<Contract> run() {
     c_.source = src_;
-    c_.title = syn_.title.value;
-    if (syn_.version) c_.version = syn_.version->value;
+    if (syn_.source != src_) c_.text_owners.push_back(syn_.source);  // what the tree's texts view
+    c_.title = keep(syn_.title);
+    if (syn_.version) c_.version = keep(*syn_.version);
     if (syn_.effective && syn_.effective->valid) c_.effective = syn_.effective->value;
     c_.effective_keyword = syn_.effective_keyword;
 
@@ -101,6 +99,15 @@ class Checker {
 
  private:
   dsl::Location at(Span s) const { return {src_, s, {}}; }
+
+  // A text as the model views it: the source's bytes, or the decoded copy of a text with
+  // escapes, which the contract then keeps alive.
+  std::string_view keep(const dsl::Text& t) {
+    if (t.decoded) c_.text_owners.push_back(t.decoded);
+    return t.value;
+  }
+  // A text the declaration may leave out: "" when absent.
+  std::string_view keep(const std::optional<dsl::Text>& t) { return t ? keep(*t) : std::string_view(); }
 
   // ----- names -----------------------------------------------------------------------
 
@@ -203,7 +210,7 @@ class Checker {
     switch (ref.kind) {
       case DeclKind::party: {
         const auto& p = std::get<dsl::PartyDecl>(d.node);
-        Party party{std::move(name), text_of(p.description), {}, d.keyword};
+        Party party{std::move(name), keep(p.description), {}, d.keyword};
         SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
@@ -220,7 +227,7 @@ class Checker {
       }
       case DeclKind::assumption: {
         const auto& a = std::get<dsl::AssumeDecl>(d.node);
-        Assumption assumption{std::move(name), dsl::Value{Money{}}, text_of(a.description), false, d.keyword};
+        Assumption assumption{std::move(name), dsl::Value{Money{}}, keep(a.description), false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
           if (!m->valid) invalid_assumptions_.insert(ref.index);
@@ -434,14 +441,14 @@ class Checker {
 
   void check(const Declaration& d, const dsl::LicenceDecl& l) {
     Licence& model = c_.licences[ref_of(d).index];
-    model.description = text_of(l.description);
+    model.description = keep(l.description);
     if (auto g = actor(l.grantor, "the grantor")) model.grantor = *g;
     if (auto g = actor(l.grantee, "the grantee")) model.grantee = *g;
   }
 
   void check(const Declaration& d, const dsl::ClauseDecl& cl) {
     const Index self = ref_of(d).index;
-    c_.clauses[self].title = text_of(cl.title);
+    c_.clauses[self].title = keep(cl.title);
     std::visit([&](const auto& s) { statement(self, s); }, cl.statement);
   }
 
@@ -492,7 +499,7 @@ class Checker {
           } else {
             p.kind = PatternKind::does;
             if (auto a = actor(pat.actor, "the actor")) p.actor = *a;
-            p.text = pat.text.value;
+            p.text = keep(pat.text);
           }
         },
         s.pattern);
@@ -512,7 +519,7 @@ class Checker {
   void check(const Declaration& d, const dsl::ExceptionDecl& e) {
     const Index self = ref_of(d).index;
     Exception& model = c_.exceptions[self];
-    model.title = text_of(e.title);
+    model.title = keep(e.title);
     if (const auto ref = lookup(e.clause, {DeclKind::clause}, "clause")) {
       if (ref->kind != DeclKind::clause) {
         diags_.error(at(e.clause.span), fmt::format("`{}` is {}; an exception must be to a clause", e.clause.text,
@@ -586,7 +593,7 @@ class Checker {
 
   void check(const Declaration& d, const dsl::PowerDecl& p) {
     Power& model = c_.powers[ref_of(d).index];
-    model.title = text_of(p.title);
+    model.title = keep(p.title);
     if (auto h = actor(p.holder, "the holder")) model.holder = *h;
     model.status = word(p.status);
     power_sites_.push_back({ref_of(d).index, p.status.span});
@@ -594,7 +601,7 @@ class Checker {
 
   void check(const Declaration& d, const dsl::WaterfallDecl& w) {
     Waterfall& model = c_.waterfalls[ref_of(d).index];
-    model.title = text_of(w.title);
+    model.title = keep(w.title);
     if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
     if (w.tiers.size() > kMaxTiers) {
       diags_.error(at(w.tiers[kMaxTiers].keyword), fmt::format("too many tiers: a waterfall has at most {}", kMaxTiers));
@@ -609,7 +616,7 @@ class Checker {
       // Only error messages need the label: build it only for them.
       const auto label = [&t, i] { return tier_label(t, i); };
       Tier tier;
-      if (t.name) tier.name = t.name->value;
+      if (t.name) tier.name = keep(*t.name);
       tier.kind = t.kind;
       tier.keyword = t.keyword;
       if (t.kind == TierKind::first && i != 0) {

@@ -35,7 +35,7 @@ const char* decl_kind_with_article(DeclKind kind) {
 const char* Contract::kind_name(DeclKind kind) const { return decl_kind_name(kind); }
 
 Index Contract::find_body(Index party, std::string_view body) const {
-  const std::vector<std::string>& bodies = parties[party].bodies;
+  const std::vector<std::string_view>& bodies = parties[party].bodies;
   const auto it = std::find(bodies.begin(), bodies.end(), body);
   return it == bodies.end() ? kNone : static_cast<Index>(it - bodies.begin());
 }
@@ -46,8 +46,7 @@ std::string Contract::unknown_body_message(Index party, std::string_view body, b
     return fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name, p.name, body);
   }
   if (!suggest) return fmt::format("party `{}` has no body `{}`", p.name, body);
-  const std::vector<std::string_view> known(p.bodies.begin(), p.bodies.end());
-  return fmt::format("party `{}` has no body `{}`{}", p.name, body, did_you_mean(body, known));
+  return fmt::format("party `{}` has no body `{}`{}", p.name, body, did_you_mean(body, p.bodies));
 }
 
 std::optional<DeclRef> Contract::find(std::string_view name) const {

@@ -2,9 +2,17 @@
 // every figure exact. Immutable once built (by check_contract), and shared by every
 // question asked of it. Each part keeps the span of its declaration's keyword, so any
 // outcome can say where the rule that decided it is written.
+//
+// Titles, descriptions, bodies and deed texts are views of the source text, which the
+// contract keeps alive (`source`), or of a decoded copy of a text with escapes
+// (`text_owners`): copying them into strings (most are longer than a string holds
+// without allocating) was a large part of checking at 100,000 declarations. Names stay
+// strings: the comparisons of two contracts key on them, and most fit a string's own
+// bytes. A contract built by hand must view text that outlives it.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -53,22 +61,22 @@ struct DeclRef {
 
 struct Party {
   std::string name;
-  std::string description;
-  std::vector<std::string> bodies;
+  std::string_view description;
+  std::vector<std::string_view> bodies;
   Span keyword;
 };
 
 struct Assumption {
   std::string name;
   dsl::Value value;
-  std::string description;
+  std::string_view description;
   bool overridden = false;  // by `--set` or a scenario's `assume`
   Span keyword;
 };
 
 struct Licence {
   std::string name;
-  std::string description;
+  std::string_view description;
   Actor grantor;
   Actor grantee;
   Span keyword;
@@ -83,12 +91,12 @@ struct TriggerPattern {
   Actor actor;         // actor_declares, buys (the buyer), does
   Index word = kNone;  // the status (status_declared, actor_declares) or the good (buys)
   Actor vendor;        // buys
-  std::string text;    // does
+  std::string_view text;  // does
 };
 
 struct Clause {
   std::string name;
-  std::string title;
+  std::string_view title;
   ClauseKind kind = ClauseKind::exclusivity;
   // exclusivity and prohibition
   Actor buyer;
@@ -113,7 +121,7 @@ struct Clause {
 
 struct Exception {
   std::string name;
-  std::string title;
+  std::string_view title;
   Index clause = kNone;
   Actor buyer;
   Index good = kNone;
@@ -127,7 +135,7 @@ struct Exception {
 
 struct Power {
   std::string name;
-  std::string title;
+  std::string_view title;
   Actor holder;
   Index status = kNone;
   Span keyword;
@@ -143,7 +151,7 @@ struct Share {
 using TierKind = dsl::TierKind;
 
 struct Tier {
-  std::optional<std::string> name;
+  std::optional<std::string_view> name;
   TierKind kind = TierKind::first;
   Money amount;  // first and next
   std::vector<Share> shares;
@@ -154,7 +162,7 @@ struct Tier {
 
 struct Waterfall {
   std::string name;
-  std::string title;
+  std::string_view title;
   Index of = kNone;
   std::vector<Tier> tiers;
   // Every party a tier pays, in the order the tiers first name them (shares, then the
@@ -166,11 +174,14 @@ struct Waterfall {
 
 class Contract {
  public:
-  std::string title;
-  std::optional<std::string> version;
+  std::string_view title;
+  std::optional<std::string_view> version;
   std::optional<Date> effective;
   Span effective_keyword;
-  dsl::SourcePtr source;
+  dsl::SourcePtr source;  // the text titles, descriptions, bodies and deed texts view
+  // What else they view, kept alive with the contract: the decoded copies of texts with
+  // escapes (and the syntax tree's source, were it not `source`).
+  std::vector<std::shared_ptr<const void>> text_owners;
 
   std::vector<Party> parties;
   std::vector<Assumption> assumptions;

@@ -43,7 +43,7 @@ std::uint32_t OutcomeComparer::actor(Side side, Actor a, const std::vector<std::
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   const Party& p = c.parties[a.party];
   std::string name = side == Side::old_contract ? p.name : names_.to_old(p.name);
-  if (a.body != kNone) name += "." + p.bodies[a.body];
+  if (a.body != kNone) fmt::format_to(std::back_inserter(name), ".{}", p.bodies[a.body]);
   const std::uint32_t id = actor_named(name);
   cache.emplace(key, id);
   return id;

@@ -7,7 +7,7 @@
 namespace clause::engine {
 namespace {
 
-std::string quoted(const std::string& s) { return fmt::format("\"{}\"", s); }
+std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
 
 class PartWriter {
  public:
@@ -25,15 +25,15 @@ class PartWriter {
   void add(std::string what, std::string key, std::string value, std::string phrase) {
     parts.push_back(Part{std::move(what), std::move(key), std::move(value), std::move(phrase)});
   }
-  void text(const char* what, const std::string& value) {
+  void text(const char* what, std::string_view value) {
     if (!value.empty()) add(what, "", quoted(value), fmt::format("{} {}", what, quoted(value)));
   }
 
   void party(const Party& p) {
     text("description", p.description);
-    std::vector<std::string> bodies = p.bodies;
+    std::vector<std::string_view> bodies = p.bodies;
     std::sort(bodies.begin(), bodies.end());  // a set: their order means nothing
-    for (const std::string& b : bodies) add("body", b, b, "body " + b);
+    for (const std::string_view b : bodies) add("body", std::string(b), std::string(b), fmt::format("body {}", b));
   }
 
   void assumption(const Assumption& a) {

@@ -81,7 +81,7 @@ class ProbeBuilder {
   Index actor_of(const Contract& c, const NameReader& to_old, Actor a) {
     if (a.party == kNone || a.is_outsider()) return outsider_;
     const Party& p = c.parties[a.party];
-    return actor(to_old(p.name), a.body == kNone ? std::string() : p.bodies[a.body]);
+    return actor(to_old(p.name), a.body == kNone ? std::string() : std::string(p.bodies[a.body]));
   }
   Index party_of(const Contract& c, const NameReader& to_old, Actor a) {
     return actor_of(c, to_old, Actor{a.party, kNone});
@@ -97,9 +97,9 @@ class ProbeBuilder {
     if (fresh) set_.targets.push_back(ProbeTarget{kind, name});
     return it->second;
   }
-  Index text(const std::string& t) {
-    const auto [it, fresh] = text_index_.emplace(t, static_cast<Index>(set_.texts.size()));
-    if (fresh) set_.texts.push_back(t);
+  Index text(std::string_view t) {
+    const auto [it, fresh] = text_index_.emplace(std::string(t), static_cast<Index>(set_.texts.size()));
+    if (fresh) set_.texts.emplace_back(t);
     return it->second;
   }
 

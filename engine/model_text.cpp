@@ -82,7 +82,7 @@ std::string model_text(const Contract& c) {
                        p.word(x.pattern.word), p.actor(x.pattern.vendor), x.pattern.text);
     for (const DeclRef r : x.ends) out += p.ref(r) + ";";
     out += "] exceptions [";
-    for (const Index e : x.exceptions) out += (e < c.exceptions.size() ? c.exceptions[e].name : "-") + ";";
+    for (const Index e : x.exceptions) out += fmt::format("{};", e < c.exceptions.size() ? c.exceptions[e].name : "-");
     out += "]\n";
   }
   for (const Exception& x : c.exceptions) {

@@ -97,7 +97,7 @@ void evaluate_and_render(const engine::Contract& contract, const std::vector<eng
 namespace {
 
 // `ACTOR does "TEXT"`, the text escaped as a string literal.
-std::string deed(const std::string& actor, const std::string& text) {
+std::string deed(const std::string& actor, std::string_view text) {
   dsl::EventSyntax event;
   event.node = dsl::DoesEvent{dsl::ActorRef{dsl::Ident{actor, {}}, std::nullopt, {}}, dsl::Text{text, {}, nullptr}};
   return dsl::canonical_text(event, "");
