@@ -22,8 +22,8 @@ namespace {
 namespace pegtl = tao::pegtl;
 
 // `ws` as the grammar first wrote it: the definition the one-loop rule must keep.
-struct reference_ws
-    : pegtl::star<pegtl::sor<pegtl::one<' ', '\t', '\r', '\n'>, pegtl::seq<pegtl::two<'/'>, pegtl::until<pegtl::eolf>>>> {};
+struct reference_ws : pegtl::star<pegtl::sor<pegtl::one<' ', '\t', '\r', '\n'>,
+                                             pegtl::seq<pegtl::two<'/'>, pegtl::until<pegtl::eolf>>>> {};
 
 // How many bytes a rule matches at the start of `text`.
 template <typename Rule>
