@@ -239,7 +239,13 @@ class Checker {
         break;
       }
       case DeclKind::licence: c_.licences.push_back(Licence{std::move(name), {}, {}, {}, d.keyword}); break;
-      case DeclKind::clause: c_.clauses.push_back(Clause{std::move(name), {}, {}, {}, kNone, {}, {}, {}, {}, d.keyword}); break;
+      case DeclKind::clause: {
+        Clause clause;
+        clause.name = std::move(name);
+        clause.keyword = d.keyword;
+        c_.clauses.push_back(std::move(clause));
+        break;
+      }
       case DeclKind::exception: {
         Exception e;
         e.name = std::move(name);
@@ -248,7 +254,13 @@ class Checker {
         break;
       }
       case DeclKind::power: c_.powers.push_back(Power{std::move(name), {}, {}, kNone, d.keyword}); break;
-      case DeclKind::waterfall: c_.waterfalls.push_back(Waterfall{std::move(name), {}, kNone, {}, {}, d.keyword}); break;
+      case DeclKind::waterfall: {
+        Waterfall w;
+        w.name = std::move(name);
+        w.keyword = d.keyword;
+        c_.waterfalls.push_back(std::move(w));
+        break;
+      }
     }
   }
 

@@ -94,20 +94,24 @@ struct TriggerPattern {
   std::string_view text;  // does
 };
 
+// The fields evaluation reads come first and the names last: against a large contract
+// each clause or exception an event looks at is a cache miss, and a purchase reads the
+// kind, the vendors and the exceptions of a clause, then the buyer, good, vendor,
+// conditions and consents of each exception; together they were spread over three lines.
 struct Clause {
-  std::string name;
-  std::string_view title;
   ClauseKind kind = ClauseKind::exclusivity;
   // exclusivity and prohibition
   Actor buyer;
   Index good = kNone;
   Actor vendor;
+  std::vector<Actor> more_vendors{};  // exclusivity `only from A or B ...`: the vendors after the first
   std::vector<Index> exceptions;  // exceptions to this clause, in file order
   // trigger
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
+  std::string name;
+  std::string_view title;
   Span keyword;
-  std::vector<Actor> more_vendors{};  // exclusivity `only from A or B ...`: the vendors after the first
 
   // Whether an exclusivity names `v` among the vendors it allows, or a prohibition names it.
   bool names_vendor(Actor v) const {
@@ -120,16 +124,16 @@ struct Clause {
 };
 
 struct Exception {
-  std::string name;
-  std::string_view title;
   Index clause = kNone;
-  Actor buyer;
   Index good = kNone;
+  Actor buyer;
   Actor vendor;
-  std::vector<Actor> consents;  // every party whose consent is a condition
-  std::optional<Money> limit;
   std::optional<Date> from;
   std::optional<Date> until;
+  std::optional<Money> limit;
+  std::vector<Actor> consents;  // every party whose consent is a condition
+  std::string name;
+  std::string_view title;
   Span keyword;
 };
 
@@ -161,14 +165,14 @@ struct Tier {
 };
 
 struct Waterfall {
-  std::string name;
-  std::string_view title;
-  Index of = kNone;
   std::vector<Tier> tiers;
   // Every party a tier pays, in the order the tiers first name them (shares, then the
   // overflow party): what a waterfall's state counts, so its size does not grow with
   // the contract's other parties. Filled by index_payees (check_contract calls it).
   std::vector<Index> payees;
+  Index of = kNone;
+  std::string name;
+  std::string_view title;
   Span keyword;
 };
 
