@@ -205,6 +205,18 @@ class Checker {
     return kNone;
   }
 
+  // Writes to the model's tables go in declaration order, each table in turn: fetch the
+  // lines of the entry a few ahead in the table just written, for writing, so its store
+  // does not wait for the line to arrive (at 100,000 declarations those stores were the
+  // memmove samples under register_placeholder).
+  template <typename T>
+  static void prefetch_next_entry(const std::vector<T>& table) {
+    constexpr std::size_t kAhead = 4;
+    if (table.size() + kAhead >= table.capacity()) return;
+    const char* p = reinterpret_cast<const char*>(table.data() + table.size() + kAhead);
+    for (std::size_t offset = 0; offset < sizeof(T); offset += 64) __builtin_prefetch(p + offset, 1);
+  }
+
   void register_placeholder(const Declaration& d, DeclRef ref) {
     std::string name(d.name().text);  // moved into the model below
     switch (ref.kind) {
@@ -261,6 +273,15 @@ class Checker {
         c_.waterfalls.push_back(std::move(w));
         break;
       }
+    }
+    switch (ref.kind) {
+      case DeclKind::party: prefetch_next_entry(c_.parties); break;
+      case DeclKind::assumption: prefetch_next_entry(c_.assumptions); break;
+      case DeclKind::licence: prefetch_next_entry(c_.licences); break;
+      case DeclKind::clause: prefetch_next_entry(c_.clauses); break;
+      case DeclKind::exception: prefetch_next_entry(c_.exceptions); break;
+      case DeclKind::power: prefetch_next_entry(c_.powers); break;
+      case DeclKind::waterfall: prefetch_next_entry(c_.waterfalls); break;
     }
   }
 
