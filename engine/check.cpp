@@ -235,6 +235,7 @@ class Checker {
           diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
         }
         c_.parties.push_back(std::move(party));
+        prefetch_next_entry(c_.parties);
         break;
       }
       case DeclKind::assumption: {
@@ -248,41 +249,25 @@ class Checker {
           if (!std::get<dsl::PercentLit>(a.value).valid) invalid_assumptions_.insert(ref.index);
         }
         c_.assumptions.push_back(std::move(assumption));
+        prefetch_next_entry(c_.assumptions);
         break;
       }
-      case DeclKind::licence: c_.licences.push_back(Licence{std::move(name), {}, {}, {}, d.keyword}); break;
-      case DeclKind::clause: {
-        Clause clause;
-        clause.name = std::move(name);
-        clause.keyword = d.keyword;
-        c_.clauses.push_back(std::move(clause));
-        break;
-      }
-      case DeclKind::exception: {
-        Exception e;
-        e.name = std::move(name);
-        e.keyword = d.keyword;
-        c_.exceptions.push_back(std::move(e));
-        break;
-      }
-      case DeclKind::power: c_.powers.push_back(Power{std::move(name), {}, {}, kNone, d.keyword}); break;
-      case DeclKind::waterfall: {
-        Waterfall w;
-        w.name = std::move(name);
-        w.keyword = d.keyword;
-        c_.waterfalls.push_back(std::move(w));
-        break;
-      }
+      case DeclKind::licence: add_entry(c_.licences, std::move(name), d.keyword); break;
+      case DeclKind::clause: add_entry(c_.clauses, std::move(name), d.keyword); break;
+      case DeclKind::exception: add_entry(c_.exceptions, std::move(name), d.keyword); break;
+      case DeclKind::power: add_entry(c_.powers, std::move(name), d.keyword); break;
+      case DeclKind::waterfall: add_entry(c_.waterfalls, std::move(name), d.keyword); break;
     }
-    switch (ref.kind) {
-      case DeclKind::party: prefetch_next_entry(c_.parties); break;
-      case DeclKind::assumption: prefetch_next_entry(c_.assumptions); break;
-      case DeclKind::licence: prefetch_next_entry(c_.licences); break;
-      case DeclKind::clause: prefetch_next_entry(c_.clauses); break;
-      case DeclKind::exception: prefetch_next_entry(c_.exceptions); break;
-      case DeclKind::power: prefetch_next_entry(c_.powers); break;
-      case DeclKind::waterfall: prefetch_next_entry(c_.waterfalls); break;
-    }
+  }
+
+  // An entry with its name and keyword only: checking its declaration fills the rest.
+  template <typename Entry>
+  static void add_entry(std::vector<Entry>& table, std::string name, Span keyword) {
+    Entry entry;
+    entry.name = std::move(name);
+    entry.keyword = keyword;
+    table.push_back(std::move(entry));
+    prefetch_next_entry(table);
   }
 
   void apply_overrides() {
