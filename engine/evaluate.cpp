@@ -73,6 +73,7 @@ void Evaluator::reset_after(const OutcomeLog& log) {
         std::fill(w.tier_taken.begin(), w.tier_taken.end(), Money{});
         std::fill(w.received.begin(), w.received.end(), Money{});
         w.total = Money{};
+        w.complete_tiers = 0;
         for (Index i = o.first; i < o.first + o.count; ++i) state_.received[log.lines[i].party] = Money{};
         break;
       }

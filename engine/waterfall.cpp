@@ -188,12 +188,14 @@ void WaterfallState::reset(const Waterfall& w, std::size_t party_count) {
   tier_taken.assign(w.tiers.size(), Money{});
   received.assign(party_count, Money{});
   total = Money{};
+  complete_tiers = 0;
 }
 
 void PayeeState::reset(const Waterfall& w) {
   tier_taken.assign(w.tiers.size(), Money{});
   received.assign(w.payees.size(), Money{});
   total = Money{};
+  complete_tiers = 0;
 }
 
 namespace {
@@ -277,9 +279,13 @@ std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profi
 
   std::int64_t remaining = profit.cents();
   Recipients rs;
-  for (std::size_t t = 0; t < w.tiers.size() && remaining > 0; ++t) {
+  for (std::size_t t = state.complete_tiers; t < w.tiers.size() && remaining > 0; ++t) {
     const std::int64_t take = split_tier<Key>(w.tiers[t], state.tier_taken[t], state.received, remaining, rs);
-    if (take <= 0) continue;
+    if (take <= 0) {
+      // With profit left, a tier that takes none is complete, and totals only grow.
+      if (t == state.complete_tiers) ++state.complete_tiers;
+      continue;
+    }
     for (const Recipient& r : rs.items()) {
       if (r.part.whole == 0) continue;
       const Money amount = Money::from_cents(r.part.whole);

@@ -17,6 +17,10 @@ struct WaterfallState {
   std::vector<Money> tier_taken;  // by tier
   std::vector<Money> received;    // by party (all parties of the contract)
   Money total;                    // every profit distributed through it so far
+  // The tiers before this one are complete (a fixed amount taken in full, every cap
+  // reached) and take nothing of any later profit: distribute starts here. 0 is always
+  // right; whatever lowers a tier's take or a total must set it back to 0.
+  std::size_t complete_tiers = 0;
 
   void reset(const Waterfall& w, std::size_t party_count);
 };
@@ -29,6 +33,7 @@ struct PayeeState {
   std::vector<Money> tier_taken;  // by tier
   std::vector<Money> received;    // by payee
   Money total;
+  std::size_t complete_tiers = 0;  // as in WaterfallState
 
   void reset(const Waterfall& w);
 };

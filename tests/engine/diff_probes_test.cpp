@@ -48,6 +48,7 @@ void check_fresh(const State& s, const State& fresh) {
     CHECK(s.waterfalls[i].total == fresh.waterfalls[i].total);
     CHECK(s.waterfalls[i].tier_taken == fresh.waterfalls[i].tier_taken);
     CHECK(s.waterfalls[i].received == fresh.waterfalls[i].received);
+    CHECK(s.waterfalls[i].complete_tiers == fresh.waterfalls[i].complete_tiers);
   }
 }
 
@@ -81,6 +82,22 @@ TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][pro
   for (const auto& e : events) REQUIRE_FALSE(used.apply(e, *c.effective, log));
   CHECK(used.state().consents != fresh.state().consents);
   CHECK(used.state().received != fresh.state().received);
+  // A second $300B finds the first three tiers complete (the first filled them) and starts
+  // at the fourth.
+  REQUIRE_FALSE(used.apply(events.back(), *c.effective, log));
+  CHECK(used.state().waterfalls.at(0).complete_tiers == 3);
   used.reset_after(log);
   check_fresh(used.state(), fresh.state());
+
+  // And it pays as a fresh one does: a small profit from the first tier again.
+  Evaluator again(c);
+  clause::engine::OutcomeLog after_reset, from_fresh;
+  REQUIRE_FALSE(used.apply(events.back(), *c.effective, after_reset));
+  REQUIRE_FALSE(again.apply(events.back(), *c.effective, from_fresh));
+  REQUIRE(after_reset.lines.size() == from_fresh.lines.size());
+  for (std::size_t i = 0; i < from_fresh.lines.size(); ++i) {
+    CHECK(after_reset.lines[i].tier == from_fresh.lines[i].tier);
+    CHECK(after_reset.lines[i].party == from_fresh.lines[i].party);
+    CHECK(after_reset.lines[i].amount == from_fresh.lines[i].amount);
+  }
 }
