@@ -9,37 +9,53 @@
 namespace {
 
 using namespace clause::test::waterfall;
+using clause::engine::PayoutLine;
+
+// A random waterfall with its payees indexed, and a fresh state of each kind for it.
+struct Case {
+  std::size_t parties;
+  Waterfall w;
+  clause::engine::WaterfallState by_party;
+  clause::engine::PayeeState by_payee;
+
+  explicit Case(std::mt19937_64& rng) : parties(2 + rng() % 6), w(random_waterfall(rng, parties, Shape{})) {
+    clause::engine::index_payees(w);
+    reset();
+  }
+  void reset() {
+    by_party.reset(w, parties);
+    by_payee.reset(w);
+  }
+};
+
+void require_same_lines(const std::vector<PayoutLine>& a, const std::vector<PayoutLine>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].tier == b[i].tier);
+    CHECK(a[i].party == b[i].party);
+    CHECK(a[i].amount == b[i].amount);
+  }
+}
 
 }  // namespace
 
 TEST_CASE("a payee-counted state pays exactly what a party-counted one does", "[waterfall]") {
   std::mt19937_64 rng(20240601);
   for (int round = 0; round < 2'000; ++round) {
-    const std::size_t parties = 2 + rng() % 6;
-    Waterfall w = random_waterfall(rng, parties, Shape{});
-    clause::engine::index_payees(w);
-    INFO(describe(w));
-    clause::engine::WaterfallState by_party;
-    by_party.reset(w, parties);
-    clause::engine::PayeeState by_payee;
-    by_payee.reset(w);
-    REQUIRE(by_payee.received.size() <= parties);
+    Case k(rng);
+    INFO(describe(k.w));
+    REQUIRE(k.by_payee.received.size() <= k.parties);
     for (const std::int64_t cents : random_profits(rng, 1 + rng() % 6)) {
-      std::vector<clause::engine::PayoutLine> a, b;
+      std::vector<PayoutLine> a, b;
       const Money profit = Money::from_cents(cents);
-      const auto left_a = clause::engine::distribute(w, by_party, profit, a);
-      const auto left_b = clause::engine::distribute(w, by_payee, profit, b);
+      const auto left_a = clause::engine::distribute(k.w, k.by_party, profit, a);
+      const auto left_b = clause::engine::distribute(k.w, k.by_payee, profit, b);
       REQUIRE(left_a.has_value() == left_b.has_value());
       if (!left_a) break;
       CHECK(*left_a == *left_b);
-      REQUIRE(a.size() == b.size());
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].tier == b[i].tier);
-        CHECK(a[i].party == b[i].party);
-        CHECK(a[i].amount == b[i].amount);
-      }
-      for (std::size_t slot = 0; slot < w.payees.size(); ++slot) {
-        CHECK(by_payee.received[slot] == by_party.received[w.payees[slot]]);
+      require_same_lines(a, b);
+      for (std::size_t slot = 0; slot < k.w.payees.size(); ++slot) {
+        CHECK(k.by_payee.received[slot] == k.by_party.received[k.w.payees[slot]]);
       }
     }
   }
@@ -49,46 +65,29 @@ TEST_CASE("a state reset after its tiers are complete pays from the first tier a
   // distribute starts at the first tier not yet complete; reset must start it over.
   std::mt19937_64 rng(20261129);
   for (int round = 0; round < 1'000; ++round) {
-    const std::size_t parties = 2 + rng() % 6;
-    Waterfall w = random_waterfall(rng, parties, Shape{});
-    clause::engine::index_payees(w);
-    INFO(describe(w));
-    clause::engine::WaterfallState by_party;
-    by_party.reset(w, parties);
-    clause::engine::PayeeState by_payee;
-    by_payee.reset(w);
-    std::vector<clause::engine::PayoutLine> ignored;
+    Case used(rng);
+    INFO(describe(used.w));
+    std::vector<PayoutLine> ignored;
     // Twice: the second finds every tier the first filled complete and starts past them.
     const Money everything = Money::from_cents(Money::kLimitCents / 4);
     for (int twice = 0; twice < 2; ++twice) {
-      REQUIRE(clause::engine::distribute(w, by_party, everything, ignored));
-      REQUIRE(clause::engine::distribute(w, by_payee, everything, ignored));
+      REQUIRE(clause::engine::distribute(used.w, used.by_party, everything, ignored));
+      REQUIRE(clause::engine::distribute(used.w, used.by_payee, everything, ignored));
     }
-    by_party.reset(w, parties);
-    by_payee.reset(w);
-    clause::engine::WaterfallState fresh_by_party;
-    fresh_by_party.reset(w, parties);
-    clause::engine::PayeeState fresh_by_payee;
-    fresh_by_payee.reset(w);
+    used.reset();
+    Case fresh = used;  // the same waterfall, reset as it was never used
+    fresh.by_party = clause::engine::WaterfallState{};
+    fresh.by_payee = clause::engine::PayeeState{};
+    fresh.reset();
     for (const std::int64_t cents : random_profits(rng, 1 + rng() % 4)) {
       const Money profit = Money::from_cents(cents);
-      std::vector<clause::engine::PayoutLine> a, b, c, d;
-      const auto left_a = clause::engine::distribute(w, by_party, profit, a);
-      const auto left_b = clause::engine::distribute(w, fresh_by_party, profit, b);
-      const auto left_c = clause::engine::distribute(w, by_payee, profit, c);
-      const auto left_d = clause::engine::distribute(w, fresh_by_payee, profit, d);
-      REQUIRE(left_a == left_b);
-      REQUIRE(left_c == left_d);
-      REQUIRE(a.size() == b.size());
-      REQUIRE(c.size() == d.size());
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].tier == b[i].tier);
-        CHECK(a[i].amount == b[i].amount);
-      }
-      for (std::size_t i = 0; i < c.size(); ++i) {
-        CHECK(c[i].tier == d[i].tier);
-        CHECK(c[i].amount == d[i].amount);
-      }
+      std::vector<PayoutLine> a, b, c, d;
+      REQUIRE(clause::engine::distribute(used.w, used.by_party, profit, a) ==
+              clause::engine::distribute(fresh.w, fresh.by_party, profit, b));
+      REQUIRE(clause::engine::distribute(used.w, used.by_payee, profit, c) ==
+              clause::engine::distribute(fresh.w, fresh.by_payee, profit, d));
+      require_same_lines(a, b);
+      require_same_lines(c, d);
     }
   }
 }
