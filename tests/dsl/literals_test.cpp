@@ -1,6 +1,11 @@
 // Money, percentages and dates: exact, checked, never floating point.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+
+#include <fmt/format.h>
+
 #include "dsl/date.hpp"
 #include "dsl/money.hpp"
 #include "dsl/percent.hpp"
@@ -101,4 +106,106 @@ TEST_CASE("dates are checked against the calendar", "[date]") {
   CHECK(date("2024-06-01") < date("2024-06-02"));
   CHECK(date("2024-12-31").serial() + 1 == date("2025-01-01").serial());
   CHECK(Date::from_serial(date("1999-12-31").serial()).to_string() == "1999-12-31");
+}
+
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// parse_money as it was written with strings (before it read the digits in place): the
+// reference the rewrite must match, error for error.
+std::variant<Money, LiteralError> reference_parse_money(std::string_view text) {
+  if (text.empty() || text[0] != '$') return LiteralError{"expected an amount like `$194M`", 0};
+  std::size_t i = 1;
+  if (i >= text.size() || !digit(text[i])) {
+    return LiteralError{fmt::format("expected digits after `$` in `{}`", text), i};
+  }
+
+  // Whole part, with optional thousands separators that must group in threes.
+  std::string whole;
+  std::size_t group_len = 0;
+  bool grouped = false;
+  for (; i < text.size() && (digit(text[i]) || text[i] == ','); ++i) {
+    if (text[i] == ',') {
+      if ((grouped && group_len != 3) || (!grouped && (group_len == 0 || group_len > 3))) {
+        return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+      }
+      grouped = true;
+      group_len = 0;
+      continue;
+    }
+    whole.push_back(text[i]);
+    ++group_len;
+  }
+  if (grouped && group_len != 3) {
+    return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+  }
+
+  std::string fraction;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    for (; i < text.size() && digit(text[i]); ++i) fraction.push_back(text[i]);
+    if (i == start) return LiteralError{fmt::format("expected digits after the decimal point in `{}`", text), i};
+  }
+
+  int scale_zeros = 0;
+  if (i < text.size()) {
+    switch (text[i]) {
+      case 'K': scale_zeros = 3; break;
+      case 'M': scale_zeros = 6; break;
+      case 'B': scale_zeros = 9; break;
+      case 'T': scale_zeros = 12; break;
+      default:
+        return LiteralError{fmt::format("unknown scale `{}` in `{}`: use K, M, B or T", text.substr(i, 1), text), i};
+    }
+    ++i;
+  }
+  if (i != text.size()) {
+    return LiteralError{fmt::format("unexpected `{}` after the amount `{}`", text.substr(i), text.substr(0, i)), i};
+  }
+
+  // Cents = (whole.fraction) * 10^(scale_zeros + 2); every digit past that is a fraction of a cent.
+  const std::size_t kept = static_cast<std::size_t>(scale_zeros + 2);
+  for (std::size_t d = kept; d < fraction.size(); ++d) {
+    if (fraction[d] != '0') {
+      return LiteralError{fmt::format("`{}` has a fraction of a cent: money is exact to the cent", text), 0};
+    }
+  }
+  std::string digits = whole + fraction.substr(0, std::min(kept, fraction.size()));
+  digits.append(kept - std::min(kept, fraction.size()), '0');
+
+  std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return Money{};
+  digits.erase(0, first);
+  const std::string limit = std::to_string(Money::kLimitCents);
+  if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
+    return LiteralError{fmt::format("`{}` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)", text), 0};
+  }
+  std::int64_t cents = 0;
+  for (char c : digits) cents = cents * 10 + (c - '0');
+  return Money::from_cents(cents);
+}
+
+}  // namespace
+
+TEST_CASE("parse_money answers as the string-based reference did, value for value and error for error",
+          "[money]") {
+  std::mt19937_64 rng(20261129);
+  const std::string alphabet = "0123456789000,,..KMBTX$";
+  for (int round = 0; round < 300'000; ++round) {
+    std::string text = rng() % 20 == 0 ? "" : "$";
+    const std::size_t n = rng() % (round % 10 == 0 ? 40 : 12);
+    for (std::size_t k = 0; k < n; ++k) text += alphabet[rng() % (k + 1 == n ? alphabet.size() : 13)];
+    INFO(text);
+    const auto got = parse_money(text);
+    const auto want = reference_parse_money(text);
+    REQUIRE(got.index() == want.index());
+    if (const auto* m = std::get_if<Money>(&want)) {
+      REQUIRE(std::get<Money>(got).cents() == m->cents());
+    } else {
+      REQUIRE(std::get<LiteralError>(got).message == std::get<LiteralError>(want).message);
+      REQUIRE(std::get<LiteralError>(got).offset == std::get<LiteralError>(want).offset);
+    }
+  }
 }
