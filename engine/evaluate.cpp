@@ -25,7 +25,7 @@ const Ending& State::ending(DeclRef ref) const {
   switch (ref.kind) {
     case DeclKind::licence: return licences[ref.index];
     case DeclKind::clause: return clauses[ref.index];
-    case DeclKind::exception: return exceptions[ref.index];
+    case DeclKind::exception: return exceptions[ref.index].ending;
     default: return live;
   }
 }
@@ -43,9 +43,7 @@ Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract),
 void Evaluator::reset() {
   state_.licences.assign(c_.licences.size(), Ending{});
   state_.clauses.assign(c_.clauses.size(), Ending{});
-  state_.exceptions.assign(c_.exceptions.size(), Ending{});
-  state_.consents.assign(c_.exceptions.size(), 0);
-  state_.bought.assign(c_.exceptions.size(), Money{});
+  state_.exceptions.assign(c_.exceptions.size(), ExceptionState{});
   state_.waterfalls.resize(c_.waterfalls.size());
   for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i]);
   state_.received.assign(c_.parties.size(), Money{});
@@ -56,15 +54,15 @@ void Evaluator::reset_after(const OutcomeLog& log) {
   steps_ = 0;
   for (const Outcome& o : log.outcomes) {
     switch (o.kind) {
-      case OutcomeKind::consented: state_.consents[o.rule.index] = 0; break;
+      case OutcomeKind::consented: state_.exceptions[o.rule.index].consents = 0; break;
       case OutcomeKind::permitted:
-        if (o.why == Why::exception_applies) state_.bought[o.rule.index] = Money{};
+        if (o.why == Why::exception_applies) state_.exceptions[o.rule.index].bought = Money{};
         break;
       case OutcomeKind::ended:
         switch (o.subject.kind) {
           case DeclKind::licence: state_.licences[o.subject.index] = Ending{}; break;
           case DeclKind::clause: state_.clauses[o.subject.index] = Ending{}; break;
-          case DeclKind::exception: state_.exceptions[o.subject.index] = Ending{}; break;
+          case DeclKind::exception: state_.exceptions[o.subject.index].ending = Ending{}; break;
           default: break;
         }
         break;
@@ -182,7 +180,7 @@ void Evaluator::consent(const Event& e, OutcomeLog& log) {
   Outcome o = make(OutcomeKind::consented, it == ex.consents.end() ? Why::consent_not_asked : Why::consent_asked,
                    DeclRef{DeclKind::exception, e.target});
   o.party = e.actor;
-  if (it != ex.consents.end()) state_.consents[e.target] |= 1u << (it - ex.consents.begin());
+  if (it != ex.consents.end()) state_.exceptions[e.target].consents |= 1u << (it - ex.consents.begin());
   log.outcomes.push_back(o);
 }
 
@@ -217,7 +215,8 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
         const Exception& ex = c_.exceptions[xi];
         ExceptionCheck check;
         check.exception = xi;
-        const Ending& end = state_.exceptions[xi];
+        const ExceptionState& xs = state_.exceptions[xi];
+        const Ending& end = xs.ending;
         check.ended = end.ended;
         check.ended_on = end.on;
         check.ended_by = end.by;
@@ -225,9 +224,9 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
         check.wrong_good = ex.good != e.word;
         check.wrong_vendor = ex.vendor != e.vendor;
         const std::uint32_t all = ex.consents.empty() ? 0u : (0xFFFF'FFFFu >> (32 - ex.consents.size()));
-        check.missing_consents = all & ~state_.consents[xi];
+        check.missing_consents = all & ~xs.consents;
         if (ex.limit) {
-          const auto total = state_.bought[xi].plus(e.amount);
+          const auto total = xs.bought.plus(e.amount);
           if (!total) {
             return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)", ex.name);
           }
@@ -246,12 +245,12 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       }
       if (permitting != kNone) {
         log.checks.resize(checks_before);
-        const auto total = state_.bought[permitting].plus(e.amount);
+        const auto total = state_.exceptions[permitting].bought.plus(e.amount);
         if (!total) {
           return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
                              c_.exceptions[permitting].name);
         }
-        state_.bought[permitting] = *total;
+        state_.exceptions[permitting].bought = *total;
         Outcome o = make(OutcomeKind::permitted, Why::exception_applies, DeclRef{DeclKind::exception, permitting});
         o.party = e.actor;
         o.subject = clause_ref;
@@ -389,7 +388,7 @@ void Evaluator::fire(Date on, OutcomeLog& log) {
       switch (target.kind) {
         case DeclKind::licence: end = &state_.licences[target.index]; break;
         case DeclKind::clause: end = &state_.clauses[target.index]; break;
-        case DeclKind::exception: end = &state_.exceptions[target.index]; break;
+        case DeclKind::exception: end = &state_.exceptions[target.index].ending; break;
         default: break;
       }
       if (end == nullptr || end->ended) continue;
