@@ -67,11 +67,8 @@ void Evaluator::reset_after(const OutcomeLog& log) {
         }
         break;
       case OutcomeKind::payout: {
-        PayeeState& w = state_.waterfalls[o.rule.index];
-        std::fill(w.tier_taken.begin(), w.tier_taken.end(), Money{});
-        std::fill(w.received.begin(), w.received.end(), Money{});
-        w.total = Money{};
-        w.complete_tiers = 0;
+        // The state's own reset (same sizes: no allocation), so a field it gains is reset here too.
+        state_.waterfalls[o.rule.index].reset(c_.waterfalls[o.rule.index]);
         for (Index i = o.first; i < o.first + o.count; ++i) state_.received[log.lines[i].party] = Money{};
         break;
       }
