@@ -118,6 +118,9 @@ std::vector<T>& room_for(std::vector<T>& list, std::size_t typical) {
   return list;
 }
 
+// The conditions of the exception being read: usually four at most.
+std::vector<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
+
 template <typename ActionInput>
 Ident ident(const ActionInput& in, const Builder& b) {
   return {in.string_view(), b.span(in)};
@@ -330,20 +333,20 @@ CLAUSE_ACTION(permission) {
 CLAUSE_ACTION(consenting_party) { b.actor = actor_ref(in, b); }
 CLAUSE_ACTION(consent_condition) {
   // Emplaced in place: GCC 12 at -O2 warns of an uninitialized variant in a temporary.
-  Condition& c = room_for(b.node<ExceptionDecl>().conditions, 4).emplace_back();
+  Condition& c = conditions(b).emplace_back();
   c.value.emplace<ConsentCondition>(ConsentCondition{b.actor});
   c.span = b.composite(in);
 }
 CLAUSE_ACTION(limit_condition) {
-  room_for(b.node<ExceptionDecl>().conditions, 4).push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
+  conditions(b).push_back(Condition{LimitCondition{*b.amount}, b.composite(in)});
 }
 CLAUSE_ACTION(from_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(from_condition) {
-  room_for(b.node<ExceptionDecl>().conditions, 4).push_back(Condition{FromCondition{b.date}, b.composite(in)});
+  conditions(b).push_back(Condition{FromCondition{b.date}, b.composite(in)});
 }
 CLAUSE_ACTION(until_date) { b.date = date_literal(in, b); }
 CLAUSE_ACTION(until_condition) {
-  room_for(b.node<ExceptionDecl>().conditions, 4).push_back(Condition{UntilCondition{b.date}, b.composite(in)});
+  conditions(b).push_back(Condition{UntilCondition{b.date}, b.composite(in)});
 }
 
 // Powers.
