@@ -12,6 +12,9 @@
 #include "dsl/grammar_errors.hpp"
 #include "dsl/huge_pages.hpp"
 #include "dsl/parse.hpp"
+#include "dsl/parse_by_grammar.hpp"
+#include "dsl/quick_reader.hpp"
+#include "dsl/text_literal.hpp"
 
 namespace clause::dsl {
 namespace {
@@ -145,27 +148,7 @@ ActorRef actor_ref(const ActionInput& in, const Builder& b) {
 
 template <typename ActionInput>
 Text text_literal(const ActionInput& in, const Builder& b) {
-  const std::string_view raw = in.string_view();
-  Text t;
-  t.span = b.span(in);
-  const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
-  if (inner.find('\\') == std::string_view::npos) {
-    t.value = inner;  // no escapes: the usual case, a view of the source
-    return t;
-  }
-  auto decoded = std::make_shared<std::string>();
-  decoded->reserve(raw.size());
-  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
-    if (raw[i] == '\\' && i + 2 < raw.size()) {
-      ++i;
-      decoded->push_back(raw[i] == 'n' ? '\n' : raw[i]);
-    } else {
-      decoded->push_back(raw[i]);
-    }
-  }
-  t.value = *decoded;
-  t.decoded = std::move(decoded);
-  return t;
+  return dsl::text_literal(in.string_view(), b.span(in));
 }
 
 template <typename ActionInput>
@@ -564,10 +547,18 @@ void finish_declaration(Builder& b, bool complete, std::uint32_t end) {
 // declarations of 424 bytes each was in the profile at 100,000 declarations, and growth
 // by doubling held the old and the new array at once). The keywords are compared here,
 // not through the grammar's `declaration_keyword`: running PEGTL on every line was 5% of
-// parsing. A keyword missing here would only let the vector grow.
+// parsing, and a search of a list of the seven 5%. A keyword missing here would only let
+// the vector grow.
 std::size_t estimate_declarations(std::string_view text) {
-  constexpr std::array<std::string_view, 7> kStarts{"party", "assume", "licence", "clause", "exception", "power",
-                                                    "waterfall"};
+  const auto starts_declaration = [](std::string_view w) {
+    switch (w.size()) {
+      case 5: return w == "party" || w == "power";
+      case 6: return w == "assume" || w == "clause";
+      case 7: return w == "licence";
+      case 9: return w == "exception" || w == "waterfall";
+      default: return false;
+    }
+  };
   std::size_t count = 0;
   const char* end = text.data() + text.size();
   for (const char* p = text.data(); p != nullptr && p != end;) {
@@ -575,7 +566,7 @@ std::size_t estimate_declarations(std::string_view text) {
     const char* q = p;
     while (q != end && *q >= 'a' && *q <= 'z') ++q;
     const std::string_view word(p, static_cast<std::size_t>(q - p));
-    if ((q == end || !r::is_word_char(*q)) && std::find(kStarts.begin(), kStarts.end(), word) != kStarts.end()) {
+    if ((q == end || !r::is_word_char(*q)) && starts_declaration(word)) {
       ++count;
     }
     p = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end - q)));
@@ -584,9 +575,8 @@ std::size_t estimate_declarations(std::string_view text) {
   return count;
 }
 
-}  // namespace
-
-ContractParse parse_contract(const SourcePtr& source) {
+// Reads a contract: with the quick reader first at each declaration, or by the grammar alone.
+ContractParse read_contract(const SourcePtr& source, bool quickly) {
   ContractParse out;
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
@@ -614,6 +604,14 @@ ContractParse parse_contract(const SourcePtr& source) {
     pegtl::parse<r::ws, action>(in, b);
     if (in.empty()) break;
     const char* start = in.current();
+    if (quickly) {
+      if (const auto quick = read_declaration_quickly(text.data(), start, end, out.syntax.declarations)) {
+        b.last_token_end = quick->last_token_end;
+        b.last_ws_end = quick->next;
+        skip_to(in, quick->next);
+        continue;
+      }
+    }
     try {
       pegtl::parse<r::next_declaration, action, control>(in, b);
       finish_declaration(b, true, b.last_token_end);
@@ -625,6 +623,11 @@ ContractParse parse_contract(const SourcePtr& source) {
   }
   return out;
 }
+
+}  // namespace
+
+ContractParse parse_contract(const SourcePtr& source) { return read_contract(source, true); }
+ContractParse parse_contract_by_grammar(const SourcePtr& source) { return read_contract(source, false); }
 
 ScenarioParse parse_scenario(const SourcePtr& source) {
   ScenarioParse out;

@@ -1,6 +1,7 @@
-// The syntax tree of contract files, scenario files and event texts. Plain value types;
-// every node keeps the span of its text. Nothing here is resolved or checked: the
-// checker (engine/) gives names their meaning.
+// The syntax tree of contract files, scenario files and event texts. Plain value types
+// that compare equal when they read the same text the same way; every node keeps the
+// span of its text. Nothing here is resolved or checked: the checker (engine/) gives
+// names their meaning.
 #pragma once
 
 #include <memory>
@@ -24,6 +25,7 @@ namespace clause::dsl {
 struct Ident {
   std::string_view text;
   Span span;
+  friend bool operator==(const Ident&, const Ident&) = default;
 };
 
 // `OpenAI` or `OpenAI.board`.
@@ -39,6 +41,7 @@ struct ActorRef {
     }
     return s;
   }
+  friend bool operator==(const ActorRef&, const ActorRef&) = default;
 };
 
 // A quoted text. `value` views the source when the text has no escapes (the usual case:
@@ -48,6 +51,8 @@ struct Text {
   std::string_view value;  // escapes decoded
   Span span;
   std::shared_ptr<const std::string> decoded;  // only when the text has escapes
+  // The same text at the same place; whether it was decoded into its own copy does not matter.
+  friend bool operator==(const Text& a, const Text& b) { return a.value == b.value && a.span == b.span; }
 };
 
 // A literal as written. `valid` is false when the literal itself was reported as an
@@ -56,27 +61,32 @@ struct MoneyLit {
   Money value;
   Span span;
   bool valid = true;
+  friend bool operator==(const MoneyLit&, const MoneyLit&) = default;
 };
 struct PercentLit {
   Percent value;
   Span span;
   bool valid = true;
+  friend bool operator==(const PercentLit&, const PercentLit&) = default;
 };
 struct DateLit {
   Date value;
   Span span;
   bool valid = true;
+  friend bool operator==(const DateLit&, const DateLit&) = default;
 };
 
 // Money written as a literal or as the name of an assumption.
 struct AmountRef {
   std::variant<MoneyLit, Ident> value;
   Span span;
+  friend bool operator==(const AmountRef&, const AmountRef&) = default;
 };
 // A percentage written as a literal or as the name of an assumption.
 struct PercentRef {
   std::variant<PercentLit, Ident> value;
   Span span;
+  friend bool operator==(const PercentRef&, const PercentRef&) = default;
 };
 
 // ----- contract declarations ------------------------------------------------------
@@ -85,12 +95,14 @@ struct PartyDecl {
   Ident name;
   std::optional<Text> description;
   std::vector<Ident> bodies;
+  friend bool operator==(const PartyDecl&, const PartyDecl&) = default;
 };
 
 struct AssumeDecl {
   Ident name;
   std::variant<MoneyLit, PercentLit> value;
   std::optional<Text> description;
+  friend bool operator==(const AssumeDecl&, const AssumeDecl&) = default;
 };
 
 struct LicenceDecl {
@@ -98,6 +110,7 @@ struct LicenceDecl {
   std::optional<Text> description;
   ActorRef grantor;
   ActorRef grantee;
+  friend bool operator==(const LicenceDecl&, const LicenceDecl&) = default;
 };
 
 // `ACTOR must buy GOOD only from PARTY [or PARTY]...`
@@ -106,36 +119,43 @@ struct ExclusivityStmt {
   Ident good;
   ActorRef vendor;
   std::vector<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
+  friend bool operator==(const ExclusivityStmt&, const ExclusivityStmt&) = default;
 };
 // `ACTOR must not buy GOOD from PARTY`
 struct ProhibitionStmt {
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
+  friend bool operator==(const ProhibitionStmt&, const ProhibitionStmt&) = default;
 };
 
 // Trigger patterns.
 struct StatusDeclaredPattern {  // `STATUS is declared`
   Ident status;
+  friend bool operator==(const StatusDeclaredPattern&, const StatusDeclaredPattern&) = default;
 };
 struct ActorDeclaresPattern {  // `ACTOR declares STATUS`
   ActorRef actor;
   Ident status;
+  friend bool operator==(const ActorDeclaresPattern&, const ActorDeclaresPattern&) = default;
 };
 struct BuysPattern {  // `PARTY buys GOOD from PARTY`
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
+  friend bool operator==(const BuysPattern&, const BuysPattern&) = default;
 };
 struct DoesPattern {  // `ACTOR does "TEXT"`
   ActorRef actor;
   Text text;
+  friend bool operator==(const DoesPattern&, const DoesPattern&) = default;
 };
 using Pattern = std::variant<StatusDeclaredPattern, ActorDeclaresPattern, BuysPattern, DoesPattern>;
 
 struct Effect {  // `NAME ends`
   Ident target;
   Span span;
+  friend bool operator==(const Effect&, const Effect&) = default;
 };
 
 // `when PATTERN then EFFECT, ...`
@@ -143,6 +163,7 @@ struct TriggerStmt {
   Pattern pattern;
   Span pattern_span;
   std::vector<Effect> effects;
+  friend bool operator==(const TriggerStmt&, const TriggerStmt&) = default;
 };
 
 using Statement = std::variant<ExclusivityStmt, ProhibitionStmt, TriggerStmt>;
@@ -152,24 +173,30 @@ struct ClauseDecl {
   std::optional<Text> title;
   Statement statement;
   Span statement_span;
+  friend bool operator==(const ClauseDecl&, const ClauseDecl&) = default;
 };
 
 // Exception conditions.
 struct ConsentCondition {  // `if PARTY consents`
   ActorRef party;
+  friend bool operator==(const ConsentCondition&, const ConsentCondition&) = default;
 };
 struct LimitCondition {  // `up to MONEY in total`
   AmountRef limit;
+  friend bool operator==(const LimitCondition&, const LimitCondition&) = default;
 };
 struct FromCondition {  // `from DATE`
   DateLit date;
+  friend bool operator==(const FromCondition&, const FromCondition&) = default;
 };
 struct UntilCondition {  // `until DATE`
   DateLit date;
+  friend bool operator==(const UntilCondition&, const UntilCondition&) = default;
 };
 struct Condition {
   std::variant<ConsentCondition, LimitCondition, FromCondition, UntilCondition> value;
   Span span;
+  friend bool operator==(const Condition&, const Condition&) = default;
 };
 
 struct ExceptionDecl {
@@ -182,6 +209,7 @@ struct ExceptionDecl {
   ActorRef vendor;
   Span permission_span;
   std::vector<Condition> conditions;
+  friend bool operator==(const ExceptionDecl&, const ExceptionDecl&) = default;
 };
 
 struct PowerDecl {
@@ -189,6 +217,7 @@ struct PowerDecl {
   std::optional<Text> title;
   ActorRef holder;
   Ident status;
+  friend bool operator==(const PowerDecl&, const PowerDecl&) = default;
 };
 
 struct Share {
@@ -197,6 +226,7 @@ struct Share {
   std::optional<AmountRef> cap;
   Span cap_keyword;  // the `cap` keyword, when there is one
   Span span;
+  friend bool operator==(const Share&, const Share&) = default;
 };
 
 enum class TierKind { first, next, until_capped, rest };
@@ -211,6 +241,7 @@ struct Tier {
   std::optional<ActorRef> overflow;
   Span overflow_keyword;
   Span span;
+  friend bool operator==(const Tier&, const Tier&) = default;
 };
 
 struct WaterfallDecl {
@@ -218,6 +249,7 @@ struct WaterfallDecl {
   std::optional<Text> title;
   ActorRef of;
   std::vector<Tier> tiers;
+  friend bool operator==(const WaterfallDecl&, const WaterfallDecl&) = default;
 };
 
 enum class DeclKind { party, assumption, licence, clause, exception, power, waterfall };
@@ -231,6 +263,7 @@ struct Declaration {
   // False when a syntax error cut the declaration short: its name is known (so other
   // declarations may refer to it without more errors) but its content is not.
   bool complete = true;
+  friend bool operator==(const Declaration&, const Declaration&) = default;
 };
 
 struct ContractSyntax {
@@ -241,6 +274,7 @@ struct ContractSyntax {
   std::optional<DateLit> effective;
   Span effective_keyword;
   std::vector<Declaration> declarations;
+  friend bool operator==(const ContractSyntax&, const ContractSyntax&) = default;
 };
 
 // ----- events ---------------------------------------------------------------------
@@ -248,36 +282,44 @@ struct ContractSyntax {
 struct DeclaresEvent {  // `ACTOR declares STATUS`
   ActorRef actor;
   Ident status;
+  friend bool operator==(const DeclaresEvent&, const DeclaresEvent&) = default;
 };
 struct IsDeclaredEvent {  // `STATUS is declared`
   Ident status;
+  friend bool operator==(const IsDeclaredEvent&, const IsDeclaredEvent&) = default;
 };
 struct ConsentsEvent {  // `PARTY consents to EXCEPTION`
   ActorRef party;
   Ident exception;
+  friend bool operator==(const ConsentsEvent&, const ConsentsEvent&) = default;
 };
 struct BuysEvent {  // `PARTY buys GOOD from VENDOR for MONEY`
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
   MoneyLit amount;
+  friend bool operator==(const BuysEvent&, const BuysEvent&) = default;
 };
 struct UsesEvent {  // `PARTY uses LICENCE`
   ActorRef actor;
   Ident licence;
+  friend bool operator==(const UsesEvent&, const UsesEvent&) = default;
 };
 struct EarnsEvent {  // `PARTY earns MONEY`
   ActorRef party;
   MoneyLit amount;
+  friend bool operator==(const EarnsEvent&, const EarnsEvent&) = default;
 };
 struct DoesEvent {  // `ACTOR does "TEXT"`
   ActorRef actor;
   Text text;
+  friend bool operator==(const DoesEvent&, const DoesEvent&) = default;
 };
 
 struct EventSyntax {
   std::variant<DeclaresEvent, IsDeclaredEvent, ConsentsEvent, BuysEvent, UsesEvent, EarnsEvent, DoesEvent> node;
   Span span;
+  friend bool operator==(const EventSyntax&, const EventSyntax&) = default;
 };
 
 // The event written canonically: single spaces, keywords lower case, goods and statuses
@@ -291,35 +333,44 @@ struct ScenarioAssume {
   Ident name;
   std::variant<MoneyLit, PercentLit> value;
   Span span;
+  friend bool operator==(const ScenarioAssume&, const ScenarioAssume&) = default;
 };
 
 struct ScenarioEvent {
   DateLit on;
   EventSyntax event;
   Span span;
+  friend bool operator==(const ScenarioEvent&, const ScenarioEvent&) = default;
 };
 
 struct BreachExpectation {  // `breach of NAME [by PARTY] [on DATE]`
   Ident name;
   std::optional<ActorRef> by;
   std::optional<DateLit> on;
+  friend bool operator==(const BreachExpectation&, const BreachExpectation&) = default;
 };
-struct NoBreachExpectation {};  // `no breach`
+struct NoBreachExpectation {  // `no breach`
+  friend bool operator==(const NoBreachExpectation&, const NoBreachExpectation&) = default;
+};
 enum class OutcomeOnKind { permitted, ineffective, uncovered };
 struct OutcomeOnExpectation {  // `permitted|ineffective|uncovered on DATE`
   OutcomeOnKind kind;
   DateLit on;
+  friend bool operator==(const OutcomeOnExpectation&, const OutcomeOnExpectation&) = default;
 };
 struct EndedExpectation {  // `NAME ended [on DATE]`
   Ident name;
   std::optional<DateLit> on;
+  friend bool operator==(const EndedExpectation&, const EndedExpectation&) = default;
 };
 struct LiveExpectation {  // `NAME live`
   Ident name;
+  friend bool operator==(const LiveExpectation&, const LiveExpectation&) = default;
 };
 struct ReceivesExpectation {  // `PARTY receives MONEY`
   ActorRef party;
   MoneyLit amount;
+  friend bool operator==(const ReceivesExpectation&, const ReceivesExpectation&) = default;
 };
 
 struct Expectation {
@@ -327,6 +378,7 @@ struct Expectation {
                ReceivesExpectation>
       node;
   Span span;  // from `expect` to the end of the line's content
+  friend bool operator==(const Expectation&, const Expectation&) = default;
 };
 
 struct ScenarioSyntax {
@@ -337,6 +389,7 @@ struct ScenarioSyntax {
   std::vector<ScenarioAssume> assumes;
   std::vector<ScenarioEvent> events;
   std::vector<Expectation> expectations;
+  friend bool operator==(const ScenarioSyntax&, const ScenarioSyntax&) = default;
 };
 
 }  // namespace clause::dsl
