@@ -108,7 +108,7 @@ void print_profit(std::ostream& out, const Style& style, const PayoutSubject& s,
   Table table(headers, align);
   const auto money_cell = [](engine::Money m) { return m.is_zero() ? std::string("—") : m.to_display(); };
   for (std::size_t r = 0; r < p.parties.size(); ++r) {
-    std::vector<std::string> row{c.parties[p.parties[r]].name};
+    std::vector<std::string> row{std::string(c.parties[p.parties[r]].name)};
     for (std::size_t t = 0; t < w.tiers.size(); ++t) row.push_back(money_cell(p.cell[r][t]));
     row.push_back(money_cell(p.received[r]));
     row.push_back(share_of(p.received[r], p.profit));

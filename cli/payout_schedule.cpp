@@ -100,7 +100,7 @@ void print_schedule(std::ostream& out, const Style& style, const PayoutSubject& 
                 {Table::Align::left, Table::Align::right, Table::Align::left, Table::Align::right});
     for (const engine::Index p : schedule.parties()) {
       auto [whole, fraction] = amount_cells(b.paid[p]);
-      table.add_row({c.parties[p].name, b.paid[p].is_zero() ? "—" : whole, fraction, percent_cell(b.marginal[p])});
+      table.add_row({std::string(c.parties[p].name), b.paid[p].is_zero() ? "—" : whole, fraction, percent_cell(b.marginal[p])});
     }
     if (!b.undistributed.is_zero() || b.marginal_undistributed.units() != 0) {
       auto [whole, fraction] = amount_cells(b.undistributed);

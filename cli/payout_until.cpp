@@ -135,7 +135,7 @@ std::string exact_with_short(const Rational& cents) {
   return approx == exact ? exact : fmt::format("{} ({})", exact, approx);
 }
 
-std::string cents_line(const UntilAnswer& a, const std::string& party, const std::string& amount) {
+std::string cents_line(const UntilAnswer& a, std::string_view party, const std::string& amount) {
   using Kind = engine::CentThreshold::Kind;
   switch (a.cents.kind) {
     case Kind::reached: {
@@ -171,8 +171,8 @@ std::string cents_line(const UntilAnswer& a, const std::string& party, const std
 void print_until(std::ostream& out, const Style& style, const PayoutSubject& s, const engine::Schedule& schedule,
                  const UntilAnswer& a) {
   const engine::Contract& c = s.contract;
-  const std::string& party = c.parties[a.question.party].name;
-  const std::string& earner = c.parties[s.waterfall.of].name;
+  const std::string_view party = c.parties[a.question.party].name;
+  const std::string_view earner = c.parties[s.waterfall.of].name;
   const std::string amount = a.question.amount.to_short();
   const auto& bs = schedule.breakpoints();
   if (a.exact.reached) {

@@ -218,11 +218,11 @@ class Checker {
   }
 
   void register_placeholder(const Declaration& d, DeclRef ref) {
-    std::string name(d.name().text);  // moved into the model below
+    const std::string_view name = d.name().text;  // a view of the source, as the model's texts are
     switch (ref.kind) {
       case DeclKind::party: {
         const auto& p = std::get<dsl::PartyDecl>(d.node);
-        Party party{std::move(name), keep(p.description), {}, d.keyword};
+        Party party{name, keep(p.description), {}, d.keyword};
         SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
@@ -240,7 +240,7 @@ class Checker {
       }
       case DeclKind::assumption: {
         const auto& a = std::get<dsl::AssumeDecl>(d.node);
-        Assumption assumption{std::move(name), dsl::Value{Money{}}, keep(a.description), false, d.keyword};
+        Assumption assumption{name, dsl::Value{Money{}}, keep(a.description), false, d.keyword};
         if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
           assumption.value = m->value;
           if (!m->valid) invalid_assumptions_.insert(ref.index);
@@ -252,19 +252,19 @@ class Checker {
         prefetch_next_entry(c_.assumptions);
         break;
       }
-      case DeclKind::licence: add_entry(c_.licences, std::move(name), d.keyword); break;
-      case DeclKind::clause: add_entry(c_.clauses, std::move(name), d.keyword); break;
-      case DeclKind::exception: add_entry(c_.exceptions, std::move(name), d.keyword); break;
-      case DeclKind::power: add_entry(c_.powers, std::move(name), d.keyword); break;
-      case DeclKind::waterfall: add_entry(c_.waterfalls, std::move(name), d.keyword); break;
+      case DeclKind::licence: add_entry(c_.licences, name, d.keyword); break;
+      case DeclKind::clause: add_entry(c_.clauses, name, d.keyword); break;
+      case DeclKind::exception: add_entry(c_.exceptions, name, d.keyword); break;
+      case DeclKind::power: add_entry(c_.powers, name, d.keyword); break;
+      case DeclKind::waterfall: add_entry(c_.waterfalls, name, d.keyword); break;
     }
   }
 
   // An entry with its name and keyword only: checking its declaration fills the rest.
   template <typename Entry>
-  static void add_entry(std::vector<Entry>& table, std::string name, Span keyword) {
+  static void add_entry(std::vector<Entry>& table, std::string_view name, Span keyword) {
     Entry entry;
-    entry.name = std::move(name);
+    entry.name = name;
     entry.keyword = keyword;
     table.push_back(std::move(entry));
     prefetch_next_entry(table);

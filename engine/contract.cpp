@@ -76,7 +76,7 @@ std::span<const Index> Contract::duties_on(Actor buyer, Index good) const {
   return duties.find(DutyKey{buyer.party, buyer.body, good});
 }
 
-const std::string& Contract::name_of(DeclRef ref) const {
+std::string_view Contract::name_of(DeclRef ref) const {
   switch (ref.kind) {
     case DeclKind::party: return parties[ref.index].name;
     case DeclKind::assumption: return assumptions[ref.index].name;
@@ -86,8 +86,7 @@ const std::string& Contract::name_of(DeclRef ref) const {
     case DeclKind::power: return powers[ref.index].name;
     case DeclKind::waterfall: return waterfalls[ref.index].name;
   }
-  static const std::string none;
-  return none;
+  return {};
 }
 
 Span Contract::keyword_of(DeclRef ref) const {
@@ -115,7 +114,7 @@ std::string Contract::actor_name(Actor a, const std::vector<std::string>* outsid
     return "an outsider";
   }
   const Party& p = parties[a.party];
-  if (a.body == kNone) return p.name;
+  if (a.body == kNone) return std::string(p.name);
   return fmt::format("{}.{}", p.name, p.bodies[a.body]);
 }
 

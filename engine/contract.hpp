@@ -60,14 +60,14 @@ struct DeclRef {
 };
 
 struct Party {
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view description;
   std::vector<std::string_view> bodies;
   Span keyword;
 };
 
 struct Assumption {
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   dsl::Value value;
   std::string_view description;
   bool overridden = false;  // by `--set` or a scenario's `assume`
@@ -75,7 +75,7 @@ struct Assumption {
 };
 
 struct Licence {
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view description;
   Actor grantor;
   Actor grantee;
@@ -109,7 +109,7 @@ struct Clause {
   // trigger
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view title;
   Span keyword;
 
@@ -132,13 +132,13 @@ struct Exception {
   std::optional<Date> until;
   std::optional<Money> limit;
   std::vector<Actor> consents;  // every party whose consent is a condition
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view title;
   Span keyword;
 };
 
 struct Power {
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view title;
   Actor holder;
   Index status = kNone;
@@ -171,7 +171,7 @@ struct Waterfall {
   // the contract's other parties. Filled by index_payees (check_contract calls it).
   std::vector<Index> payees;
   Index of = kNone;
-  std::string name;
+  std::string_view name;  // a view of the source (Contract::source)
   std::string_view title;
   Span keyword;
 };
@@ -182,7 +182,7 @@ class Contract {
   std::optional<std::string_view> version;
   std::optional<Date> effective;
   Span effective_keyword;
-  dsl::SourcePtr source;  // the text titles, descriptions, bodies and deed texts view
+  dsl::SourcePtr source;  // the text names, titles, descriptions, bodies and deed texts view
   // What else they view, kept alive with the contract: the decoded copies of texts with
   // escapes (and the syntax tree's source, were it not `source`).
   std::vector<std::shared_ptr<const void>> text_owners;
@@ -220,7 +220,7 @@ class Contract {
   Index find_word(std::string_view word) const;  // any case; kNone when the contract never uses it
   std::span<const Index> duties_on(Actor buyer, Index good) const;
 
-  const std::string& name_of(DeclRef ref) const;
+  std::string_view name_of(DeclRef ref) const;
   Span keyword_of(DeclRef ref) const;
   // `file:line:col` of a declaration's keyword.
   std::string place_of(DeclRef ref) const;

@@ -30,17 +30,22 @@ namespace clause::engine {
 class NameMap {
  public:
   // The new contract's name for the old contract's `name`: itself unless it was renamed.
-  const std::string& to_new(const std::string& old_name) const;
+  std::string_view to_new(std::string_view old_name) const;
   // The old contract's name for the new contract's `name`.
-  const std::string& to_old(const std::string& new_name) const;
+  std::string_view to_old(std::string_view new_name) const;
   // Every rename, old name then new name, in the old contract's order.
   const std::vector<std::pair<std::string, std::string>>& renames() const { return renames_; }
 
-  void add_rename(const std::string& old_name, const std::string& new_name);
+  void add_rename(std::string_view old_name, std::string_view new_name);
 
  private:
-  std::unordered_map<std::string, std::string> to_new_;
-  std::unordered_map<std::string, std::string> to_old_;
+  // Looked up by a view, with no string built for the key.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> to_new_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> to_old_;
   std::vector<std::pair<std::string, std::string>> renames_;
 };
 

@@ -93,9 +93,9 @@ class ProbeRunner {
   };
 
   BoundActor bind_actor(const ProbeActor& a) {
-    const std::string& party = name_(a.party);
+    const std::string_view party = name_(a.party);
     const auto ref = c_.find(party);
-    if (!ref) return {outsiders_.intern(a.body.empty() ? party : party + "." + a.body), {}};
+    if (!ref) return {outsiders_.intern(a.body.empty() ? std::string(party) : fmt::format("{}.{}", party, a.body)), {}};
     if (ref->kind != DeclKind::party) {
       return {{}, fmt::format("`{}` is {}, not a party", party, decl_kind_with_article(ref->kind))};
     }
@@ -106,7 +106,7 @@ class ProbeRunner {
   }
 
   BoundTarget bind_target(const ProbeTarget& t) const {
-    const std::string& name = name_(t.name);
+    const std::string_view name = name_(t.name);
     const auto ref = c_.find(name);
     if (!ref) return {kNone, fmt::format("the contract has no {} `{}`", decl_kind_name(t.kind), name)};
     if (ref->kind != t.kind) {
@@ -204,8 +204,8 @@ BehaviourDiff diff_behaviour(const Contract& old_c, const Contract& new_c, const
   const ProbeSet set = make_probes(old_c, new_c, names, out.on);
   out.probes = set.probes.size();
 
-  const NameReader as_is = [](const std::string& n) -> const std::string& { return n; };
-  const NameReader to_new = [&names](const std::string& n) -> const std::string& { return names.to_new(n); };
+  const NameReader as_is = [](std::string_view n) { return n; };
+  const NameReader to_new = [&names](std::string_view n) { return names.to_new(n); };
   ProbeRunner old_runner(old_c, set, as_is);
   ProbeRunner new_runner(new_c, set, to_new);
   OutcomeComparer comparer(old_c, new_c, names);

@@ -14,7 +14,7 @@ OutcomeComparer::OutcomeComparer(const Contract& old_c, const Contract& new_c, c
   for (int side = 0; side < 2; ++side) {
     const Contract& c = *contracts_[side];
     for (const DeclRef r : declarations_in_order(c)) {
-      const std::string& name = side == 0 ? c.name_of(r) : names.to_old(c.name_of(r));
+      const std::string_view name = side == 0 ? c.name_of(r) : names.to_old(c.name_of(r));
       std::string key(1, static_cast<char>('0' + static_cast<int>(r.kind)));
       key += name;
       const auto [it, fresh] = ids.emplace(std::move(key), static_cast<std::uint32_t>(ids.size()));
@@ -42,7 +42,7 @@ std::uint32_t OutcomeComparer::actor(Side side, Actor a, const std::vector<std::
   const std::uint64_t key = (std::uint64_t{a.party} << 32) | a.body;
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   const Party& p = c.parties[a.party];
-  std::string name = side == Side::old_contract ? p.name : names_.to_old(p.name);
+  std::string name(side == Side::old_contract ? p.name : names_.to_old(p.name));
   if (a.body != kNone) fmt::format_to(std::back_inserter(name), ".{}", p.bodies[a.body]);
   const std::uint32_t id = actor_named(name);
   cache.emplace(key, id);

@@ -10,19 +10,19 @@
 
 namespace clause::engine {
 
-const std::string& NameMap::to_new(const std::string& old_name) const {
+std::string_view NameMap::to_new(std::string_view old_name) const {
   const auto it = to_new_.find(old_name);
   return it == to_new_.end() ? old_name : it->second;
 }
 
-const std::string& NameMap::to_old(const std::string& new_name) const {
+std::string_view NameMap::to_old(std::string_view new_name) const {
   const auto it = to_old_.find(new_name);
   return it == to_old_.end() ? new_name : it->second;
 }
 
-void NameMap::add_rename(const std::string& old_name, const std::string& new_name) {
-  to_new_[old_name] = new_name;
-  to_old_[new_name] = old_name;
+void NameMap::add_rename(std::string_view old_name, std::string_view new_name) {
+  to_new_[std::string(old_name)] = new_name;
+  to_old_[std::string(new_name)] = old_name;
   renames_.emplace_back(old_name, new_name);
 }
 
@@ -57,8 +57,8 @@ NameMap match_names(const Contract& old_c, const Contract& new_c) {
 
   // A rename of a party changes what a clause naming it says, so match in rounds until a
   // round finds nothing new: each round reads the old side through the renames so far.
-  const NameReader as_is = [](const std::string& n) -> const std::string& { return n; };
-  const NameReader through_renames = [&names](const std::string& n) -> const std::string& { return names.to_new(n); };
+  const NameReader as_is = [](std::string_view n) { return n; };
+  const NameReader through_renames = [&names](std::string_view n) { return names.to_new(n); };
   std::vector<bool> removed_done(removed.size(), false);
   std::vector<bool> added_done(added.size(), false);
   // Chains of renames deeper than a few rounds are left as removed and added.

@@ -16,10 +16,10 @@ class PartWriter {
   std::string actor(Actor a) const {
     if (a.party == kNone || a.is_outsider()) return c_.actor_name(a);
     const Party& p = c_.parties[a.party];
-    const std::string& party = name_(p.name);
-    return a.body == kNone ? party : fmt::format("{}.{}", party, p.bodies[a.body]);
+    const std::string_view party = name_(p.name);
+    return a.body == kNone ? std::string(party) : fmt::format("{}.{}", party, p.bodies[a.body]);
   }
-  const std::string& decl(DeclRef r) const { return name_(c_.name_of(r)); }
+  std::string_view decl(DeclRef r) const { return name_(c_.name_of(r)); }
   const std::string& word(Index w) const { return c_.words[w]; }
 
   void add(std::string what, std::string key, std::string value, std::string phrase) {
@@ -68,7 +68,7 @@ class PartWriter {
         add("", "when", "when " + pattern(cl.pattern), "when " + pattern(cl.pattern));
         for (const DeclRef target : cl.ends) {
           const std::string effect = fmt::format("{} ends", decl(target));
-          add("then", decl(target), effect, "then " + effect);
+          add("then", std::string(decl(target)), effect, "then " + effect);
         }
         break;
       }
@@ -88,7 +88,7 @@ class PartWriter {
 
   void exception(const Exception& ex) {
     text("title", ex.title);
-    const std::string to = "to " + decl(DeclRef{DeclKind::clause, ex.clause});
+    const std::string to = fmt::format("to {}", decl(DeclRef{DeclKind::clause, ex.clause}));
     add("", "to", to, to);
     const std::string permission =
         fmt::format("{} may buy {} from {}", actor(ex.buyer), word(ex.good), actor(ex.vendor));
@@ -120,7 +120,7 @@ class PartWriter {
 
   void waterfall(const Waterfall& w) {
     text("title", w.title);
-    const std::string of = "of " + name_(c_.parties[w.of].name);
+    const std::string of = fmt::format("of {}", name_(c_.parties[w.of].name));
     add("", "of", of, of);
     std::vector<std::string> order;
     for (std::size_t t = 0; t < w.tiers.size(); ++t) {
@@ -137,11 +137,11 @@ class PartWriter {
       std::vector<std::string> shares;
       for (const Share& s : tier.shares) shares.push_back(share(s));
       std::string whole = fmt::format("{} {}: {}", label, kind, fmt::join(shares, ", "));
-      if (tier.overflow != kNone) whole += " overflow to " + name_(c_.parties[tier.overflow].name);
+      if (tier.overflow != kNone) fmt::format_to(std::back_inserter(whole), " overflow to {}", name_(c_.parties[tier.overflow].name));
       add(label, "", kind, whole);
-      for (const Share& s : tier.shares) add(label, name_(c_.parties[s.party].name), share(s), "");
+      for (const Share& s : tier.shares) add(label, std::string(name_(c_.parties[s.party].name)), share(s), "");
       if (tier.overflow != kNone) {
-        add(label, "overflow", "overflow to " + name_(c_.parties[tier.overflow].name), "");
+        add(label, "overflow", fmt::format("overflow to {}", name_(c_.parties[tier.overflow].name)), "");
       }
     }
     // One label a line: a tier's name may hold ", ".

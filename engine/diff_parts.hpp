@@ -12,7 +12,7 @@
 namespace clause::engine {
 
 // Reads a declared name as the other contract would write it (a rename maps it).
-using NameReader = std::function<const std::string&(const std::string&)>;
+using NameReader = std::function<std::string_view(std::string_view)>;
 
 struct Part {
   std::string what;    // which part: "title", "limit", `tier "Capped returns"`; empty when the value says it

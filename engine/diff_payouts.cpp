@@ -132,8 +132,8 @@ WaterfallPayoutDiff compare(const Contract& old_c, const Waterfall* old_w, const
 
   // The parties either waterfall pays, in the order its tiers name them (the new one first).
   std::vector<std::string> parties;
-  const auto add_party = [&](const std::string& name) {
-    if (std::find(parties.begin(), parties.end(), name) == parties.end()) parties.push_back(name);
+  const auto add_party = [&](std::string_view name) {
+    if (std::find(parties.begin(), parties.end(), name) == parties.end()) parties.emplace_back(name);
   };
   if (new_s) {
     for (const Index p : new_s->parties()) add_party(new_c.parties[p].name);
@@ -141,7 +141,7 @@ WaterfallPayoutDiff compare(const Contract& old_c, const Waterfall* old_w, const
   if (old_s) {
     for (const Index p : old_s->parties()) add_party(names.to_new(old_c.parties[p].name));
   }
-  const auto index_in = [](const Contract& c, const std::string& name) -> Index {
+  const auto index_in = [](const Contract& c, std::string_view name) -> Index {
     const auto ref = c.find(name);
     return ref && ref->kind == DeclKind::party ? ref->index : kNone;
   };
@@ -163,7 +163,7 @@ WaterfallPayoutDiff compare(const Contract& old_c, const Waterfall* old_w, const
 
 std::vector<WaterfallPayoutDiff> diff_payouts(const Contract& old_c, const Contract& new_c, const NameMap& names) {
   std::vector<WaterfallPayoutDiff> out;
-  const auto find_waterfall = [](const Contract& c, const std::string& name) -> const Waterfall* {
+  const auto find_waterfall = [](const Contract& c, std::string_view name) -> const Waterfall* {
     const auto ref = c.find(name);
     return ref && ref->kind == DeclKind::waterfall ? &c.waterfalls[ref->index] : nullptr;
   };

@@ -35,7 +35,7 @@ struct ExceptionFacts {
 };
 
 struct TripleFacts {
-  std::set<std::string> exceptions;  // whose permission is this purchase
+  std::set<std::string, std::less<>> exceptions;  // whose permission is this purchase
   std::set<Money> limits;
 };
 
@@ -47,8 +47,8 @@ class ProbeBuilder {
   }
 
   ProbeSet build() {
-    const NameReader as_is = [](const std::string& n) -> const std::string& { return n; };
-    const NameReader to_old = [this](const std::string& n) -> const std::string& { return names_.to_old(n); };
+    const NameReader as_is = [](std::string_view n) { return n; };
+    const NameReader to_old = [this](std::string_view n) { return names_.to_old(n); };
     collect(old_, as_is);
     collect(new_, to_old);
     declaration_probes();
@@ -72,16 +72,16 @@ class ProbeBuilder {
     }
   }
 
-  Index actor(const std::string& party, const std::string& body) {
-    const auto [it, fresh] = actor_index_.emplace(body.empty() ? party : party + "." + body,
+  Index actor(std::string_view party, std::string_view body) {
+    const auto [it, fresh] = actor_index_.emplace(body.empty() ? std::string(party) : fmt::format("{}.{}", party, body),
                                                   static_cast<Index>(set_.actors.size()));
-    if (fresh) set_.actors.push_back(ProbeActor{party, body});
+    if (fresh) set_.actors.push_back(ProbeActor{std::string(party), std::string(body)});
     return it->second;
   }
   Index actor_of(const Contract& c, const NameReader& to_old, Actor a) {
     if (a.party == kNone || a.is_outsider()) return outsider_;
     const Party& p = c.parties[a.party];
-    return actor(to_old(p.name), a.body == kNone ? std::string() : std::string(p.bodies[a.body]));
+    return actor(to_old(p.name), a.body == kNone ? std::string_view() : p.bodies[a.body]);
   }
   Index party_of(const Contract& c, const NameReader& to_old, Actor a) {
     return actor_of(c, to_old, Actor{a.party, kNone});
@@ -91,10 +91,10 @@ class ProbeBuilder {
     if (fresh) set_.words.push_back(w);
     return it->second;
   }
-  Index target_id(DeclKind kind, const std::string& name) {
-    const auto [it, fresh] = target_index_.emplace(std::string(1, static_cast<char>('0' + static_cast<int>(kind))) + name,
+  Index target_id(DeclKind kind, std::string_view name) {
+    const auto [it, fresh] = target_index_.emplace(fmt::format("{}{}", static_cast<int>(kind), name),
                                                    static_cast<Index>(set_.targets.size()));
-    if (fresh) set_.targets.push_back(ProbeTarget{kind, name});
+    if (fresh) set_.targets.push_back(ProbeTarget{kind, std::string(name)});
     return it->second;
   }
   Index text(std::string_view t) {
@@ -118,8 +118,8 @@ class ProbeBuilder {
       who.insert(outsider_);
     }
     for (const Exception& ex : c.exceptions) {
-      const std::string& name = to_old(ex.name);
-      ExceptionFacts& f = exceptions_[name];
+      const std::string_view name = to_old(ex.name);
+      ExceptionFacts& f = exceptions_.try_emplace(std::string(name)).first->second;
       f.target = target_id(DeclKind::exception, name);
       const Triple t{actor_of(c, to_old, ex.buyer), word(c.words[ex.good]), actor_of(c, to_old, ex.vendor)};
       f.permissions.insert(t);
@@ -131,7 +131,7 @@ class ProbeBuilder {
       if (ex.from) f.window.insert(*ex.from);
       if (ex.until) f.window.insert(*ex.until);
       TripleFacts& tf = triples_[t];
-      tf.exceptions.insert(name);
+      tf.exceptions.emplace(name);
       if (ex.limit) tf.limits.insert(*ex.limit);
     }
     for (const Clause& cl : c.clauses) {
@@ -179,7 +179,7 @@ class ProbeBuilder {
   static ProbeEvent does(Index who, Index what) { return {.kind = EventKind::does, .actor = who, .text = what}; }
 
   // Every consent an exception asks for, in either contract.
-  std::vector<ProbeEvent> consents_for(const std::string& exception) const {
+  std::vector<ProbeEvent> consents_for(std::string_view exception) const {
     std::vector<ProbeEvent> out;
     const auto it = exceptions_.find(exception);
     if (it == exceptions_.end()) return out;
@@ -350,7 +350,7 @@ class ProbeBuilder {
   std::unordered_map<std::string, Index> text_index_;
   std::map<Index, std::set<Index>> statuses_;
   std::map<Index, std::set<Index>> licences_;
-  std::map<std::string, ExceptionFacts> exceptions_;
+  std::map<std::string, ExceptionFacts, std::less<>> exceptions_;
   std::map<Triple, TripleFacts> triples_;
   std::set<Index> earners_;
   std::set<std::pair<Index, Index>> deeds_;
@@ -364,9 +364,9 @@ ProbeSet make_probes(const Contract& old_c, const Contract& new_c, const NameMap
 }
 
 std::string probe_text(const ProbeSet& set, const ProbeEvent& e, const NameReader& name) {
-  const auto actor = [&](Index i) {
+  const auto actor = [&](Index i) -> std::string {
     const ProbeActor& a = set.actors[i];
-    return a.body.empty() ? name(a.party) : fmt::format("{}.{}", name(a.party), a.body);
+    return a.body.empty() ? std::string(name(a.party)) : fmt::format("{}.{}", name(a.party), a.body);
   };
   switch (e.kind) {
     case EventKind::declares: return fmt::format("{} declares {}", actor(e.actor), set.words[e.word]);

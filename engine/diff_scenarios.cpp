@@ -81,7 +81,7 @@ ScenarioImpact compare_runs(const ScenarioRun& old_run, const ScenarioRun& new_r
   }
   for (std::size_t p = 0; p < new_c.parties.size(); ++p) {
     const Money amount = new_run.final_state->received[p];
-    if (!seen[p] && !amount.is_zero()) impact.payouts.push_back(ScenarioPayoutChange{new_c.parties[p].name, {}, amount});
+    if (!seen[p] && !amount.is_zero()) impact.payouts.push_back(ScenarioPayoutChange{std::string(new_c.parties[p].name), {}, amount});
   }
 
   impact.kind = !impact.events.empty()    ? ScenarioImpactKind::outcomes_changed

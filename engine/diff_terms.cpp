@@ -78,7 +78,7 @@ namespace {
 
 using PartKey = std::pair<std::string, std::string>;  // what, key
 
-const NameReader kAsIs = [](const std::string& n) -> const std::string& { return n; };
+const NameReader kAsIs = [](std::string_view n) { return n; };
 
 // Tier order among the tiers both sides have: adding or removing a tier is said by the
 // tier itself, moving one is said here.
@@ -155,7 +155,7 @@ std::vector<TermDetail> listing(const std::vector<Part>& parts, bool added) {
 
 std::vector<TermChange> diff_terms(const Contract& old_c, const Contract& new_c, const NameMap& names) {
   std::vector<TermChange> out;
-  const NameReader through_renames = [&names](const std::string& n) -> const std::string& { return names.to_new(n); };
+  const NameReader through_renames = [&names](std::string_view n) { return names.to_new(n); };
 
   const std::vector<Part> old_header = header_parts(old_c);
   if (auto details = compare_parts(old_header, old_header, header_parts(new_c)); !details.empty()) {
@@ -163,12 +163,12 @@ std::vector<TermChange> diff_terms(const Contract& old_c, const Contract& new_c,
   }
 
   for (const DeclRef r : declarations_in_order(old_c)) {
-    const std::string& old_name = old_c.name_of(r);
-    const std::string& new_name = names.to_new(old_name);
+    const std::string_view old_name = old_c.name_of(r);
+    const std::string_view new_name = names.to_new(old_name);
     const auto other = new_c.find(new_name);
     const std::string kind = decl_kind_name(r.kind);
     if (!other || other->kind != r.kind) {
-      out.push_back(TermChange{TermChangeKind::removed, kind, old_name, listing(declaration_parts(old_c, r, kAsIs), false)});
+      out.push_back(TermChange{TermChangeKind::removed, kind, std::string(old_name), listing(declaration_parts(old_c, r, kAsIs), false)});
       continue;
     }
     std::vector<TermDetail> details = compare_parts(declaration_parts(old_c, r, through_renames),
@@ -176,20 +176,20 @@ std::vector<TermChange> diff_terms(const Contract& old_c, const Contract& new_c,
                                                     declaration_parts(new_c, *other, kAsIs));
     if (new_name != old_name) {
       // A rename is a removal and an addition; said next to each other.
-      out.push_back(TermChange{TermChangeKind::removed, kind, old_name,
+      out.push_back(TermChange{TermChangeKind::removed, kind, std::string(old_name),
                                {TermDetail{"", fmt::format("renamed to `{}`", new_name), ""}}});
       details.insert(details.begin(), TermDetail{"", "", fmt::format("renamed from `{}`{}", old_name,
                                                                      details.empty() ? ", otherwise the same" : "")});
-      out.push_back(TermChange{TermChangeKind::added, kind, new_name, std::move(details)});
+      out.push_back(TermChange{TermChangeKind::added, kind, std::string(new_name), std::move(details)});
       continue;
     }
-    if (!details.empty()) out.push_back(TermChange{TermChangeKind::changed, kind, old_name, std::move(details)});
+    if (!details.empty()) out.push_back(TermChange{TermChangeKind::changed, kind, std::string(old_name), std::move(details)});
   }
 
   for (const DeclRef r : declarations_in_order(new_c)) {
     const auto other = old_c.find(names.to_old(new_c.name_of(r)));
     if (other && other->kind == r.kind) continue;
-    out.push_back(TermChange{TermChangeKind::added, decl_kind_name(r.kind), new_c.name_of(r),
+    out.push_back(TermChange{TermChangeKind::added, decl_kind_name(r.kind), std::string(new_c.name_of(r)),
                              listing(declaration_parts(new_c, r, kAsIs), true)});
   }
   return out;

@@ -11,7 +11,7 @@ class ModelPrinter {
       : c_(c), outsiders_(outsiders) {}
 
   std::string actor(Actor a) const { return c_.actor_name(a, outsiders_); }
-  std::string party(Index i) const { return i == kNone || i >= c_.parties.size() ? "-" : c_.parties[i].name; }
+  std::string party(Index i) const { return i == kNone || i >= c_.parties.size() ? "-" : std::string(c_.parties[i].name); }
   std::string word(Index i) const { return i == kNone || i >= c_.words.size() ? "-" : c_.words[i]; }
   std::string ref(DeclRef r) const {
     return r.valid() ? fmt::format("{} {}", decl_kind_name(r.kind), c_.name_of(r)) : std::string("-");

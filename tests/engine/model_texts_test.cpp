@@ -1,5 +1,5 @@
-// The checked model's titles, descriptions, bodies, tier names and deed texts are views
-// of the source, or of decoded copies of texts with escapes, that the contract keeps
+// The checked model's names, titles, descriptions, bodies, tier names and deed texts are
+// views of the source, or of decoded copies of texts with escapes, that the contract keeps
 // alive: they must read the same once the syntax tree and every other handle on the
 // source are gone, and in a copy that outlives the original (ASan checks the reads in the
 // sanitizer build).
@@ -21,6 +21,7 @@ version "v\\2"
 party A "the \"first\" party" { body board, body staff }
 party B "plain"
 party C
+assume ceiling = $5B "a \"cap\""
 licence tech "models \"and\" code":
   A grants B
 clause duty "Exclusive \\ compute":
@@ -56,6 +57,16 @@ void require_texts(const engine::Contract& c) {
   CHECK(c.waterfalls.at(0).title == "split \"it\"");
   CHECK(c.waterfalls.at(0).tiers.at(0).name == std::optional<std::string_view>("Seed \"round\""));
   CHECK_FALSE(c.waterfalls.at(0).tiers.at(1).name);
+  CHECK(c.parties.at(0).name == "A");
+  CHECK(c.parties.at(2).name == "C");
+  CHECK(c.assumptions.at(0).name == "ceiling");
+  CHECK(c.assumptions.at(0).description == "a \"cap\"");
+  CHECK(c.licences.at(0).name == "tech");
+  CHECK(c.clauses.at(1).name == "deed_end");
+  CHECK(c.exceptions.at(0).name == "window");
+  CHECK(c.powers.at(0).name == "rule");
+  CHECK(c.waterfalls.at(0).name == "profits");
+  CHECK(c.name_of(engine::DeclRef{engine::DeclKind::clause, 0}) == "duty");
 }
 
 }  // namespace
