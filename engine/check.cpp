@@ -310,13 +310,16 @@ class Checker {
   // table filled in declaration order as the checking goes. References cluster near their
   // declaration, and by the time a declaration is checked the model's table (far larger
   // than the caches at 100,000 names) has long forgotten its neighbours' slots. An entry is
-  // a copy of the model's entry, so a hit answers what the model's table would.
+  // a copy of the model's entry, so a hit answers what the model's table would. At 256
+  // entries a name was often overwritten by a later one in its slot before its references
+  // came (23,895 of 190,911 lookups at 100,000 declarations fell through, 9,091 of them
+  // the one reference a group makes to another group); at 1,024, 12,780.
   struct NearbyName {
     std::uint64_t hash = 0;
     std::string_view name;
     DeclRef ref;
   };
-  static constexpr std::size_t kNearby = 256;      // a power of two
+  static constexpr std::size_t kNearby = 1024;     // a power of two
   static constexpr std::size_t kNearbyAhead = 16;  // declarations entered before they are checked
   std::array<NearbyName, kNearby> nearby_{};
   std::size_t nearby_filled_ = 0;  // declarations entered so far
