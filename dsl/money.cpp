@@ -1,5 +1,7 @@
 #include "dsl/money.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace clause::dsl {
@@ -136,7 +138,17 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
   for (const char c : whole) {
     if (c != ',') add(c);
   }
-  for (std::size_t d = 0; d < kept; ++d) add(d < fraction.size() ? fraction[d] : '0');
+  const std::size_t fraction_kept = std::min(kept, fraction.size());
+  for (std::size_t d = 0; d < fraction_kept; ++d) add(fraction[d]);
+  // The zeros the scale adds, at once: `$17.3B` needs eight, and one step each was most of
+  // the time this function took. cents * 10^zeros passes the limit exactly when cents
+  // passes the limit divided by 10^zeros.
+  if (!beyond && cents != 0) {
+    std::int64_t scale = 1;
+    for (std::size_t d = fraction_kept; d < kept; ++d) scale *= 10;  // at most 10^14
+    beyond = cents > Money::kLimitCents / scale;
+    if (!beyond) cents *= scale;
+  }
   if (beyond) {
     return LiteralError{fmt::format("`{}` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)", text), 0};
   }
