@@ -141,7 +141,7 @@ std::vector<std::string> probe_events(const engine::Contract& c) {
   const auto name = [&](engine::Actor a) { return c.actor_name(a); };
   const auto someone_else = [&](engine::Actor a) {
     for (engine::Index p = 0; p < c.parties.size(); ++p) {
-      if (engine::Actor{p, engine::kNone} != a) return c.parties[p].name;
+      if (engine::Actor{p, engine::kNone} != a) return std::string(c.parties[p].name);
     }
     return std::string("Outsider");
   };
@@ -151,7 +151,7 @@ std::vector<std::string> probe_events(const engine::Contract& c) {
     out.push_back(word_of(c, p.status) + " is declared");
   }
   for (const engine::Exception& x : c.exceptions) {
-    for (const engine::Actor a : x.consents) out.push_back(name(a) + " consents to " + x.name);
+    for (const engine::Actor a : x.consents) out.push_back(name(a) + " consents to " + std::string(x.name));
     for (const char* amount : {"$1", "$6B", "$5B", "$999,999,999.99"}) {
       out.push_back(name(x.buyer) + " buys " + word_of(c, x.good) + " from " + name(x.vendor) + " for " + amount);
     }
@@ -169,12 +169,12 @@ std::vector<std::string> probe_events(const engine::Contract& c) {
     out.push_back(name(cl.buyer) + " buys " + word_of(c, cl.good) + " from Outsider for $7K");
   }
   for (const engine::Licence& l : c.licences) {
-    out.push_back(name(l.grantee) + " uses " + l.name);
-    out.push_back(name(l.grantor) + " uses " + l.name);
+    out.push_back(name(l.grantee) + " uses " + std::string(l.name));
+    out.push_back(name(l.grantor) + " uses " + std::string(l.name));
   }
   for (const engine::Waterfall& w : c.waterfalls) {
     for (const char* amount : {"$0.01", "$1,234,567.89", "$50B", "$1T", "$333,333,333,333.33"}) {
-      out.push_back(c.parties[w.of].name + " earns " + amount);
+      out.push_back(std::string(c.parties[w.of].name) + " earns " + amount);
     }
   }
   return out;
