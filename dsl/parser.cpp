@@ -65,7 +65,7 @@ struct Builder {
   // Pieces of the construct being read, taken by the action that completes it.
   ActorRef subject;
   ActorRef vendor;
-  std::vector<ActorRef> more_vendors;
+  List<ActorRef> more_vendors;
   ActorRef actor;
   Ident good;
   Ident status;
@@ -83,7 +83,7 @@ struct Builder {
   OutcomeOnKind outcome_kind = OutcomeOnKind::permitted;
   Pattern pattern;
   Span pattern_span;
-  std::vector<Effect> effects;
+  List<Effect> effects;
   EventSyntax event;
   decltype(Expectation::node) expectation;
 
@@ -116,13 +116,13 @@ struct Builder {
 // is allocated once instead of growing through 1, 2 and 4 (each step a malloc, a move and
 // a free: malloc and free were 7% of parsing's instructions).
 template <typename T>
-std::vector<T>& room_for(std::vector<T>& list, std::size_t typical) {
+List<T>& room_for(List<T>& list, std::size_t typical) {
   if (list.capacity() == 0) list.reserve(typical);
   return list;
 }
 
 // The conditions of the exception being read: usually four at most.
-std::vector<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
+List<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
 
 template <typename ActionInput>
 Ident ident(const ActionInput& in, const Builder& b) {
@@ -578,6 +578,8 @@ std::size_t estimate_declarations(std::string_view text) {
 // Reads a contract: with the quick reader first at each declaration, or by the grammar alone.
 ContractParse read_contract(const SourcePtr& source, bool quickly) {
   ContractParse out;
+  out.syntax.arena = std::make_shared<Arena>();
+  const ArenaScope arena(out.syntax.arena.get());  // the tree's lists, and the builder's
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
   out.syntax.source = source;

@@ -352,7 +352,7 @@ class QuickReader {
       return true;
     }
     if (!keyword("buy") || !word(good) || !keyword("only") || !keyword("from") || !actor(vendor)) return false;
-    std::vector<ActorRef> more;
+    List<ActorRef> more;
     while (keyword("or")) {
       if (!actor(more.emplace_back())) return false;
     }
@@ -387,7 +387,7 @@ class QuickReader {
     }
     const Span pattern_span = since(begin);
     if (!keyword("then")) return false;
-    std::vector<Effect> effects;
+    List<Effect> effects;
     do {
       const char* effect_begin = p_;
       Ident target;

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "dsl/arena.hpp"
 #include "dsl/date.hpp"
 #include "dsl/money.hpp"
 #include "dsl/percent.hpp"
@@ -94,7 +95,7 @@ struct PercentRef {
 struct PartyDecl {
   Ident name;
   std::optional<Text> description;
-  std::vector<Ident> bodies;
+  List<Ident> bodies;
   friend bool operator==(const PartyDecl&, const PartyDecl&) = default;
 };
 
@@ -118,7 +119,7 @@ struct ExclusivityStmt {
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
-  std::vector<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
+  List<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
   friend bool operator==(const ExclusivityStmt&, const ExclusivityStmt&) = default;
 };
 // `ACTOR must not buy GOOD from PARTY`
@@ -162,7 +163,7 @@ struct Effect {  // `NAME ends`
 struct TriggerStmt {
   Pattern pattern;
   Span pattern_span;
-  std::vector<Effect> effects;
+  List<Effect> effects;
   friend bool operator==(const TriggerStmt&, const TriggerStmt&) = default;
 };
 
@@ -208,7 +209,7 @@ struct ExceptionDecl {
   Ident good;
   ActorRef vendor;
   Span permission_span;
-  std::vector<Condition> conditions;
+  List<Condition> conditions;
   friend bool operator==(const ExceptionDecl&, const ExceptionDecl&) = default;
 };
 
@@ -237,7 +238,7 @@ struct Tier {
   TierKind kind = TierKind::first;
   Span kind_span;                  // `first`, `next`, `until capped`, `rest`
   std::optional<AmountRef> amount; // first and next
-  std::vector<Share> shares;
+  List<Share> shares;
   std::optional<ActorRef> overflow;
   Span overflow_keyword;
   Span span;
@@ -248,7 +249,7 @@ struct WaterfallDecl {
   Ident name;
   std::optional<Text> title;
   ActorRef of;
-  std::vector<Tier> tiers;
+  List<Tier> tiers;
   friend bool operator==(const WaterfallDecl&, const WaterfallDecl&) = default;
 };
 
@@ -267,6 +268,8 @@ struct Declaration {
 };
 
 struct ContractSyntax {
+  // The memory of the declarations' lists (dsl/arena.hpp): first, so that it outlives them.
+  std::shared_ptr<Arena> arena;
   SourcePtr source;  // the text every Ident of the tree views: kept alive with the tree
   Span keyword;      // `contract`
   Text title;
@@ -274,7 +277,12 @@ struct ContractSyntax {
   std::optional<DateLit> effective;
   Span effective_keyword;
   std::vector<Declaration> declarations;
-  friend bool operator==(const ContractSyntax&, const ContractSyntax&) = default;
+  // The same text read the same way; where the lists' memory came from does not matter.
+  friend bool operator==(const ContractSyntax& a, const ContractSyntax& b) {
+    return a.source == b.source && a.keyword == b.keyword && a.title == b.title && a.version == b.version &&
+           a.effective == b.effective && a.effective_keyword == b.effective_keyword &&
+           a.declarations == b.declarations;
+  }
 };
 
 // ----- events ---------------------------------------------------------------------
