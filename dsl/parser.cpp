@@ -547,8 +547,7 @@ void finish_declaration(Builder& b, bool complete, std::uint32_t end) {
 // declarations of 424 bytes each was in the profile at 100,000 declarations, and growth
 // by doubling held the old and the new array at once). The keywords are compared here,
 // not through the grammar's `declaration_keyword`: running PEGTL on every line was 5% of
-// parsing, and a search of a list of the seven 5%. A keyword missing here would only let
-// the vector grow.
+// parsing. A keyword missing here would only let the vector grow.
 std::size_t estimate_declarations(std::string_view text) {
   const auto starts_declaration = [](std::string_view w) {
     switch (w.size()) {
