@@ -10,13 +10,13 @@
 //   actions up by role) and gets a message of its own (`error_message` below).
 #pragma once
 
-#include <cstring>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
 
 #include "dsl/keywords.hpp"
+#include "dsl/lexical.hpp"
 
 namespace clause::dsl::rules {
 
@@ -40,29 +40,14 @@ struct as : Role {
 // ----- lexical structure ------------------------------------------------------------
 
 // Spaces, tabs, line ends and `//` comments (to the end of their line), or nothing. One
-// loop over the characters: as `star<sor<space, comment>>` it tried two rules for every
-// character and was the parser's hottest rule (14% of its instructions).
+// loop over the characters (lexical.hpp): as `star<sor<space_char, comment>>` it tried two
+// rules for every character and was the parser's hottest rule (14% of its instructions).
 struct ws {
   using rule_t = ws;
   using subs_t = pegtl::empty_list;
   template <typename ParseInput>
   static bool match(ParseInput& in) {
-    const char* p = in.current();
-    const char* e = in.end();
-    while (p != e) {
-      const auto c = static_cast<unsigned char>(*p);
-      if (c > '/') break;  // letters, digits and most punctuation: the usual next token
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        ++p;
-      } else if (c == '/' && e - p >= 2 && p[1] == '/') {
-        // The line end is a space: the loop takes it next.
-        const void* eol = std::memchr(p, '\n', static_cast<std::size_t>(e - p));
-        p = eol != nullptr ? static_cast<const char*>(eol) : e;
-      } else {
-        break;
-      }
-    }
-    in.bump(static_cast<std::size_t>(p - in.current()));
+    in.bump(static_cast<std::size_t>(lexical::skip_spaces(in.current(), in.end()) - in.current()));
     return true;
   }
 };
@@ -70,8 +55,8 @@ struct ws {
 struct ident_first : pegtl::identifier_first {};
 struct ident_other : pegtl::identifier_other {};
 
-constexpr bool is_word_first(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-constexpr bool is_word_char(char c) { return is_word_first(c) || (c >= '0' && c <= '9'); }
+using lexical::is_word_char;
+using lexical::is_word_first;
 
 // A name, good or status: an identifier that is not a reserved keyword (`party_a` but not
 // `party`). One pass over the characters: scanning the identifier once to rule out a

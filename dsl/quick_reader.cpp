@@ -1,32 +1,22 @@
 #include "dsl/quick_reader.hpp"
 
-#include <array>
 #include <cstring>
 #include <string_view>
 #include <utility>
 
 #include "dsl/keywords.hpp"
+#include "dsl/lexical.hpp"
 #include "dsl/text_literal.hpp"
 
 namespace clause::dsl {
 namespace {
 
-// Character classes, one table lookup each: the reader classifies every byte it reads.
-enum CharClass : std::uint8_t { kLower = 1, kUpperOrUnderscore = 2, kDigit = 4, kSpace = 8 };
-constexpr std::uint8_t kWordFirst = kLower | kUpperOrUnderscore;
-constexpr std::uint8_t kWordChar = kWordFirst | kDigit;
-constexpr auto kClasses = [] {
-  std::array<std::uint8_t, 256> classes{};
-  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kLower;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kUpperOrUnderscore;
-  classes['_'] = kUpperOrUnderscore;
-  for (int c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = kDigit;
-  for (const char c : {' ', '\n', '\t', '\r'}) classes[static_cast<unsigned char>(c)] = kSpace;
-  return classes;
-}();
-constexpr std::uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; }
-constexpr bool is_word_char(char c) { return (class_of(c) & kWordChar) != 0; }
-constexpr bool is_digit(char c) { return class_of(c) == kDigit; }
+using lexical::class_of;
+using lexical::is_digit;
+using lexical::is_word_char;
+using lexical::kLower;
+using lexical::kWordChar;
+using lexical::kWordFirst;
 
 // The grammar's rules, one member each, in the grammar's order of choices. A member
 // returns false where the grammar would fail a choice it may leave (the caller tries the
@@ -47,28 +37,13 @@ class QuickReader {
     const std::string_view kw(begin, static_cast<std::size_t>(q - begin));
     d.keyword = {offset(begin), offset(q)};
     bool read = false;
-    if (kw == "party") {
-      token_ends(q);
-      read = party(d.node.emplace<PartyDecl>());
-    } else if (kw == "assume") {
-      token_ends(q);
-      read = assume(d.node.emplace<AssumeDecl>());
-    } else if (kw == "licence") {
-      token_ends(q);
-      read = licence(d.node.emplace<LicenceDecl>());
-    } else if (kw == "clause") {
-      token_ends(q);
-      read = clause(d.node.emplace<ClauseDecl>());
-    } else if (kw == "exception") {
-      token_ends(q);
-      read = exception(d.node.emplace<ExceptionDecl>());
-    } else if (kw == "power") {
-      token_ends(q);
-      read = power(d.node.emplace<PowerDecl>());
-    } else if (kw == "waterfall") {
-      token_ends(q);
-      read = waterfall(d.node.emplace<WaterfallDecl>());
-    }
+    if (kw == "party") read = node(d, q, &QuickReader::party);
+    else if (kw == "assume") read = node(d, q, &QuickReader::assume);
+    else if (kw == "licence") read = node(d, q, &QuickReader::licence);
+    else if (kw == "clause") read = node(d, q, &QuickReader::clause);
+    else if (kw == "exception") read = node(d, q, &QuickReader::exception);
+    else if (kw == "power") read = node(d, q, &QuickReader::power);
+    else if (kw == "waterfall") read = node(d, q, &QuickReader::waterfall);
     if (!read) return false;
     d.span = {d.keyword.begin, last_end_};
     d.complete = true;
@@ -80,6 +55,13 @@ class QuickReader {
   const char* p_;
   const char* end_;
   std::uint32_t last_end_ = 0;
+
+  // After the declaration's keyword (ending at `keyword_end`): its node, read by `rule`.
+  template <typename Node>
+  bool node(Declaration& d, const char* keyword_end, bool (QuickReader::*rule)(Node&)) {
+    token_ends(keyword_end);
+    return (this->*rule)(d.node.emplace<Node>());
+  }
 
   std::uint32_t offset(const char* q) const { return static_cast<std::uint32_t>(q - base_); }
   Span span(const char* from, const char* to) const { return {offset(from), offset(to)}; }
@@ -95,20 +77,7 @@ class QuickReader {
   }
 
   // rules::ws: spaces, tabs, line ends and `//` comments.
-  void skip_spaces() {
-    const char* p = p_;
-    while (p != end_) {
-      if (class_of(*p) == kSpace) {
-        ++p;
-      } else if (*p == '/' && end_ - p >= 2 && p[1] == '/') {
-        const void* eol = std::memchr(p, '\n', static_cast<std::size_t>(end_ - p));
-        p = eol != nullptr ? static_cast<const char*>(eol) : end_;
-      } else {
-        break;
-      }
-    }
-    p_ = p;
-  }
+  void skip_spaces() { p_ = lexical::skip_spaces(p_, end_); }
 
   // Where the identifier at p_ ends (nullptr when there is none), and whether it is all
   // lower-case letters: only such an identifier can be a keyword.
