@@ -63,7 +63,8 @@ int ask_command(Context& ctx, const AskOptions& options) {
       return kFound;
     }
   }
-  const Answer answer{contract, events, outsiders.names(), log, evaluator.state()};
+  const engine::State state = evaluator.state();
+  const Answer answer{contract, events, outsiders.names(), log, state};
   if (options.json) {
     ctx.out << answer_json(answer).dump(2) << '\n';
   } else {

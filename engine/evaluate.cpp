@@ -30,46 +30,58 @@ const Ending& State::ending(DeclRef ref) const {
   }
 }
 
-Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract), limits_(limits) {
-  earning_steps_.reserve(c_.waterfalls.size());
-  for (const Waterfall& w : c_.waterfalls) {
-    std::uint64_t steps = w.payees.size();
-    for (const Tier& t : w.tiers) steps += t.shares.size();
-    earning_steps_.push_back(steps);
-  }
+Evaluator::Evaluator(const Contract& contract, RunLimits limits)
+    : c_(contract), live_(contract), waterfalls_(contract), limits_(limits) {
   reset();
 }
 
 void Evaluator::reset() {
-  state_.licences.assign(c_.licences.size(), Ending{});
-  state_.clauses.assign(c_.clauses.size(), Ending{});
-  state_.exceptions.assign(c_.exceptions.size(), ExceptionState{});
-  state_.waterfalls.resize(c_.waterfalls.size());
-  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) state_.waterfalls[i].reset(c_.waterfalls[i]);
-  state_.received.assign(c_.parties.size(), Money{});
+  live_.reset();
+  waterfalls_.reset();
+  received_.assign(c_.parties.size(), Money{});
   steps_ = 0;
+}
+
+namespace {
+
+Ending snapshot(LiveEnding e) {
+  return e.ended() ? Ending{true, e.on, DeclRef{DeclKind::clause, e.by}} : Ending{};
+}
+
+}  // namespace
+
+State Evaluator::state() const {
+  State s;
+  s.licences.reserve(live_.licences.size());
+  for (const LiveLicence& l : live_.licences) s.licences.push_back(snapshot(l.ending));
+  s.clauses.reserve(live_.clauses.size());
+  for (const LiveClause& c : live_.clauses) s.clauses.push_back(snapshot(c.ending));
+  s.exceptions.reserve(live_.exceptions.size());
+  for (const LiveException& x : live_.exceptions) {
+    s.exceptions.push_back(ExceptionState{snapshot(x.ending), x.consented, x.bought});
+  }
+  s.waterfalls.reserve(c_.waterfalls.size());
+  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) {
+    s.waterfalls.push_back(waterfalls_.snapshot(static_cast<Index>(i)));
+  }
+  s.received = received_;
+  return s;
 }
 
 void Evaluator::reset_after(const OutcomeLog& log) {
   steps_ = 0;
   for (const Outcome& o : log.outcomes) {
     switch (o.kind) {
-      case OutcomeKind::consented: state_.exceptions[o.rule.index].consents = 0; break;
+      case OutcomeKind::consented: live_.exceptions[o.rule.index].consented = 0; break;
       case OutcomeKind::permitted:
-        if (o.why == Why::exception_applies) state_.exceptions[o.rule.index].bought = Money{};
+        if (o.why == Why::exception_applies) live_.exceptions[o.rule.index].bought = Money{};
         break;
       case OutcomeKind::ended:
-        switch (o.subject.kind) {
-          case DeclKind::licence: state_.licences[o.subject.index] = Ending{}; break;
-          case DeclKind::clause: state_.clauses[o.subject.index] = Ending{}; break;
-          case DeclKind::exception: state_.exceptions[o.subject.index].ending = Ending{}; break;
-          default: break;
-        }
+        if (LiveEnding* end = live_.ending(o.subject)) *end = LiveEnding{};
         break;
       case OutcomeKind::payout: {
-        // The state's own reset (same sizes: no allocation), so a field it gains is reset here too.
-        state_.waterfalls[o.rule.index].reset(c_.waterfalls[o.rule.index]);
-        for (Index i = o.first; i < o.first + o.count; ++i) state_.received[log.lines[i].party] = Money{};
+        waterfalls_.reset(o.rule.index);
+        for (Index i = o.first; i < o.first + o.count; ++i) received_[log.lines[i].party] = Money{};
         break;
       }
       default: break;
@@ -101,11 +113,10 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
     switch (e.kind) {
       case EventKind::declares: declaration(e, e.actor, on, log); break;
       case EventKind::is_declared: {
-        const Index power = e.word == kNone ? kNone : c_.power_of_status[e.word];
-        if (power == kNone) {
+        if (e.word == kNone || live_.status_powers[e.word].power == kNone) {
           log.outcomes.push_back(make(OutcomeKind::uncovered, Why::no_power));
         } else {
-          declaration(e, c_.powers[power].holder, on, log);
+          declaration(e, live_.status_powers[e.word].holder, on, log);
         }
         break;
       }
@@ -141,16 +152,15 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
 }
 
 void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) {
-  const Index power = e.word == kNone ? kNone : c_.power_of_status[e.word];
-  if (power == kNone) {
+  const StatusPower sp = e.word == kNone ? StatusPower{} : live_.status_powers[e.word];
+  if (sp.power == kNone) {
     Outcome o = make(OutcomeKind::uncovered, Why::no_power);
     o.party = by;
     log.outcomes.push_back(o);
     return;
   }
-  const Power& p = c_.powers[power];
-  const DeclRef rule{DeclKind::power, power};
-  if (by != p.holder) {
+  const DeclRef rule{DeclKind::power, sp.power};
+  if (by != sp.holder) {
     Outcome o = make(OutcomeKind::ineffective, Why::not_the_holder, rule);
     o.party = by;
     log.outcomes.push_back(o);
@@ -163,21 +173,22 @@ void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) 
   firing_.clear();
   steps_ += c_.status_triggers[e.word].size();
   for (const Index t : c_.status_triggers[e.word]) {
-    const Clause& cl = c_.clauses[t];
-    if (state_.clauses[t].ended) continue;
-    if (cl.pattern.kind == PatternKind::actor_declares && cl.pattern.actor != by) continue;
+    const LiveClause& cl = live_.clauses[t];
+    if (cl.ending.ended()) continue;
+    if (cl.pattern() == PatternKind::actor_declares && cl.pattern_actor != by) continue;
     firing_.push_back(t);
   }
   fire(on, log);
 }
 
 void Evaluator::consent(const Event& e, OutcomeLog& log) {
-  const Exception& ex = c_.exceptions[e.target];
-  const auto it = std::find(ex.consents.begin(), ex.consents.end(), e.actor);
-  Outcome o = make(OutcomeKind::consented, it == ex.consents.end() ? Why::consent_not_asked : Why::consent_asked,
+  LiveException& ex = live_.exceptions[e.target];
+  const std::span<const Actor> consents = live_.consents(ex);
+  const auto it = std::find(consents.begin(), consents.end(), e.actor);
+  Outcome o = make(OutcomeKind::consented, it == consents.end() ? Why::consent_not_asked : Why::consent_asked,
                    DeclRef{DeclKind::exception, e.target});
   o.party = e.actor;
-  if (it != ex.consents.end()) state_.exceptions[e.target].consents |= 1u << (it - ex.consents.begin());
+  if (it != consents.end()) ex.consented |= 1u << (it - consents.begin());
   log.outcomes.push_back(o);
 }
 
@@ -189,14 +200,15 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
     const std::span<const Index> duties = c_.duties_on(e.actor, e.word);
     steps_ += duties.size();
     for (const Index ci : duties) {
-      const Clause& cl = c_.clauses[ci];
+      const LiveClause& cl = live_.clauses[ci];
       const DeclRef clause_ref{DeclKind::clause, ci};
-      if (state_.clauses[ci].ended) {
+      if (cl.ending.ended()) {
         ended_duty = clause_ref;
-        ended_on = state_.clauses[ci].on;
+        ended_on = cl.ending.on;
         continue;
       }
-      const bool allowed = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
+      const bool allowed =
+          cl.clause_kind() == ClauseKind::exclusivity ? live_.names_vendor(cl, e.vendor) : e.vendor != cl.vendor;
       if (allowed) {
         Outcome o = make(OutcomeKind::permitted, Why::clause_allows, clause_ref);
         o.party = e.actor;
@@ -207,31 +219,30 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       // conditions all hold permits the purchase; otherwise each says why not.
       const std::size_t checks_before = log.checks.size();
       Index permitting = kNone;
-      for (const Index xi : cl.exceptions) {
+      for (const Index xi : live_.exceptions_of(cl)) {
         ++steps_;
-        const Exception& ex = c_.exceptions[xi];
+        const LiveException& ex = live_.exceptions[xi];
         ExceptionCheck check;
         check.exception = xi;
-        const ExceptionState& xs = state_.exceptions[xi];
-        const Ending& end = xs.ending;
+        const Ending end = snapshot(ex.ending);
         check.ended = end.ended;
         check.ended_on = end.on;
         check.ended_by = end.by;
         check.wrong_buyer = ex.buyer != e.actor;
         check.wrong_good = ex.good != e.word;
         check.wrong_vendor = ex.vendor != e.vendor;
-        const std::uint32_t all = ex.consents.empty() ? 0u : (0xFFFF'FFFFu >> (32 - ex.consents.size()));
-        check.missing_consents = all & ~xs.consents;
-        if (ex.limit) {
-          const auto total = xs.bought.plus(e.amount);
+        check.missing_consents = ex.all_consents() & ~ex.consented;
+        if (ex.has_limit) {
+          const auto total = ex.bought.plus(e.amount);
           if (!total) {
-            return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)", ex.name);
+            return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
+                               c_.exceptions[xi].name);
           }
           check.would_total = *total;
-          check.over_limit = *total > *ex.limit;
+          check.over_limit = *total > ex.limit;
         }
-        check.too_early = ex.from && on < *ex.from;
-        check.too_late = ex.until && on > *ex.until;
+        check.too_early = ex.has_from && on < ex.from;
+        check.too_late = ex.has_until && on > ex.until;
         const bool holds = !check.ended && !check.wrong_buyer && !check.wrong_good && !check.wrong_vendor &&
                            check.missing_consents == 0 && !check.over_limit && !check.too_early && !check.too_late;
         if (holds) {
@@ -242,12 +253,12 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       }
       if (permitting != kNone) {
         log.checks.resize(checks_before);
-        const auto total = state_.exceptions[permitting].bought.plus(e.amount);
+        const auto total = live_.exceptions[permitting].bought.plus(e.amount);
         if (!total) {
           return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
                              c_.exceptions[permitting].name);
         }
-        state_.exceptions[permitting].bought = *total;
+        live_.exceptions[permitting].bought = *total;
         Outcome o = make(OutcomeKind::permitted, Why::exception_applies, DeclRef{DeclKind::exception, permitting});
         o.party = e.actor;
         o.subject = clause_ref;
@@ -268,9 +279,9 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
   if (e.word != kNone) {
     steps_ += c_.purchase_triggers[e.word].size();
     for (const Index t : c_.purchase_triggers[e.word]) {
-      const Clause& cl = c_.clauses[t];
-      if (state_.clauses[t].ended) continue;
-      if (cl.pattern.actor == e.actor && cl.pattern.vendor == e.vendor) firing_.push_back(t);
+      const LiveClause& cl = live_.clauses[t];
+      if (cl.ending.ended()) continue;
+      if (cl.pattern_actor == e.actor && cl.pattern_vendor == e.vendor) firing_.push_back(t);
     }
   }
   const bool fired = !firing_.empty();
@@ -286,13 +297,13 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
 }
 
 void Evaluator::use(const Event& e, OutcomeLog& log) {
-  const Licence& l = c_.licences[e.target];
+  const LiveLicence& l = live_.licences[e.target];
   const DeclRef rule{DeclKind::licence, e.target};
   Outcome o;
   if (e.actor == l.grantor) {
     o = make(OutcomeKind::permitted, Why::grantor_uses, rule);
   } else if (e.actor == l.grantee) {
-    const Ending& end = state_.licences[e.target];
+    const Ending end = snapshot(l.ending);
     if (end.ended) {
       o = make(OutcomeKind::breach, Why::licence_ended, rule);
       o.date = end.on;
@@ -308,17 +319,19 @@ void Evaluator::use(const Event& e, OutcomeLog& log) {
 }
 
 std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
-  if (!e.actor.is_party() || c_.waterfalls_of[e.actor.party].empty()) {
+  const std::span<const LiveWaterfalls::Entry> mine =
+      e.actor.is_party() ? waterfalls_.of(e.actor.party) : std::span<const LiveWaterfalls::Entry>();
+  if (mine.empty()) {
     Outcome o = make(OutcomeKind::uncovered, Why::no_waterfall);
     o.party = e.actor;
     log.outcomes.push_back(o);
     return std::nullopt;
   }
   // Check every running total first, so that an overflow changes nothing.
-  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
-    if (!state_.waterfalls[wi].total.plus(e.amount)) {
+  for (const LiveWaterfalls::Entry& w : mine) {
+    if (!waterfalls_.total(w.block).plus(e.amount)) {
       return fmt::format("the profit paid through waterfall `{}` would pass the money range ($1000T)",
-                         c_.waterfalls[wi].name);
+                         c_.waterfalls[w.waterfall].name);
     }
   }
   // Only the waterfalls' payees can receive anything: checking them is enough, and keeps
@@ -327,27 +340,26 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
   // checked against the profit once per waterfall.
   constexpr const char* kPayoutPastRange = "a party's total payout would pass the money range ($1000T)";
   std::optional<Money> most_paid = e.amount;  // the profit once per waterfall
-  for (std::size_t k = 1; k < c_.waterfalls_of[e.actor.party].size() && most_paid; ++k) {
-    most_paid = most_paid->plus(e.amount);
-  }
+  for (std::size_t k = 1; k < mine.size() && most_paid; ++k) most_paid = most_paid->plus(e.amount);
   if (!most_paid) return kPayoutPastRange;
-  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
-    steps_ += earning_steps_[wi];
-    for (const Index p : c_.waterfalls[wi].payees) {
-      if (!state_.received[p].plus(*most_paid)) return kPayoutPastRange;
+  for (const LiveWaterfalls::Entry& w : mine) {
+    steps_ += waterfalls_.steps(w.block);
+    for (const Index p : waterfalls_.payees(w.block)) {
+      if (!received_[p].plus(*most_paid)) return kPayoutPastRange;
     }
   }
-  for (const Index wi : c_.waterfalls_of[e.actor.party]) {
+  for (const LiveWaterfalls::Entry& w : mine) {
     const std::size_t first_line = log.lines.size();
-    const auto undistributed = distribute(c_.waterfalls[wi], state_.waterfalls[wi], e.amount, log.lines);
+    const auto undistributed = distribute(waterfalls_.rules(w.block), waterfalls_.totals(w.block), e.amount, log.lines);
     if (!undistributed) {
-      return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)", c_.waterfalls[wi].name);
+      return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)",
+                         c_.waterfalls[w.waterfall].name);
     }
     for (std::size_t i = first_line; i < log.lines.size(); ++i) {
       const PayoutLine& line = log.lines[i];
-      state_.received[line.party] = *state_.received[line.party].plus(line.amount);
+      received_[line.party] = *received_[line.party].plus(line.amount);
     }
-    Outcome o = make(OutcomeKind::payout, Why::distributed, DeclRef{DeclKind::waterfall, wi});
+    Outcome o = make(OutcomeKind::payout, Why::distributed, DeclRef{DeclKind::waterfall, w.waterfall});
     o.party = e.actor;
     o.first = static_cast<Index>(first_line);
     o.count = static_cast<Index>(log.lines.size() - first_line);
@@ -362,7 +374,8 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
   if (const std::vector<Index>* triggers = c_.deed_triggers.find(e.text)) {
     steps_ += triggers->size();
     for (const Index t : *triggers) {
-      if (!state_.clauses[t].ended && c_.clauses[t].pattern.actor == e.actor) firing_.push_back(t);
+      const LiveClause& cl = live_.clauses[t];
+      if (!cl.ending.ended() && cl.pattern_actor == e.actor) firing_.push_back(t);
     }
   }
   if (firing_.empty()) {
@@ -378,18 +391,13 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
 // in file order, each trigger's effects as written. Ending what has ended records nothing.
 void Evaluator::fire(Date on, OutcomeLog& log) {
   for (const Index t : firing_) {
-    steps_ += c_.clauses[t].ends.size();
+    const std::span<const DeclRef> ends = live_.ends(live_.clauses[t]);
+    steps_ += ends.size();
     const DeclRef by{DeclKind::clause, t};
-    for (const DeclRef target : c_.clauses[t].ends) {
-      Ending* end = nullptr;
-      switch (target.kind) {
-        case DeclKind::licence: end = &state_.licences[target.index]; break;
-        case DeclKind::clause: end = &state_.clauses[target.index]; break;
-        case DeclKind::exception: end = &state_.exceptions[target.index].ending; break;
-        default: break;
-      }
-      if (end == nullptr || end->ended) continue;
-      *end = Ending{true, on, by};
+    for (const DeclRef target : ends) {
+      LiveEnding* end = live_.ending(target);
+      if (end == nullptr || end->ended()) continue;
+      *end = LiveEnding{on, t};
       Outcome o = make(OutcomeKind::ended, Why::trigger_fired, by);
       o.subject = target;
       log.outcomes.push_back(o);

@@ -8,6 +8,8 @@
 
 #include "engine/contract.hpp"
 #include "engine/event.hpp"
+#include "engine/live_rules.hpp"
+#include "engine/live_waterfalls.hpp"
 #include "engine/outcome.hpp"
 #include "engine/waterfall.hpp"
 
@@ -20,9 +22,8 @@ struct Ending {
 };
 
 // A contract's state: what has ended, who has consented, what was bought under each
-// exception, and what each waterfall has paid.
-// An exception's state in one place: a purchase that tries the exception reads all of it
-// (three arrays were three cache misses against a large contract).
+// exception, and what each waterfall has paid. The evaluator keeps the first three with
+// the rules themselves (live_rules.hpp); this is the snapshot it gives of them.
 struct ExceptionState {
   Ending ending;
   std::uint32_t consents = 0;  // bit i set when the exception's consents[i] has consented
@@ -71,7 +72,8 @@ class Evaluator {
   // Past the run limits (log entries or steps) it returns an error too; the run stops there.
   std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
 
-  const State& state() const { return state_; }
+  // A snapshot of the state: time in proportion to the contract.
+  State state() const;
   const Contract& contract() const { return c_; }
 
  private:
@@ -82,17 +84,14 @@ class Evaluator {
   std::optional<std::string> earning(const Event& e, OutcomeLog& log);
   void deed(const Event& e, Date on, OutcomeLog& log);
   void fire(Date on, OutcomeLog& log);
-  bool is_live(DeclRef ref) const { return !state_.ending(ref).ended; }
 
   const Contract& c_;
-  State state_;
+  LiveRules live_;  // the rules, with what has ended, been consented to and bought
+  LiveWaterfalls waterfalls_;  // what each has paid, with its rules
+  std::vector<Money> received_;         // by party: from every waterfall
   RunLimits limits_;
   std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event
-  // By waterfall: the steps an earning counts for it, its payees and every share of every
-  // tier. Counted once here: counting per earning read every tier, where a small profit
-  // reads only the first.
-  std::vector<std::uint64_t> earning_steps_;
 };
 
 }  // namespace clause::engine

@@ -45,10 +45,14 @@ struct ByParty {
   static Index overflow(const Tier& t) { return t.overflow; }
   static Index party(const Waterfall&, Index key) { return key; }
 };
+// (Also for a waterfall laid out for evaluation: LiveTier and LiveShare have the same fields.)
 struct ByPayee {
-  static Index share(const Share& s) { return s.slot; }
-  static Index overflow(const Tier& t) { return t.overflow_slot; }
-  static Index party(const Waterfall& w, Index key) { return w.payees[key]; }
+  template <typename S>
+  static Index share(const S& s) { return s.slot; }
+  template <typename T>
+  static Index overflow(const T& t) { return t.overflow_slot; }
+  template <typename W>
+  static Index party(const W& w, Index key) { return w.payees[key]; }
 };
 
 // A tier's recipients: inline for the usual handful of shares, on the heap past that,
@@ -203,8 +207,8 @@ namespace {
 // Splits what tier `t` takes of `remaining` among its recipients, rounded to cents, into
 // `rs`; returns the take (0: the tier takes nothing). `received` is each running total
 // before this tier (by `Key`), `taken` what the tier took before this profit.
-template <typename Key>
-std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> received, std::int64_t remaining,
+template <typename Key, typename TierRules>
+std::int64_t split_tier(const TierRules& tier, Money taken, std::span<const Money> received, std::int64_t remaining,
                         Recipients& rs) {
   std::int64_t take = 0;
   rs.clear();
@@ -213,12 +217,12 @@ std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> re
     case TierKind::next: {
       take = std::min(remaining, tier.amount.cents() - taken.cents());
       if (take <= 0) return 0;
-      for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
+      for (const auto& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
       break;
     }
     case TierKind::rest: {
       take = remaining;
-      for (const Share& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
+      for (const auto& s : tier.shares) rs.push(Key::share(s), share_of(take, s.percent.units()));
       break;
     }
     case TierKind::until_capped: {
@@ -226,7 +230,7 @@ std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> re
       // cent in which the last cap is reached.
       std::int64_t need = 0;
       bool beyond_range = false;
-      for (const Share& s : tier.shares) {
+      for (const auto& s : tier.shares) {
         if (!s.cap) continue;
         const std::int64_t room = s.cap->cents() - received[Key::share(s)].cents();
         if (room <= 0) continue;
@@ -242,7 +246,7 @@ std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> re
       Part overflow{0, 0};
       std::size_t overflow_at = tier.shares.size();
       for (std::size_t i = 0; i < tier.shares.size(); ++i) {
-        const Share& s = tier.shares[i];
+        const auto& s = tier.shares[i];
         if (Key::share(s) == Key::overflow(tier)) overflow_at = i;
         Part part = share_of(take, s.percent.units());
         if (s.cap) {
@@ -268,8 +272,8 @@ std::int64_t split_tier(const Tier& tier, Money taken, std::span<const Money> re
 }
 
 // One body for both kinds of state; `Key` says where a running total is counted.
-template <typename Key, typename State>
-std::optional<Money> distribute_as(const Waterfall& w, State& state, Money profit, std::vector<PayoutLine>& lines) {
+template <typename Key, typename Rules, typename State>
+std::optional<Money> distribute_as(const Rules& w, State& state, Money profit, std::vector<PayoutLine>& lines) {
   const auto new_total = state.total.plus(profit);
   if (!new_total) return std::nullopt;
   // Every running total grows by at most `profit`: check each once, up front.
@@ -307,6 +311,11 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
 }
 
 std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines) {
+  return distribute_as<ByPayee>(w, state, profit, lines);
+}
+
+std::optional<Money> distribute(const WaterfallRules& w, PayeeTotals state, Money profit,
+                                std::vector<PayoutLine>& lines) {
   return distribute_as<ByPayee>(w, state, profit, lines);
 }
 

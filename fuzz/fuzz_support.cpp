@@ -100,7 +100,8 @@ void evaluate_and_render(const engine::Contract& contract, const std::vector<eng
       require(!engine::explain(ctx, applied[rec.event], rec.on, log.outcomes[i]).empty(), "every outcome says why");
     }
   }
-  const cli::Answer answer{contract, applied, outsiders, log, evaluator.state()};
+  const engine::State state = evaluator.state();
+  const cli::Answer answer{contract, applied, outsiders, log, state};
   std::ostringstream text;
   cli::print_answer(text, answer, cli::Style{false}, true);
   std::ostringstream coloured;

@@ -85,7 +85,8 @@ TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][pro
   const Evaluator fresh(c);
   clause::engine::OutcomeLog log;
   for (const auto& e : events) REQUIRE_FALSE(used.apply(e, *c.effective, log));
-  CHECK(std::any_of(used.state().exceptions.begin(), used.state().exceptions.end(),
+  const clause::engine::State probed = used.state();
+  CHECK(std::any_of(probed.exceptions.begin(), probed.exceptions.end(),
                     [](const clause::engine::ExceptionState& x) { return x.consents != 0 && x.bought != clause::dsl::Money{}; }));
   CHECK(used.state().received != fresh.state().received);
   // A second $300B finds the first three tiers complete (the first filled them) and starts

@@ -1,0 +1,106 @@
+// The evaluator reads clauses, exceptions, licences and powers from LiveRules, copies laid
+// out for evaluation, not from the checked model. This pins that every field evaluation
+// reads is copied, for every contract in contracts/, and that reset() forgets every
+// ending, consent and total.
+#include <catch2/catch.hpp>
+
+#include "engine/live_rules.hpp"
+#include "engine/load.hpp"
+#include "support.hpp"
+
+namespace {
+
+using namespace clause::engine;
+
+template <typename T>
+std::vector<T> list(std::span<const T> s) {
+  return {s.begin(), s.end()};
+}
+
+void require_copied(const Contract& c, const LiveRules& live) {
+  REQUIRE(live.clauses.size() == c.clauses.size());
+  for (std::size_t i = 0; i < c.clauses.size(); ++i) {
+    const Clause& model = c.clauses[i];
+    const LiveClause& copy = live.clauses[i];
+    INFO(model.name);
+    CHECK(copy.clause_kind() == model.kind);
+    CHECK(copy.vendor == model.vendor);
+    CHECK(list(live.more_vendors(copy)) == model.more_vendors);
+    CHECK(list(live.exceptions_of(copy)) == model.exceptions);
+    CHECK(copy.pattern() == model.pattern.kind);
+    CHECK(copy.pattern_actor == model.pattern.actor);
+    CHECK(copy.pattern_vendor == model.pattern.vendor);
+    CHECK(list(live.ends(copy)) == model.ends);
+    CHECK_FALSE(copy.ending.ended());
+    // names_vendor answers as the model's does, for every vendor it names and one it does not.
+    for (const Actor v : live.more_vendors(copy)) CHECK(live.names_vendor(copy, v) == model.names_vendor(v));
+    CHECK(live.names_vendor(copy, model.vendor) == model.names_vendor(model.vendor));
+    CHECK(live.names_vendor(copy, Actor{}) == model.names_vendor(Actor{}));
+  }
+  REQUIRE(live.exceptions.size() == c.exceptions.size());
+  for (std::size_t i = 0; i < c.exceptions.size(); ++i) {
+    const Exception& model = c.exceptions[i];
+    const LiveException& copy = live.exceptions[i];
+    INFO(model.name);
+    CHECK(copy.buyer == model.buyer);
+    CHECK(copy.vendor == model.vendor);
+    CHECK(copy.good == model.good);
+    CHECK(copy.has_from == model.from.has_value());
+    if (model.from) CHECK(copy.from == *model.from);
+    CHECK(copy.has_until == model.until.has_value());
+    if (model.until) CHECK(copy.until == *model.until);
+    CHECK(copy.has_limit == model.limit.has_value());
+    if (model.limit) CHECK(copy.limit == *model.limit);
+    CHECK(list(live.consents(copy)) == model.consents);
+    CHECK(copy.all_consents() == (model.consents.empty() ? 0u : (0xFFFF'FFFFu >> (32 - model.consents.size()))));
+  }
+  REQUIRE(live.licences.size() == c.licences.size());
+  for (std::size_t i = 0; i < c.licences.size(); ++i) {
+    CHECK(live.licences[i].grantor == c.licences[i].grantor);
+    CHECK(live.licences[i].grantee == c.licences[i].grantee);
+  }
+  REQUIRE(live.status_powers.size() == c.power_of_status.size());
+  for (std::size_t w = 0; w < c.power_of_status.size(); ++w) {
+    CHECK(live.status_powers[w].power == c.power_of_status[w]);
+    if (c.power_of_status[w] != kNone) CHECK(live.status_powers[w].holder == c.powers[c.power_of_status[w]].holder);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("live rules copy every field evaluation reads, for every contract", "[evaluate]") {
+  const auto files = clause::test::files_below(clause::test::repo_path("contracts"), ".clause");
+  REQUIRE_FALSE(files.empty());
+  for (const std::string& file : files) {
+    INFO(file);
+    const LoadedContract loaded = load_contract(file);
+    REQUIRE(loaded.contract);
+    require_copied(*loaded.contract, LiveRules(*loaded.contract));
+  }
+}
+
+TEST_CASE("live rules forget every ending, consent and total on reset", "[evaluate]") {
+  const LoadedContract loaded = load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  REQUIRE(loaded.contract);
+  LiveRules live(*loaded.contract);
+  REQUIRE_FALSE(live.clauses.empty());
+  REQUIRE_FALSE(live.exceptions.empty());
+  REQUIRE_FALSE(live.licences.empty());
+  for (LiveClause& c : live.clauses) c.ending = LiveEnding{Date::from_ymd(2030, 1, 1), 0};
+  for (LiveException& x : live.exceptions) {
+    x.ending = LiveEnding{Date::from_ymd(2030, 1, 1), 0};
+    x.consented = 1;
+    x.bought = Money::from_cents(100);
+  }
+  for (LiveLicence& l : live.licences) l.ending = LiveEnding{Date::from_ymd(2030, 1, 1), 0};
+  REQUIRE(live.ending(DeclRef{DeclKind::licence, 0})->ended());
+  CHECK(live.ending(DeclRef{DeclKind::party, 0}) == nullptr);
+  live.reset();
+  for (const LiveClause& c : live.clauses) CHECK_FALSE(c.ending.ended());
+  for (const LiveException& x : live.exceptions) {
+    CHECK_FALSE(x.ending.ended());
+    CHECK(x.consented == 0);
+    CHECK(x.bought == Money{});
+  }
+  for (const LiveLicence& l : live.licences) CHECK_FALSE(l.ending.ended());
+}
