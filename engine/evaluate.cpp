@@ -91,6 +91,8 @@ void Evaluator::reset_after(const OutcomeLog& log) {
 
 namespace {
 
+const LiveStatus kNoStatus{};
+
 Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
   Outcome o;
   o.kind = kind;
@@ -113,10 +115,10 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
     switch (e.kind) {
       case EventKind::declares: declaration(e, e.actor, on, log); break;
       case EventKind::is_declared: {
-        if (e.word == kNone || live_.status_powers[e.word].power == kNone) {
+        if (e.word == kNone || live_.statuses[e.word].power == kNone) {
           log.outcomes.push_back(make(OutcomeKind::uncovered, Why::no_power));
         } else {
-          declaration(e, live_.status_powers[e.word].holder, on, log);
+          declaration(e, live_.statuses[e.word].holder, on, log);
         }
         break;
       }
@@ -152,15 +154,15 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
 }
 
 void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) {
-  const StatusPower sp = e.word == kNone ? StatusPower{} : live_.status_powers[e.word];
-  if (sp.power == kNone) {
+  const LiveStatus& status = e.word == kNone ? kNoStatus : live_.statuses[e.word];
+  if (status.power == kNone) {
     Outcome o = make(OutcomeKind::uncovered, Why::no_power);
     o.party = by;
     log.outcomes.push_back(o);
     return;
   }
-  const DeclRef rule{DeclKind::power, sp.power};
-  if (by != sp.holder) {
+  const DeclRef rule{DeclKind::power, status.power};
+  if (by != status.holder) {
     Outcome o = make(OutcomeKind::ineffective, Why::not_the_holder, rule);
     o.party = by;
     log.outcomes.push_back(o);
@@ -171,8 +173,9 @@ void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) 
   log.outcomes.push_back(o);
 
   firing_.clear();
-  steps_ += c_.status_triggers[e.word].size();
-  for (const Index t : c_.status_triggers[e.word]) {
+  const std::span<const Index> triggers = live_.triggers(status);
+  steps_ += triggers.size();
+  for (const Index t : triggers) {
     const LiveClause& cl = live_.clauses[t];
     if (cl.ending.ended()) continue;
     if (cl.pattern() == PatternKind::actor_declares && cl.pattern_actor != by) continue;

@@ -1,5 +1,7 @@
 #include "engine/live_rules.hpp"
 
+#include <algorithm>
+
 #include "dsl/huge_pages.hpp"
 
 namespace clause::engine {
@@ -28,7 +30,7 @@ LiveRules::LiveRules(const Contract& c) {
     live.vendor = cl.vendor;
     live.more_vendors = append(vendors_, cl.more_vendors);
     live.more_vendor_count = static_cast<Index>(cl.more_vendors.size());
-    live.exceptions = append(exception_lists_, cl.exceptions);
+    live.exceptions = cl.exceptions.size() == 1 ? cl.exceptions[0] : append(exception_lists_, cl.exceptions);
     live.exception_count = static_cast<Index>(cl.exceptions.size());
     live.pattern_actor = cl.pattern.actor;
     live.pattern_vendor = cl.pattern.vendor;
@@ -54,9 +56,17 @@ LiveRules::LiveRules(const Contract& c) {
   }
   reserve_for_random_reads(licences, c.licences.size());
   for (const Licence& l : c.licences) licences.push_back(LiveLicence{l.grantor, l.grantee, {}});
-  status_powers.reserve(c.power_of_status.size());
-  for (const Index p : c.power_of_status) {
-    status_powers.push_back(StatusPower{p, p == kNone ? Actor{} : c.powers[p].holder});
+  statuses.resize(std::max(c.power_of_status.size(), c.status_triggers.size()));
+  for (std::size_t w = 0; w < statuses.size(); ++w) {
+    LiveStatus& s = statuses[w];
+    if (w < c.power_of_status.size() && c.power_of_status[w] != kNone) {
+      s.power = c.power_of_status[w];
+      s.holder = c.powers[s.power].holder;
+    }
+    if (w < c.status_triggers.size()) {
+      s.triggers = append(status_triggers_, c.status_triggers[w]);
+      s.trigger_count = static_cast<Index>(c.status_triggers[w].size());
+    }
   }
 }
 

@@ -32,7 +32,9 @@ struct alignas(64) LiveClause {
   Actor vendor;
   Index more_vendors = 0;  // the vendors after the first: a run of LiveRules::vendors
   Index more_vendor_count = 0;
-  Index exceptions = 0;  // a run of LiveRules::exception_lists, in file order
+  // Its exceptions, in file order: the exception itself when there is one, else a run of
+  // LiveRules::exception_lists.
+  Index exceptions = 0;
   Index exception_count = 0;
   // trigger
   Actor pattern_actor;
@@ -73,10 +75,13 @@ struct alignas(32) LiveLicence {
   LiveEnding ending;  // state
 };
 
-// The power that names a status, with its holder: what a declaration reads.
-struct StatusPower {
-  Index power = kNone;
+// What a declaration of a status reads: the power that names it, with its holder, and the
+// trigger clauses it could fire.
+struct LiveStatus {
+  Index power = kNone;  // kNone where no power names the status
   Actor holder;
+  Index triggers = 0;  // a run of LiveRules::status_triggers, in file order
+  Index trigger_count = 0;
 };
 
 class LiveRules {
@@ -89,15 +94,19 @@ class LiveRules {
   std::vector<LiveClause> clauses;
   std::vector<LiveException> exceptions;
   std::vector<LiveLicence> licences;
-  std::vector<StatusPower> status_powers;  // by word; power kNone where no power names it
+  std::vector<LiveStatus> statuses;  // by word
 
   std::span<const Actor> more_vendors(const LiveClause& c) const {
     return {vendors_.data() + c.more_vendors, c.more_vendor_count};
   }
   std::span<const Index> exceptions_of(const LiveClause& c) const {
-    return {exception_lists_.data() + c.exceptions, c.exception_count};
+    return c.exception_count == 1 ? std::span<const Index>(&c.exceptions, 1)
+                                  : std::span<const Index>(exception_lists_.data() + c.exceptions, c.exception_count);
   }
   std::span<const DeclRef> ends(const LiveClause& c) const { return {ends_.data() + c.ends, c.end_count}; }
+  std::span<const Index> triggers(const LiveStatus& s) const {
+    return {status_triggers_.data() + s.triggers, s.trigger_count};
+  }
   std::span<const Actor> consents(const LiveException& x) const {
     return {consents_.data() + x.consents, x.consent_count};
   }
@@ -126,6 +135,7 @@ class LiveRules {
   std::vector<Index> exception_lists_;
   std::vector<DeclRef> ends_;
   std::vector<Actor> consents_;
+  std::vector<Index> status_triggers_;
 };
 
 }  // namespace clause::engine

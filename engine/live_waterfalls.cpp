@@ -55,12 +55,17 @@ LiveWaterfalls::LiveWaterfalls(const Contract& c) {
     }
   }
 
-  first_.assign(c.parties.size() + 1, 0);
-  for (std::size_t p = 0; p < c.parties.size(); ++p) {
-    if (p < c.waterfalls_of.size()) {
-      for (const Index wi : c.waterfalls_of[p]) entries_.push_back(Entry{wi, block_of_[wi]});
+  parties_.assign(c.parties.size(), Party{});
+  for (std::size_t p = 0; p < c.parties.size() && p < c.waterfalls_of.size(); ++p) {
+    const std::span<const Index> mine = c.waterfalls_of[p];
+    Party& party = parties_[p];
+    party.count = static_cast<Index>(mine.size());
+    if (mine.size() == 1) {
+      party.only = Entry{mine[0], block_of_[mine[0]]};
+      continue;
     }
-    first_[p + 1] = static_cast<Index>(entries_.size());
+    party.first = static_cast<Index>(entries_.size());
+    for (const Index wi : mine) entries_.push_back(Entry{wi, block_of_[wi]});
   }
 }
 

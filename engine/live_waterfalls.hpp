@@ -38,7 +38,8 @@ class LiveWaterfalls {
 
   // The waterfalls that distribute `party`'s profit, in file order.
   std::span<const Entry> of(Index party) const {
-    return {entries_.data() + first_[party], first_[party + 1] - first_[party]};
+    const Party& p = parties_[party];
+    return p.count == 1 ? std::span<const Entry>(&p.only, 1) : std::span<const Entry>(entries_.data() + p.first, p.count);
   }
 
   Money total(std::size_t block) const { return header(block).total; }
@@ -86,10 +87,18 @@ class LiveWaterfalls {
   }
   Money* received(std::size_t block) const { return tier_taken(block) + header(block).tier_count; }
 
+  // A party's waterfalls: the one itself when it has one (most parties with any), else
+  // where its entries are.
+  struct Party {
+    Entry only;
+    Index count = 0;
+    Index first = 0;  // in entries_
+  };
+
   std::unique_ptr<std::byte[]> storage_;
-  std::vector<std::size_t> block_of_;    // by waterfall
-  std::vector<Index> first_;             // by party, and one past: where its entries begin
-  std::vector<Entry> entries_;
+  std::vector<std::size_t> block_of_;  // by waterfall
+  std::vector<Party> parties_;
+  std::vector<Entry> entries_;  // of the parties with more than one
 };
 
 }  // namespace clause::engine

@@ -59,10 +59,13 @@ void require_copied(const Contract& c, const LiveRules& live) {
     CHECK(live.licences[i].grantor == c.licences[i].grantor);
     CHECK(live.licences[i].grantee == c.licences[i].grantee);
   }
-  REQUIRE(live.status_powers.size() == c.power_of_status.size());
-  for (std::size_t w = 0; w < c.power_of_status.size(); ++w) {
-    CHECK(live.status_powers[w].power == c.power_of_status[w]);
-    if (c.power_of_status[w] != kNone) CHECK(live.status_powers[w].holder == c.powers[c.power_of_status[w]].holder);
+  REQUIRE(live.statuses.size() == c.words.size());
+  REQUIRE(c.power_of_status.size() == c.words.size());
+  for (std::size_t w = 0; w < c.words.size(); ++w) {
+    INFO(c.words[w]);
+    CHECK(live.statuses[w].power == c.power_of_status[w]);
+    if (c.power_of_status[w] != kNone) CHECK(live.statuses[w].holder == c.powers[c.power_of_status[w]].holder);
+    CHECK(list(live.triggers(live.statuses[w])) == list(c.status_triggers[w]));
   }
 }
 
@@ -77,6 +80,38 @@ TEST_CASE("live rules copy every field evaluation reads, for every contract", "[
     REQUIRE(loaded.contract);
     require_copied(*loaded.contract, LiveRules(*loaded.contract));
   }
+}
+
+TEST_CASE("live rules copy lists of every length: vendors, exceptions, effects, consents, triggers", "[evaluate]") {
+  // The contracts in contracts/ have at most one exception a clause; lists of one are held
+  // inline, longer ones in the shared arrays.
+  const LoadedContract loaded = load_contract_from_bytes("lists.clause", R"(contract "Lists"
+effective 2024-01-01
+party A { body board }
+party B
+party C
+party D
+party E
+party F
+licence L1: A grants B
+licence L2: A grants C
+clause Only: A must buy compute only from B or C or D
+clause Ban: B must not buy chips from C
+exception X1 to Only: A may buy compute from E if B consents if C consents if D consents
+exception X2 to Only: A may buy compute from F up to $5M in total
+exception X3 to Only: A may buy compute from E from 2024-01-01 until 2025-01-01
+exception Y to Ban: B may buy chips from C if A consents
+power P: only A.board may declare done
+clause T1: when done is declared then L1 ends, L2 ends, X1 ends
+clause T2: when A declares done then Ban ends
+clause T3: when A buys compute from D then Y ends
+)");
+  REQUIRE(loaded.contract);
+  const LiveRules live(*loaded.contract);
+  require_copied(*loaded.contract, live);
+  CHECK(live.exceptions_of(live.clauses[0]).size() == 3);
+  CHECK(live.more_vendors(live.clauses[0]).size() == 2);
+  CHECK(live.consents(live.exceptions[0]).size() == 3);
 }
 
 TEST_CASE("live rules forget every ending, consent and total on reset", "[evaluate]") {
