@@ -21,15 +21,17 @@ struct Ending {
   DeclRef by;  // the trigger clause that ended it
 };
 
-// A contract's state: what has ended, who has consented, what was bought under each
-// exception, and what each waterfall has paid. The evaluator keeps the first three with
-// the rules themselves (live_rules.hpp); this is the snapshot it gives of them.
+// An exception's state: whether it ended, who has consented, what was bought under it.
 struct ExceptionState {
   Ending ending;
   std::uint32_t consents = 0;  // bit i set when the exception's consents[i] has consented
   Money bought;                // the total it has permitted
 };
 
+// A contract's state: what has ended, who has consented, what was bought under each
+// exception, and what each waterfall has paid. The evaluator keeps all but the parties'
+// totals with the rules themselves (live_rules.hpp, live_waterfalls.hpp); this is the
+// snapshot Evaluator::state() gives of them.
 struct State {
   std::vector<Ending> licences;
   std::vector<Ending> clauses;
@@ -86,9 +88,9 @@ class Evaluator {
   void fire(Date on, OutcomeLog& log);
 
   const Contract& c_;
-  LiveRules live_;  // the rules, with what has ended, been consented to and bought
-  LiveWaterfalls waterfalls_;  // what each has paid, with its rules
-  std::vector<Money> received_;         // by party: from every waterfall
+  LiveRules live_;               // the rules, with what has ended, been consented to and bought
+  LiveWaterfalls waterfalls_;    // what each has paid, with its rules
+  std::vector<Money> received_;  // by party: from every waterfall
   RunLimits limits_;
   std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event
