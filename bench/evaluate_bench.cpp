@@ -15,20 +15,21 @@ void run_stream(benchmark::State& state, const engine::Contract& contract, const
   const dsl::Date on = *contract.effective;
   engine::Evaluator evaluator(contract, engine::RunLimits::none());
   engine::OutcomeLog log;
+  const auto apply_stream = [&] {
+    for (const std::uint32_t i : stream.order) {
+      if (evaluator.apply(stream.pool[i], on, log)) state.SkipWithError("an event left the money range");
+    }
+  };
   // One pass untimed, so the log has its full capacity and its pages before the first
   // timed one: otherwise the first iteration alone grows it (about 80 MB, reallocated and
   // faulted in), and a size that runs fewer iterations (the largest contract) pays a
   // larger share of that.
-  for (const std::uint32_t i : stream.order) {
-    if (evaluator.apply(stream.pool[i], on, log)) state.SkipWithError("an event left the money range");
-  }
+  apply_stream();
   std::size_t outcomes = 0;
   for (auto _ : state) {
     evaluator.reset();
     log.clear();
-    for (const std::uint32_t i : stream.order) {
-      if (evaluator.apply(stream.pool[i], on, log)) state.SkipWithError("an event left the money range");
-    }
+    apply_stream();
     outcomes = log.outcomes.size();
     benchmark::DoNotOptimize(log.outcomes.data());
   }

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/index_lists.hpp"
+
 namespace clause::engine {
 
 using Index = std::uint32_t;
@@ -61,8 +63,7 @@ class DutyIndex {
     for (std::size_t s = hash(key) & mask_;; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
       if (slot.count == 0) return {};
-      if (slot.key == key) return slot.count == 1 ? std::span<const Index>(&slot.first, 1)
-                                                  : std::span<const Index>(clauses_.data() + slot.first, slot.count);
+      if (slot.key == key) return one_or_run<Index>(slot.first, slot.first, slot.count, clauses_);
     }
   }
 

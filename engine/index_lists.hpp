@@ -12,6 +12,14 @@
 
 namespace clause::engine {
 
+// A list that is usually one item long, kept so that the usual case reads no list: the
+// item itself when there is one (`one`), else a run of `count` items of `runs` from
+// `first`. The duty index, a clause's exceptions and a party's waterfalls use it.
+template <typename T>
+std::span<const T> one_or_run(const T& one, std::size_t first, std::size_t count, std::span<const T> runs) {
+  return count == 1 ? std::span<const T>(&one, 1) : runs.subspan(first, count);
+}
+
 class IndexLists {
  public:
   using Index = std::uint32_t;

@@ -100,8 +100,7 @@ class LiveRules {
     return {vendors_.data() + c.more_vendors, c.more_vendor_count};
   }
   std::span<const Index> exceptions_of(const LiveClause& c) const {
-    return c.exception_count == 1 ? std::span<const Index>(&c.exceptions, 1)
-                                  : std::span<const Index>(exception_lists_.data() + c.exceptions, c.exception_count);
+    return one_or_run<Index>(c.exceptions, c.exceptions, c.exception_count, exception_lists_);
   }
   std::span<const DeclRef> ends(const LiveClause& c) const { return {ends_.data() + c.ends, c.end_count}; }
   std::span<const Index> triggers(const LiveStatus& s) const {

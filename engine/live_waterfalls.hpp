@@ -39,7 +39,7 @@ class LiveWaterfalls {
   // The waterfalls that distribute `party`'s profit, in file order.
   std::span<const Entry> of(Index party) const {
     const Party& p = parties_[party];
-    return p.count == 1 ? std::span<const Entry>(&p.only, 1) : std::span<const Entry>(entries_.data() + p.first, p.count);
+    return one_or_run<Entry>(p.only, p.first, p.count, entries_);
   }
 
   Money total(std::size_t block) const { return header(block).total; }
