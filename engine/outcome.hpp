@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/contract.hpp"
+#include "engine/log_array.hpp"
 #include "engine/waterfall.hpp"
 
 namespace clause::engine {
@@ -53,6 +54,10 @@ struct Outcome {
 };
 
 // Why one exception did not permit a purchase.
+// One cache line: past its first megabyte the log writes each outcome in one streaming
+// store of the line (log_array.hpp). A larger outcome would be written the usual way.
+static_assert(sizeof(Outcome) == 64);
+
 struct ExceptionCheck {
   Index exception = kNone;
   bool ended = false;
@@ -78,7 +83,7 @@ struct EventRecord {
 // Everything that happened, in order. Reused across runs: clear() keeps the capacity.
 struct OutcomeLog {
   std::vector<EventRecord> events;
-  std::vector<Outcome> outcomes;
+  LogArray<Outcome> outcomes;  // past its first megabyte, written around the cache (log_array.hpp)
   std::vector<ExceptionCheck> checks;
   std::vector<PayoutLine> lines;
 
