@@ -85,7 +85,12 @@ class LogArray {
   ~LogArray() { release(); }
 
   void push_back(const T& value) {
-    if (size_ == capacity_) reserve(std::max<std::size_t>(16, 2 * capacity_));
+    if (size_ == capacity_) {
+      const T copy = value;  // `value` may be one of the elements the growth moves
+      reserve(std::max<std::size_t>(16, 2 * capacity_));
+      push_back(copy);
+      return;
+    }
     T* const at = data_ + size_;
 #ifdef CLAUSE_LOG_ARRAY_STREAMS
     if constexpr (sizeof(T) == kLine) {

@@ -97,6 +97,17 @@ TEST_CASE("the log array keeps every outcome appended, before and past where it 
   }
 }
 
+TEST_CASE("appending one of the log array's own elements copies it even when the array grows", "[log]") {
+  LogArray<Outcome> log;
+  log.push_back(numbered(0));
+  for (std::uint32_t i = 1; i < 1'000; ++i) {
+    log.push_back(log[0]);  // at sizes 16, 32, 64, ... the array moves first
+  }
+  std::size_t bad = 0;
+  for (const Outcome& o : log) bad += same(o, numbered(0)) ? 0u : 1u;
+  CHECK(bad == 0);
+}
+
 TEST_CASE("the log array keeps elements of other sizes too (never streamed)", "[log]") {
   LogArray<EventRecord> records;
   const std::size_t count = 2 * LogArray<EventRecord>::kStreamFrom / sizeof(EventRecord) + 5;
