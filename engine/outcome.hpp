@@ -53,11 +53,12 @@ struct Outcome {
   DeclRef cause;      // licence_ended / duty_ended: the clause that ended it
 };
 
-// Why one exception did not permit a purchase.
 // One cache line: past its first megabyte the log writes each outcome in one streaming
-// store of the line (log_array.hpp). A larger outcome would be written the usual way.
+// store of the line (log_array.hpp). Pinned so that growing it is a decision: an outcome
+// of another size would be written through the cache, and a large run would slow again.
 static_assert(sizeof(Outcome) == 64);
 
+// Why one exception did not permit a purchase.
 struct ExceptionCheck {
   Index exception = kNone;
   bool ended = false;
