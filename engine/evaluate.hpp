@@ -53,8 +53,9 @@ struct RunLimits {
   std::size_t log_entries = kMaxLogEntries;
   std::uint64_t steps = kMaxSteps;
 
-  // For callers that bound the work themselves and clear the log as they go (benchmarks
-  // replaying millions of pre-resolved events).
+  // For callers that bound the work themselves: the benchmarks, which replay a million
+  // pre-resolved events from a fresh state (more than a million log entries) and clear the
+  // log between runs.
   static RunLimits none() { return {SIZE_MAX, UINT64_MAX}; }
 };
 
