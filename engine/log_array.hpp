@@ -92,16 +92,11 @@ class LogArray {
       return;
     }
     T* const at = data_ + size_;
-#ifdef CLAUSE_LOG_ARRAY_STREAMS
-    if constexpr (sizeof(T) == kLine) {
-      if (size_ >= kStreamFrom / sizeof(T) && streams_) {
-        log_array_detail::stream_line(at, &value);
-        ++size_;
-        return;
-      }
+    if (streams_at(size_)) {
+      log_array_detail::stream_line(at, &value);
+    } else {
+      ::new (static_cast<void*>(at)) T(value);
     }
-#endif
-    ::new (static_cast<void*>(at)) T(value);
     ++size_;
   }
 
@@ -154,10 +149,17 @@ class LogArray {
     if (other.size_ != 0) std::memcpy(static_cast<void*>(data_), other.data_, other.size_ * sizeof(T));
     size_ = other.size_;
   }
-  void take(LogArray& other) {
+  // Whether the element at `index` is, or was, written by a streaming store.
+  bool streams_at(std::size_t index) const {
 #ifdef CLAUSE_LOG_ARRAY_STREAMS
-    if (other.size_ >= kStreamFrom / sizeof(T) && streams_) log_array_detail::fence();
+    return sizeof(T) == kLine && streams_ && index >= kStreamFrom / sizeof(T);
+#else
+    (void)index;
+    return false;
 #endif
+  }
+  void take(LogArray& other) {
+    if (other.size_ != 0 && streams_at(other.size_ - 1)) log_array_detail::fence();
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     capacity_ = std::exchange(other.capacity_, 0);
