@@ -29,6 +29,7 @@ class Arena {
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   std::byte* end_ = nullptr;
+  std::size_t block_bytes_ = 0;  // of the last block, before any list larger than blocks
 };
 
 Arena* current_arena() noexcept;
