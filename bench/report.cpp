@@ -112,14 +112,15 @@ class Report {
     for (std::size_t i = 0; i < sizes.size(); ++i) {
       const auto f = rate(family + "/" + sizes[i], key, scale);
       Row row{workload, size_labels[i], "not measured", "", "", ""};
+      if (at_least && sizes[i] == target_size) {
+        row.target = fmt::format("≥ {:g} {}", *at_least, unit);
+        row.met = "NO";  // unless measured and met: a benchmark that failed or did not run misses its target
+      }
       if (f) {
         seen.push_back(*f);
         row.figure = fmt::format("{:.1f} {}", f->best, unit);
         row.median = fmt::format("{:.1f}", f->median);
-        if (at_least && sizes[i] == target_size) {
-          row.target = fmt::format("≥ {:g} {}", *at_least, unit);
-          row.met = f->best >= *at_least ? "yes" : "NO";
-        }
+        if (at_least && sizes[i] == target_size) row.met = f->best >= *at_least ? "yes" : "NO";
       }
       add(row);
     }
