@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
+#include "bench/median.hpp"
 #include "bench/support.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
@@ -29,28 +32,17 @@ double millis(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
-// A positive count from the command line, or `fallback` when absent; 0 when malformed.
-std::size_t count_argument(int argc, char** argv, int index, std::size_t fallback) {
-  if (argc <= index) return fallback;
-  const std::string text = argv[index];
-  if (text.empty() || text.size() > 9 || !std::all_of(text.begin(), text.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      })) {
-    return 0;
-  }
-  return std::stoul(text);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace clause;
-  const std::size_t declarations = count_argument(argc, argv, 1, 100'000);
-  const std::size_t runs = count_argument(argc, argv, 2, 10);
-  if (declarations == 0 || runs == 0 || argc > 3) {
-    std::fprintf(stderr, "usage: check_phases [DECLARATIONS [RUNS]]  (positive whole numbers)\n");
-    return 2;
-  }
+  std::size_t declarations = 100'000;
+  std::size_t runs = 10;
+  CLI::App app{"Times each phase of clause check on a generated contract: best and median of many runs"};
+  app.add_option("declarations", declarations, "declarations in the generated contract")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  app.add_option("runs", runs, "runs of each phase")->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+  CLI11_PARSE(app, argc, argv);
   const std::string& text = bench::contract_text(declarations);
 
   constexpr std::array<const char*, 7> kPhases{"read", "parse", "check", "sort", "free model", "free tree", "all"};
@@ -86,8 +78,7 @@ int main(int argc, char** argv) {
   for (std::size_t p = 0; p < kPhases.size(); ++p) {
     std::vector<double>& t = times[p];
     std::sort(t.begin(), t.end());
-    const double median = t.size() % 2 == 1 ? t[t.size() / 2] : (t[t.size() / 2 - 1] + t[t.size() / 2]) / 2;
-    std::printf("%-11s %9.3f %9.3f\n", kPhases[p], t.front(), median);
+    std::printf("%-11s %9.3f %9.3f\n", kPhases[p], t.front(), bench::median_of_sorted(t));
   }
   return 0;
 }
