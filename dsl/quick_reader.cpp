@@ -165,14 +165,12 @@ class QuickReader {
   bool text(Text& out) {
     if (!at('"')) return false;
     const char* q = p_ + 1;
-    bool escaped = false;
     while (true) {
       if (q == end_) return false;
       const char c = *q;
       if (c == '"') break;
       if (c == '\\') {
         if (end_ - q < 2 || (q[1] != '"' && q[1] != '\\' && q[1] != 'n')) return false;
-        escaped = true;
         q += 2;
         continue;
       }
@@ -180,15 +178,7 @@ class QuickReader {
       ++q;
     }
     ++q;
-    if (escaped) {
-      out = text_literal(std::string_view(p_, static_cast<std::size_t>(q - p_)), span(p_, q));
-    } else {
-      // What text_literal gives a text without escapes, written into `out` field by field
-      // (as in actor: a Text returned and moved in went through the stack).
-      out.value = std::string_view(p_ + 1, static_cast<std::size_t>(q - p_) - 2);
-      out.span = span(p_, q);
-      out.decoded.reset();
-    }
+    read_text_literal(std::string_view(p_, static_cast<std::size_t>(q - p_)), span(p_, q), out);
     token_ends(q);
     return true;
   }

@@ -7,11 +7,17 @@ namespace clause::dsl {
 
 Text text_literal(std::string_view raw, Span span) {
   Text t;
-  t.span = span;
+  read_text_literal(raw, span, t);
+  return t;
+}
+
+void read_text_literal(std::string_view raw, Span span, Text& out) {
+  out.span = span;
   const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
   if (inner.find('\\') == std::string_view::npos) {
-    t.value = inner;  // no escapes: the usual case, a view of the source
-    return t;
+    out.value = inner;  // no escapes: the usual case, a view of the source
+    out.decoded.reset();
+    return;
   }
   auto decoded = std::make_shared<std::string>();
   decoded->reserve(raw.size());
@@ -23,9 +29,8 @@ Text text_literal(std::string_view raw, Span span) {
       decoded->push_back(raw[i]);
     }
   }
-  t.value = *decoded;
-  t.decoded = std::move(decoded);
-  return t;
+  out.value = *decoded;
+  out.decoded = std::move(decoded);
 }
 
 }  // namespace clause::dsl
