@@ -22,7 +22,7 @@
 #include "bench/support.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/check.hpp"
+#include "engine/model/check.hpp"
 
 namespace {
 

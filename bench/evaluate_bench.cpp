@@ -6,7 +6,7 @@
 
 #include "bench/generate.hpp"
 #include "bench/support.hpp"
-#include "engine/evaluate.hpp"
+#include "engine/evaluate/evaluate.hpp"
 
 namespace clause::bench {
 namespace {

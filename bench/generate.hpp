@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/contract.hpp"
-#include "engine/event.hpp"
+#include "engine/model/contract.hpp"
+#include "engine/evaluate/event.hpp"
 
 namespace clause::bench {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/load.hpp"
+#include "engine/payout/load.hpp"
 
 namespace clause::bench {
 

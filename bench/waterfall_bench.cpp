@@ -6,7 +6,7 @@
 
 #include "bench/generate.hpp"
 #include "bench/support.hpp"
-#include "engine/waterfall.hpp"
+#include "engine/payout/waterfall.hpp"
 
 namespace clause::bench {
 namespace {

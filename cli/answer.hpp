@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/style.hpp"
-#include "engine/evaluate.hpp"
+#include "engine/evaluate/evaluate.hpp"
 
 namespace clause::cli {
 

@@ -1,5 +1,5 @@
 #include "cli/answer.hpp"
-#include "engine/explain.hpp"
+#include "engine/evaluate/explain.hpp"
 
 namespace clause::cli {
 

@@ -5,7 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "dsl/source.hpp"
-#include "engine/explain.hpp"
+#include "engine/evaluate/explain.hpp"
 
 namespace clause::cli {
 

@@ -6,7 +6,7 @@
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/load.hpp"
+#include "engine/payout/load.hpp"
 
 namespace clause::cli {
 

@@ -6,8 +6,8 @@
 
 #include "cli/commands.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/load.hpp"
-#include "engine/scenario.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace clause::cli {
 

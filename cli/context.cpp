@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "engine/suggest.hpp"
+#include "engine/model/suggest.hpp"
 
 namespace clause::cli {
 

@@ -10,8 +10,8 @@
 #include "cli/cli.hpp"
 #include "cli/style.hpp"
 #include "dsl/diagnostic.hpp"
-#include "engine/check.hpp"
-#include "engine/load.hpp"
+#include "engine/model/check.hpp"
+#include "engine/payout/load.hpp"
 
 namespace clause::cli {
 

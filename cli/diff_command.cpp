@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/diff_output.hpp"
-#include "engine/load.hpp"
+#include "engine/payout/load.hpp"
 
 namespace clause::cli {
 

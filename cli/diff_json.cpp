@@ -1,7 +1,7 @@
 // `clause diff --json`: the section 7 keys — terms, behaviour (every witness), payouts —
 // plus the contracts, whether they behave the same, and the saved scenarios.
 #include "cli/diff_output.hpp"
-#include "engine/evaluate.hpp"
+#include "engine/evaluate/evaluate.hpp"
 
 namespace clause::cli {
 

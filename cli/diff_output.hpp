@@ -6,7 +6,7 @@
 
 #include "cli/answer.hpp"  // Json
 #include "cli/style.hpp"
-#include "engine/diff.hpp"
+#include "engine/diff/diff.hpp"
 
 namespace clause::cli {
 

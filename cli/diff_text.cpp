@@ -9,7 +9,7 @@
 #include "cli/payout.hpp"  // short_amount
 #include "cli/table.hpp"
 #include "dsl/source.hpp"
-#include "engine/explain.hpp"
+#include "engine/evaluate/explain.hpp"
 
 namespace clause::cli {
 

@@ -11,7 +11,7 @@
 #include "cli/answer.hpp"  // Json
 #include "cli/style.hpp"
 #include "dsl/diagnostic.hpp"
-#include "engine/schedule.hpp"
+#include "engine/payout/schedule.hpp"
 
 namespace clause::cli {
 

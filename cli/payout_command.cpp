@@ -8,8 +8,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/payout.hpp"
-#include "engine/load.hpp"
-#include "engine/suggest.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/model/suggest.hpp"
 
 namespace clause::cli {
 

@@ -7,7 +7,7 @@
 
 #include "cli/payout.hpp"
 #include "dsl/keywords.hpp"
-#include "engine/suggest.hpp"
+#include "engine/model/suggest.hpp"
 
 namespace clause::cli {
 

@@ -5,7 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace clause::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/outcome.hpp"
+#include "engine/evaluate/outcome.hpp"
 
 namespace clause::cli {
 

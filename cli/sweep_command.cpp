@@ -11,9 +11,9 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
-#include "engine/load.hpp"
-#include "engine/scenario.hpp"
-#include "engine/sweep.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/payout/sweep.hpp"
 
 namespace clause::cli {
 namespace {

@@ -7,8 +7,8 @@
 #include "dsl/format.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/model_text.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/model_text.hpp"
+#include "engine/scenario/scenario.hpp"
 
 using namespace clause;
 

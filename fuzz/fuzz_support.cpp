@@ -9,7 +9,7 @@
 #include "dsl/parse.hpp"
 #include "dsl/parse_by_grammar.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/explain.hpp"
+#include "engine/evaluate/explain.hpp"
 
 namespace clause::fuzz {
 

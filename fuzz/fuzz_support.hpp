@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "dsl/diagnostic.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/load.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/payout/load.hpp"
 
 namespace clause::fuzz {
 

@@ -4,7 +4,7 @@
 #include "fuzz_support.hpp"
 
 #include "dsl/read_source.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 using namespace clause;
 

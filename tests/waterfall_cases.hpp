@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/waterfall.hpp"
+#include "engine/payout/waterfall.hpp"
 
 namespace clause::test::waterfall {
 

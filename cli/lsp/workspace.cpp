@@ -8,8 +8,8 @@
 #include "cli/lsp/uri.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/load.hpp"
-#include "engine/scenario.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace clause::cli::lsp {
 

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "dsl/format.hpp"
-#include "engine/load.hpp"
-#include "engine/model_text.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/scenario/model_text.hpp"
 #include "support.hpp"
 
 using clause::test::repo_path;

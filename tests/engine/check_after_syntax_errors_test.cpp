@@ -2,7 +2,7 @@
 // that refer to a declaration the error cut short stay unresolved and must not crash it.
 #include <catch2/catch.hpp>
 
-#include "engine/load.hpp"
+#include "engine/payout/load.hpp"
 
 using clause::engine::load_contract_from_bytes;
 

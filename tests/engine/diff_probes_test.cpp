@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/diff_support.hpp"
-#include "engine/evaluate.hpp"
+#include "engine/evaluate/evaluate.hpp"
 
 namespace {
 

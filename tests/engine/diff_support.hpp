@@ -5,8 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/diff.hpp"
-#include "engine/load.hpp"
+#include "engine/diff/diff.hpp"
+#include "engine/payout/load.hpp"
 #include "support.hpp"
 
 namespace clause::test {

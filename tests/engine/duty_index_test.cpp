@@ -5,7 +5,7 @@
 #include <map>
 #include <random>
 
-#include "engine/duty_index.hpp"
+#include "engine/model/internal/duty_index.hpp"
 
 namespace {
 

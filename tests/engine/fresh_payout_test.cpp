@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <random>
 
-#include "engine/contract.hpp"
-#include "engine/load.hpp"
+#include "engine/model/contract.hpp"
+#include "engine/payout/load.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
 

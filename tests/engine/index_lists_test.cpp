@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "engine/index_lists.hpp"
+#include "engine/model/internal/index_lists.hpp"
 
 using clause::engine::IndexLists;
 using Index = IndexLists::Index;

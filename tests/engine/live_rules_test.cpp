@@ -4,8 +4,8 @@
 // ending, consent and total.
 #include <catch2/catch.hpp>
 
-#include "engine/live_rules.hpp"
-#include "engine/load.hpp"
+#include "engine/evaluate/internal/live_rules.hpp"
+#include "engine/payout/load.hpp"
 #include "support.hpp"
 
 namespace {

@@ -5,8 +5,8 @@
 // resetting one block leaves its neighbours as they were.
 #include <catch2/catch.hpp>
 
-#include "engine/index_lists.hpp"
-#include "engine/live_waterfalls.hpp"
+#include "engine/model/internal/index_lists.hpp"
+#include "engine/evaluate/internal/live_waterfalls.hpp"
 #include "waterfall_cases.hpp"
 
 namespace {

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "dsl/parse.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/load.hpp"
-#include "engine/log_array.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/evaluate/internal/log_array.hpp"
 #include "support.hpp"
 
 namespace {

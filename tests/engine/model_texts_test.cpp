@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/load.hpp"
+#include "engine/payout/load.hpp"
 
 using namespace clause;
 

@@ -12,8 +12,8 @@
 
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/check.hpp"
-#include "engine/load.hpp"
+#include "engine/model/check.hpp"
+#include "engine/payout/load.hpp"
 
 using namespace clause;
 

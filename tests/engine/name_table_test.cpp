@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "engine/name_table.hpp"
+#include "engine/model/internal/name_table.hpp"
 
 namespace {
 

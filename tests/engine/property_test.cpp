@@ -10,9 +10,9 @@
 #include "dsl/format.hpp"
 #include "dsl/percent.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/load.hpp"
-#include "engine/model_text.hpp"
-#include "engine/scenario.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/scenario/model_text.hpp"
+#include "engine/scenario/scenario.hpp"
 #include "scratch.hpp"
 #include "support.hpp"
 

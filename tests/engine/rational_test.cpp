@@ -1,7 +1,7 @@
 // engine::Rational: exact fractions for the payout schedule, and how exact amounts read.
 #include <catch2/catch.hpp>
 
-#include "engine/rational.hpp"
+#include "engine/payout/rational.hpp"
 
 using clause::engine::Int128;
 using clause::engine::Rational;

@@ -2,8 +2,8 @@
 // sequences (fixed seeds), and the properties every payout must have.
 #include <catch2/catch.hpp>
 
-#include "engine/load.hpp"
-#include "engine/waterfall.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/payout/waterfall.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
 

@@ -3,8 +3,8 @@
 // threshold questions (exact and in whole cents, the latter against a brute-force search).
 #include <catch2/catch.hpp>
 
-#include "engine/load.hpp"
-#include "engine/schedule.hpp"
+#include "engine/payout/load.hpp"
+#include "engine/payout/schedule.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
 

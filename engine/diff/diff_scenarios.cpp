@@ -1,0 +1,117 @@
+// Impact on saved scenarios: each rerun against both contracts and sorted into unchanged,
+// outcomes changed, payouts moved, or cannot run against one of them.
+#include <fmt/format.h>
+
+#include "engine/diff/diff.hpp"
+#include "engine/diff/internal/diff_compare.hpp"
+#include "engine/evaluate/explain.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace clause::engine {
+
+const char* scenario_impact_name(ScenarioImpactKind kind) {
+  switch (kind) {
+    case ScenarioImpactKind::unchanged: return "unchanged";
+    case ScenarioImpactKind::outcomes_changed: return "outcomes changed";
+    case ScenarioImpactKind::payouts_moved: return "payouts moved";
+    case ScenarioImpactKind::cannot_run: return "cannot run";
+  }
+  return "";
+}
+
+namespace {
+
+// The first error that stopped a run, with its place.
+std::string first_problem(const ScenarioRun& run) {
+  for (const dsl::Diagnostic& d : run.diagnostics.items()) {
+    if (d.severity != dsl::Severity::error) continue;
+    const std::string place = d.where.source ? d.where.source->location(d.where.span.begin) : d.where.path;
+    return place.empty() ? d.message : fmt::format("{}: {}", place, d.message);
+  }
+  return "it did not run";
+}
+
+std::vector<std::string> headlines(const ScenarioRun& run, const EventRecord& record) {
+  const Contract& c = *run.contract.contract;
+  const ExplainContext ctx{c, run.log, &run.outsiders.names()};
+  std::vector<std::string> out;
+  for (Index i = record.first; i < record.first + record.count; ++i) {
+    const Outcome& o = run.log.outcomes[i];
+    out.push_back(fmt::format("{} {}", outcome_kind_name(o.kind), headline(ctx, run.events[record.event], o)));
+  }
+  return out;
+}
+
+ScenarioImpact compare_runs(const ScenarioRun& old_run, const ScenarioRun& new_run, const NameMap& names) {
+  ScenarioImpact impact;
+  const Contract& old_c = *old_run.contract.contract;
+  const Contract& new_c = *new_run.contract.contract;
+  impact.old_passed = old_run.passed();
+  impact.old_failed = old_run.failed();
+  impact.new_passed = new_run.passed();
+  impact.new_failed = new_run.failed();
+
+  OutcomeComparer comparer(old_c, new_c, names);
+  std::vector<OutcomeKey> old_keys;
+  std::vector<OutcomeKey> new_keys;
+  const std::size_t n = std::min(old_run.log.events.size(), new_run.log.events.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const EventRecord& a = old_run.log.events[i];
+    const EventRecord& b = new_run.log.events[i];
+    comparer.keys(Side::old_contract, old_run.log, a, old_run.outsiders.names(), old_keys);
+    comparer.keys(Side::new_contract, new_run.log, b, new_run.outsiders.names(), new_keys);
+    if (old_keys == new_keys) continue;
+    impact.events.push_back(ScenarioEventChange{a.on, old_run.events[a.event].canonical, headlines(old_run, a),
+                                                headlines(new_run, b)});
+  }
+
+  // Every party's total, by name; a party only one contract declares has $0 in the other.
+  std::vector<std::pair<std::string, Money>> totals;
+  for (std::size_t p = 0; p < old_c.parties.size(); ++p) {
+    totals.emplace_back(names.to_new(old_c.parties[p].name), old_run.final_state->received[p]);
+  }
+  std::vector<bool> seen(new_c.parties.size(), false);
+  for (const auto& [name, old_amount] : totals) {
+    Money new_amount;
+    if (const auto ref = new_c.find(name); ref && ref->kind == DeclKind::party) {
+      new_amount = new_run.final_state->received[ref->index];
+      seen[ref->index] = true;
+    }
+    if (new_amount != old_amount) impact.payouts.push_back(ScenarioPayoutChange{name, old_amount, new_amount});
+  }
+  for (std::size_t p = 0; p < new_c.parties.size(); ++p) {
+    const Money amount = new_run.final_state->received[p];
+    if (!seen[p] && !amount.is_zero()) impact.payouts.push_back(ScenarioPayoutChange{std::string(new_c.parties[p].name), {}, amount});
+  }
+
+  impact.kind = !impact.events.empty()    ? ScenarioImpactKind::outcomes_changed
+                : !impact.payouts.empty() ? ScenarioImpactKind::payouts_moved
+                                          : ScenarioImpactKind::unchanged;
+  return impact;
+}
+
+}  // namespace
+
+std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& files, const std::string& old_path,
+                                           const std::string& new_path, const NameMap& names) {
+  std::vector<ScenarioImpact> out;
+  for (const std::string& file : files) {
+    ScenarioRun old_run = prepare_scenario(file, ScenarioOptions{old_path, {}});
+    ScenarioRun new_run = prepare_scenario(file, ScenarioOptions{new_path, {}});
+    run_scenario(old_run);
+    run_scenario(new_run);
+    ScenarioImpact impact;
+    if (old_run.ran && new_run.ran) {
+      impact = compare_runs(old_run, new_run, names);
+    } else {
+      impact.kind = ScenarioImpactKind::cannot_run;
+      if (!old_run.ran) impact.old_problem = first_problem(old_run);
+      if (!new_run.ran) impact.new_problem = first_problem(new_run);
+    }
+    impact.path = file;
+    out.push_back(std::move(impact));
+  }
+  return out;
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,139 @@
+#include "engine/evaluate/event.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/model/suggest.hpp"
+
+namespace clause::engine {
+
+Actor Outsiders::intern(const std::string& name) {
+  const auto [it, fresh] = index_.emplace(name, static_cast<Index>(names_.size()));
+  if (fresh) names_.push_back(name);
+  return Actor{Actor::kOutsiderBit | it->second, kNone};
+}
+
+namespace {
+
+class Resolver {
+ public:
+  Resolver(const Contract& c, const dsl::SourcePtr& src, Outsiders& o, dsl::DiagnosticList& d)
+      : c_(c), src_(src), outsiders_(o), diags_(d) {}
+
+  bool ok = true;
+
+  dsl::Location at(Span s) const { return {src_, s, {}}; }
+
+  void error(Span s, std::string message) {
+    diags_.error(at(s), std::move(message));
+    ok = false;
+  }
+
+  std::vector<std::string_view> names_of(DeclKind kind) const {
+    std::vector<std::string_view> out;
+    for (const auto& [name, ref] : c_.names) {
+      if (ref.kind == kind) out.push_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  Actor actor(const dsl::ActorRef& a) {
+    const auto ref = c_.find(a.party.text);
+    if (!ref) return outsiders_.intern(a.to_string());
+    if (ref->kind != DeclKind::party) {
+      error(a.party.span,
+            fmt::format("`{}` is {}, not a party", a.party.text, decl_kind_with_article(ref->kind)));
+      return {};
+    }
+    Actor result{ref->index, kNone};
+    if (a.body) {
+      result.body = c_.find_body(ref->index, a.body->text);
+      if (result.body == kNone) {
+        error(a.body->span, c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
+        return {};
+      }
+    }
+    return result;
+  }
+
+  Index named(const dsl::Ident& name, DeclKind kind) {
+    const auto ref = c_.find(name.text);
+    if (ref && ref->kind == kind) return ref->index;
+    if (ref) {
+      error(name.span, fmt::format("`{}` is {}, not {}", name.text, decl_kind_with_article(ref->kind),
+                                   decl_kind_with_article(kind)));
+    } else {
+      error(name.span, fmt::format("the contract has no {} `{}`{}", decl_kind_name(kind), name.text,
+                                   may_suggest(diags_) ? did_you_mean(name.text, names_of(kind)) : ""));
+    }
+    return kNone;
+  }
+
+  Money amount(const dsl::MoneyLit& m, const char* what) {
+    if (!m.valid) {
+      ok = false;
+      return {};
+    }
+    if (m.value.is_zero()) error(m.span, fmt::format("{} must be more than $0", what));
+    return m.value;
+  }
+
+  const Contract& c_;
+  const dsl::SourcePtr& src_;
+  Outsiders& outsiders_;
+  dsl::DiagnosticList& diags_;
+};
+
+}  // namespace
+
+std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyntax& syntax,
+                                   const dsl::SourcePtr& source, Outsiders& outsiders, dsl::DiagnosticList& diags) {
+  Resolver r(contract, source, outsiders, diags);
+  Event e;
+  e.where = {source, syntax.span, {}};
+  e.canonical = dsl::canonical_text(syntax, source->text());
+  std::visit(
+      [&](const auto& ev) {
+        using E = std::decay_t<decltype(ev)>;
+        if constexpr (std::is_same_v<E, dsl::DeclaresEvent>) {
+          e.kind = EventKind::declares;
+          e.actor = r.actor(ev.actor);
+          e.word = contract.find_word(ev.status.text);
+          e.text = ev.status.text;
+        } else if constexpr (std::is_same_v<E, dsl::IsDeclaredEvent>) {
+          e.kind = EventKind::is_declared;
+          e.word = contract.find_word(ev.status.text);
+          e.text = ev.status.text;
+        } else if constexpr (std::is_same_v<E, dsl::ConsentsEvent>) {
+          e.kind = EventKind::consents;
+          e.actor = r.actor(ev.party);
+          e.target = r.named(ev.exception, DeclKind::exception);
+        } else if constexpr (std::is_same_v<E, dsl::BuysEvent>) {
+          e.kind = EventKind::buys;
+          e.actor = r.actor(ev.buyer);
+          e.word = contract.find_word(ev.good.text);
+          e.text = ev.good.text;
+          e.vendor = r.actor(ev.vendor);
+          e.amount = r.amount(ev.amount, "a purchase");
+        } else if constexpr (std::is_same_v<E, dsl::UsesEvent>) {
+          e.kind = EventKind::uses;
+          e.actor = r.actor(ev.actor);
+          e.target = r.named(ev.licence, DeclKind::licence);
+        } else if constexpr (std::is_same_v<E, dsl::EarnsEvent>) {
+          e.kind = EventKind::earns;
+          e.actor = r.actor(ev.party);
+          e.amount = r.amount(ev.amount, "a profit");
+        } else {
+          e.kind = EventKind::does;
+          e.actor = r.actor(ev.actor);
+          e.text = ev.text.value;
+        }
+      },
+      syntax.node);
+  if (!r.ok) return std::nullopt;
+  return e;
+}
+
+}  // namespace clause::engine

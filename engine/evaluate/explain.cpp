@@ -1,0 +1,261 @@
+#include "engine/evaluate/explain.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace clause::engine {
+
+std::string join_and(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+namespace {
+
+class Explainer {
+ public:
+  Explainer(const ExplainContext& ctx, const Event& e, Date on) : ctx_(ctx), c_(ctx.contract), e_(e), on_(on) {}
+
+  std::string actor(Actor a) const { return c_.actor_name(a, ctx_.outsiders); }
+  std::string name(DeclRef r) const { return fmt::format("`{}`", c_.name_of(r)); }
+  std::string good() const { return e_.word != kNone ? c_.words[e_.word] : e_.text; }
+  std::string status() const { return e_.word != kNone ? c_.words[e_.word] : e_.text; }
+  std::string what(DeclRef r) const { return fmt::format("{} `{}`", decl_kind_name(r.kind), c_.name_of(r)); }
+
+  // The vendors an exclusivity allows: "Microsoft", "Microsoft or Oracle", "A, B or C".
+  std::string vendors(const Clause& cl) const {
+    std::string out = actor(cl.vendor);
+    for (std::size_t i = 0; i < cl.more_vendors.size(); ++i) {
+      out += (i + 1 == cl.more_vendors.size() ? " or " : ", ") + actor(cl.more_vendors[i]);
+    }
+    return out;
+  }
+
+  // What the clause demands, as a phrase: "requires OpenAI to buy compute only from Microsoft".
+  std::string duty(const Clause& cl) const {
+    if (cl.kind == ClauseKind::exclusivity) {
+      return fmt::format("`{}` requires {} to buy {} only from {}", cl.name, actor(cl.buyer), c_.words[cl.good],
+                         vendors(cl));
+    }
+    return fmt::format("`{}` forbids {} to buy {} from {}", cl.name, actor(cl.buyer), c_.words[cl.good],
+                       actor(cl.vendor));
+  }
+
+  std::string why_not(const ExceptionCheck& k) const {
+    const Exception& ex = c_.exceptions[k.exception];
+    std::vector<std::string> reasons;
+    if (k.ended) {
+      reasons.push_back(fmt::format("it ended on {} under `{}`", k.ended_on.to_string(), c_.name_of(k.ended_by)));
+    }
+    if (k.wrong_buyer || k.wrong_good || k.wrong_vendor) {
+      reasons.push_back(fmt::format("it permits only {} buying {} from {}", actor(ex.buyer), c_.words[ex.good],
+                                    actor(ex.vendor)));
+      return join_and(reasons);
+    }
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < ex.consents.size(); ++i) {
+      if ((k.missing_consents >> i) & 1u) missing.push_back(actor(ex.consents[i]));
+    }
+    if (!missing.empty()) {
+      reasons.push_back(fmt::format("{} {} not consented", join_and(missing), missing.size() == 1 ? "has" : "have"));
+    }
+    if (k.over_limit) {
+      const Money over = *k.would_total.minus(*ex.limit);
+      reasons.push_back(fmt::format("the purchase would bring its total to {}, over the {} limit by {}",
+                                    k.would_total.to_short(), ex.limit->to_short(), over.to_short()));
+    }
+    if (k.too_early) reasons.push_back(fmt::format("it applies only from {}", ex.from->to_string()));
+    if (k.too_late) reasons.push_back(fmt::format("it applied only until {}", ex.until->to_string()));
+    return join_and(reasons);
+  }
+
+  std::string exceptions_failed(const Outcome& o) const {
+    if (o.count == 0) return "; no exception to it applies";
+    std::string out;
+    for (Index i = o.first; i < o.first + o.count; ++i) {
+      const ExceptionCheck& k = ctx_.log.checks[i];
+      out += fmt::format("; exception `{}` does not apply: {}", c_.exceptions[k.exception].name, why_not(k));
+    }
+    return out;
+  }
+
+  // What set the trigger off, in the past tense: "agi was declared".
+  std::string cause_of(const Clause& trigger) const {
+    const TriggerPattern& p = trigger.pattern;
+    switch (p.kind) {
+      case PatternKind::status_declared: return fmt::format("{} was declared", c_.words[p.word]);
+      case PatternKind::actor_declares: return fmt::format("{} declared {}", actor(p.actor), c_.words[p.word]);
+      case PatternKind::buys:
+        return fmt::format("{} bought {} from {}", actor(p.actor), c_.words[p.word], actor(p.vendor));
+      case PatternKind::does: return fmt::format("{} did \"{}\"", actor(p.actor), p.text);
+    }
+    return "it happened";
+  }
+
+  std::string payout(const Outcome& o) const {
+    const Waterfall& w = c_.waterfalls[o.rule.index];
+    // Sum each party's lines across tiers, parties in the order first paid.
+    std::vector<std::pair<Index, Money>> totals;
+    for (Index i = o.first; i < o.first + o.count; ++i) {
+      const PayoutLine& line = ctx_.log.lines[i];
+      auto it = std::find_if(totals.begin(), totals.end(), [&](const auto& t) { return t.first == line.party; });
+      if (it == totals.end()) {
+        totals.emplace_back(line.party, line.amount);
+      } else {
+        it->second = *it->second.plus(line.amount);
+      }
+    }
+    std::vector<std::string> parts;
+    for (const auto& [party, amount] : totals) {
+      parts.push_back(fmt::format("{} {}", c_.parties[party].name, amount.to_display()));
+    }
+    std::string out = fmt::format("{} earned {}; waterfall `{}` pays {}", actor(e_.actor), e_.amount.to_short(),
+                                  w.name, parts.empty() ? std::string("nobody") : join_and(parts));
+    if (!o.amount.is_zero()) {
+      out += fmt::format("; {} is not distributed: every tier is full and there is no `rest` tier",
+                         o.amount.to_display());
+    }
+    return out;
+  }
+
+  std::string sentence(const Outcome& o) const {
+    switch (o.why) {
+      case Why::clause_allows: {
+        const Clause& cl = c_.clauses[o.rule.index];
+        return fmt::format("{} may buy {} from {}: {}", actor(e_.actor), good(), actor(e_.vendor), duty(cl));
+      }
+      case Why::exception_applies: {
+        const Exception& ex = c_.exceptions[o.rule.index];
+        std::vector<std::string> held;
+        if (!ex.consents.empty()) {
+          std::vector<std::string> who;
+          for (const Actor a : ex.consents) who.push_back(actor(a));
+          held.push_back(fmt::format("{} {} consented", join_and(who), who.size() == 1 ? "has" : "have"));
+        }
+        if (ex.limit) {
+          const Money left = *ex.limit->minus(o.amount);
+          held.push_back(fmt::format("{} of its {} limit is now used, {} left", o.amount.to_short(),
+                                     ex.limit->to_short(), left.to_short()));
+        }
+        if (ex.from || ex.until) {
+          held.push_back(fmt::format("{} is within its window{}{}", on_.to_string(),
+                                     ex.from ? " from " + ex.from->to_string() : "",
+                                     ex.until ? " until " + ex.until->to_string() : ""));
+        }
+        std::string out = fmt::format("exception `{}` to `{}` permits {} to buy {} from {}", ex.name,
+                                      c_.name_of(o.subject), actor(e_.actor), good(), actor(e_.vendor));
+        if (!held.empty()) out += ": " + join_and(held);
+        return out;
+      }
+      case Why::grantor_uses: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} granted licence `{}` to {} and may use what it owns", actor(e_.actor), l.name,
+                           actor(l.grantee));
+      }
+      case Why::grantee_uses: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} holds licence `{}` from {}, and it has not ended", actor(e_.actor), l.name,
+                           actor(l.grantor));
+      }
+      case Why::purchase_forbidden: {
+        const Clause& cl = c_.clauses[o.rule.index];
+        const std::string head =
+            cl.kind == ClauseKind::exclusivity
+                ? fmt::format("{} bought {} from {}, but `{}` allows {} only from {}", actor(e_.actor), good(),
+                              actor(e_.vendor), cl.name, good(), vendors(cl))
+                : fmt::format("{} bought {} from {}, which `{}` forbids", actor(e_.actor), good(), actor(e_.vendor),
+                              cl.name);
+        return head + exceptions_failed(o);
+      }
+      case Why::licence_ended:
+        return fmt::format("{} used `{}` after the licence ended on {} under `{}`", actor(e_.actor),
+                           c_.name_of(o.rule), o.date.to_string(), c_.name_of(o.cause));
+      case Why::holds_no_licence: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} holds no licence to `{}`: {} granted it to {} only", actor(e_.actor), l.name,
+                           actor(l.grantor), actor(l.grantee));
+      }
+      case Why::holder_declares: {
+        const Power& p = c_.powers[o.rule.index];
+        return fmt::format("{} holds the power to declare {} under `{}`", actor(o.party), c_.words[p.status], p.name);
+      }
+      case Why::not_the_holder: {
+        const Power& p = c_.powers[o.rule.index];
+        return fmt::format("{} cannot declare {}: under `{}` only {} may", actor(o.party), c_.words[p.status], p.name,
+                           actor(p.holder));
+      }
+      case Why::consent_asked:
+        return fmt::format("{} consents to exception `{}`, which asks for its consent", actor(o.party),
+                           c_.name_of(o.rule));
+      case Why::consent_not_asked:
+        return fmt::format("{} consents to exception `{}`, which does not ask for {}'s consent: the consent is "
+                           "recorded and satisfies nothing",
+                           actor(o.party), c_.name_of(o.rule), actor(o.party));
+      case Why::trigger_fired: {
+        const Clause& trigger = c_.clauses[o.rule.index];
+        return fmt::format("{}, so `{}` ends {}", cause_of(trigger), trigger.name, what(o.subject));
+      }
+      case Why::distributed: return payout(o);
+      case Why::not_in_force:
+        return fmt::format("the contract takes effect on {}: it is not in force on {}", c_.effective->to_string(),
+                           on_.to_string());
+      case Why::no_power:
+        return fmt::format("no power names {}: the contract is silent on who may declare it", status());
+      case Why::no_clause:
+        return fmt::format("no clause governs {} buying {}: the contract is silent on it", actor(e_.actor), good());
+      case Why::duty_ended:
+        return fmt::format("`{}`, the clause on {} buying {}, ended on {}: nothing governs the purchase now",
+                           c_.name_of(o.cause), actor(e_.actor), good(), o.date.to_string());
+      case Why::no_waterfall:
+        return fmt::format("no waterfall pays out {}'s profit: the contract is silent on it", actor(e_.actor));
+      case Why::no_trigger:
+        return fmt::format("the contract is silent on {} doing \"{}\": no clause is triggered by it", actor(e_.actor),
+                           e_.text);
+      case Why::already_ended: return "what the trigger ends has already ended";
+    }
+    return "";
+  }
+
+  std::string head(const Outcome& o) const {
+    switch (o.kind) {
+      case OutcomeKind::permitted:
+        if (o.why == Why::grantor_uses || o.why == Why::grantee_uses) {
+          return fmt::format("{} uses `{}`", actor(e_.actor), c_.name_of(o.rule));
+        }
+        return fmt::format("{} buys {} from {} ({})", actor(e_.actor), good(), actor(e_.vendor), name(o.rule));
+      case OutcomeKind::breach: return fmt::format("of {} by {}", name(o.rule), actor(o.party));
+      case OutcomeKind::declared: return fmt::format("{} by {}", c_.words[c_.powers[o.rule.index].status],
+                                                     actor(o.party));
+      case OutcomeKind::ineffective: return fmt::format("{} declares {}", actor(o.party),
+                                                        c_.words[c_.powers[o.rule.index].status]);
+      case OutcomeKind::consented: return fmt::format("{} to {}", actor(o.party), name(o.rule));
+      case OutcomeKind::ended: return fmt::format("{} {}", decl_kind_name(o.subject.kind), name(o.subject));
+      case OutcomeKind::payout: return fmt::format("{} through {}", e_.amount.to_short(), name(o.rule));
+      case OutcomeKind::uncovered: return e_.canonical;
+    }
+    return "";
+  }
+
+ private:
+  const ExplainContext& ctx_;
+  const Contract& c_;
+  const Event& e_;
+  Date on_;
+};
+
+}  // namespace
+
+std::string headline(const ExplainContext& ctx, const Event& event, const Outcome& outcome) {
+  return Explainer(ctx, event, Date{}).head(outcome);
+}
+
+std::string explain(const ExplainContext& ctx, const Event& event, Date on, const Outcome& outcome) {
+  return Explainer(ctx, event, on).sentence(outcome);
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,907 @@
+#include "engine/model/check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "dsl/huge_pages.hpp"
+#include "engine/model/suggest.hpp"
+
+namespace clause::engine {
+namespace {
+
+using dsl::ActorRef;
+using dsl::AmountRef;
+using dsl::Declaration;
+using dsl::Ident;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const char* article_kind(DeclKind k) { return decl_kind_with_article(k); }
+
+std::string tier_label(const dsl::Tier& t, std::size_t index) {
+  if (t.name) return fmt::format("tier \"{}\"", t.name->value);
+  return fmt::format("tier {}", index + 1);
+}
+
+// Whether a key was seen before: a scan of a small array while there are few (no
+// allocation for the usual handful), a hash set past that (never quadratic).
+template <typename Key>
+class SeenSet {
+ public:
+  bool insert(Key key) {
+    if (set_.empty()) {
+      if (std::find(small_.begin(), small_.begin() + static_cast<std::ptrdiff_t>(size_), key) !=
+          small_.begin() + static_cast<std::ptrdiff_t>(size_)) {
+        return false;
+      }
+      if (size_ < small_.size()) {
+        small_[size_++] = key;
+        return true;
+      }
+      set_.insert(small_.begin(), small_.end());
+    }
+    return set_.insert(key).second;
+  }
+
+ private:
+  std::array<Key, 16> small_{};
+  std::size_t size_ = 0;
+  std::unordered_set<Key> set_;
+};
+
+class Checker {
+ public:
+  Checker(const dsl::ContractSyntax& syntax, const dsl::SourcePtr& source, const std::vector<Override>& overrides,
+          bool syntax_errors, dsl::DiagnosticList& diags)
+      : syn_(syntax), src_(source), overrides_(overrides), syntax_errors_(syntax_errors), diags_(diags) {}
+
+  std::optional<Contract> run() {
+    c_.source = src_;
+    if (syn_.source != src_) c_.text_owners.push_back(syn_.source);  // what the tree's texts view
+    c_.title = keep(syn_.title);
+    if (syn_.version) c_.version = keep(*syn_.version);
+    if (syn_.effective && syn_.effective->valid) c_.effective = syn_.effective->value;
+    c_.effective_keyword = syn_.effective_keyword;
+
+    if (syn_.declarations.size() > kMaxDeclarations) {
+      diags_.error(at(syn_.declarations[kMaxDeclarations].keyword),
+                   fmt::format("too many declarations: a contract holds at most {}", kMaxDeclarations));
+      return std::nullopt;
+    }
+    declare_names();
+    apply_overrides();
+    for (std::size_t i = 0; i < syn_.declarations.size(); ++i) {
+      nearby_names_up_to(i + kNearbyAhead);
+      const Declaration& d = syn_.declarations[i];
+      if (!d.complete || !is_registered(d)) continue;
+      std::visit([&](const auto& node) { check(d, node); }, d.node);
+    }
+    check_powers();
+    if (!diags_.has_errors()) {
+      build_indexes();
+      // Warnings about a file with syntax errors would be about the parts that are missing.
+      if (!syntax_errors_) warn_about_waterfalls();
+    }
+    if (!syntax_errors_ && !diags_.has_errors()) warn_about_unused();
+    if (diags_.has_errors()) return std::nullopt;
+    return std::move(c_);
+  }
+
+ private:
+  dsl::Location at(Span s) const { return {src_, s, {}}; }
+
+  // A text as the model views it: the source's bytes, or the decoded copy of a text with
+  // escapes, which the contract then keeps alive.
+  std::string_view keep(const dsl::Text& t) {
+    if (t.decoded) c_.text_owners.push_back(t.decoded);
+    return t.value;
+  }
+  // A text the declaration may leave out: "" when absent.
+  std::string_view keep(const std::optional<dsl::Text>& t) { return t ? keep(*t) : std::string_view(); }
+
+  // ----- names -----------------------------------------------------------------------
+
+  // A declaration's place in the syntax tree; its reference once declare_names has run.
+  std::size_t position(const Declaration& d) const { return static_cast<std::size_t>(&d - syn_.declarations.data()); }
+  bool is_registered(const Declaration& d) const { return refs_[position(d)].valid(); }
+  DeclRef ref_of(const Declaration& d) const { return refs_[position(d)]; }
+
+  // One hash lookup per declaration: the checked model's name table is also the table
+  // that finds duplicates.
+  void declare_names() {
+    const std::vector<Declaration>& decls = syn_.declarations;
+    refs_.assign(decls.size(), DeclRef{});
+    name_hashes_.assign(decls.size(), 0);
+    c_.names.reserve(decls.size());
+    // Every table at its final size up front: growing them moved every element again
+    // (memmove and malloc were the top of the profile at 100,000 declarations).
+    std::array<std::size_t, 7> per_kind{};
+    for (const Declaration& d : decls) ++per_kind[static_cast<std::size_t>(d.kind())];
+    const auto reserve = [&](auto& table, DeclKind kind) {
+      table.reserve(per_kind[static_cast<std::size_t>(kind)]);
+      dsl::advise_huge_pages(table);
+    };
+    reserve(c_.parties, DeclKind::party);
+    reserve(c_.assumptions, DeclKind::assumption);
+    reserve(c_.licences, DeclKind::licence);
+    reserve(c_.clauses, DeclKind::clause);
+    reserve(c_.exceptions, DeclKind::exception);
+    reserve(c_.powers, DeclKind::power);
+    reserve(c_.waterfalls, DeclKind::waterfall);
+    for (std::size_t k = 0; k < per_kind.size(); ++k) syntax_index_[k].reserve(per_kind[k]);
+    // The table is larger than the caches at 100,000 names, and each insert goes to a
+    // random slot: hash a few names ahead and prefetch their slots.
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const auto hash_of = [&](std::size_t i) {
+      if (i + kAhead < decls.size()) prefetch_declaration(decls[i + kAhead]);
+      const std::uint64_t h = hash_name(decls[i].name().text);
+      c_.names.prefetch(h);
+      return h;
+    };
+    for (std::size_t i = 0; i < std::min(kAhead, decls.size()); ++i) hashes[i] = hash_of(i);
+    for (std::size_t i = 0; i < decls.size(); ++i) {
+      const Declaration& d = decls[i];
+      const Ident& name = d.name();
+      const std::uint64_t hash = hashes[i % kAhead];
+      if (i + kAhead < decls.size()) hashes[i % kAhead] = hash_of(i + kAhead);
+      if (name.text.empty()) continue;
+      const Declaration* first = nullptr;
+      if (const std::size_t* inc = incomplete_.find(name.text)) first = &decls[*inc];
+      if (!first && !d.complete) {
+        if (const DeclRef* known = c_.names.find(name.text, hash)) first = &decls[syntax_of(*known)];
+      }
+      DeclRef ref;
+      if (!first && d.complete) {
+        const auto [known, fresh] = c_.names.try_emplace(name.text, hash, DeclRef{d.kind(), next_index(d.kind())});
+        if (fresh) {
+          ref = *known;
+        } else {
+          first = &decls[syntax_of(*known)];
+        }
+      }
+      if (first) {
+        auto& diag = diags_.error(at(name.span), fmt::format("duplicate name `{}`: {} named `{}` is already declared",
+                                                             name.text, article_kind(first->kind()), name.text));
+        diag.notes.push_back({at(first->name().span), "first declared here"});
+        continue;
+      }
+      if (!d.complete) {
+        incomplete_.try_emplace(name.text, i);
+        continue;
+      }
+      refs_[i] = ref;
+      name_hashes_[i] = hash;
+      syntax_index_[static_cast<std::size_t>(ref.kind)].push_back(static_cast<Index>(i));
+      register_placeholder(d, ref);
+    }
+    mentioned_.assign(c_.parties.size(), false);
+    used_assumption_.assign(c_.assumptions.size(), false);
+  }
+
+  // The position in the syntax tree of a registered declaration.
+  std::size_t syntax_of(DeclRef ref) const { return syntax_index_[static_cast<std::size_t>(ref.kind)][ref.index]; }
+
+  Index next_index(DeclKind k) {
+    switch (k) {
+      case DeclKind::party: return static_cast<Index>(c_.parties.size());
+      case DeclKind::assumption: return static_cast<Index>(c_.assumptions.size());
+      case DeclKind::licence: return static_cast<Index>(c_.licences.size());
+      case DeclKind::clause: return static_cast<Index>(c_.clauses.size());
+      case DeclKind::exception: return static_cast<Index>(c_.exceptions.size());
+      case DeclKind::power: return static_cast<Index>(c_.powers.size());
+      case DeclKind::waterfall: return static_cast<Index>(c_.waterfalls.size());
+    }
+    return kNone;
+  }
+
+  // Writes to the model's tables go in declaration order, each table in turn: fetch the
+  // lines of the entry a few ahead in the table just written, for writing, so its store
+  // does not wait for the line to arrive (at 100,000 declarations those stores were the
+  // memmove samples under register_placeholder).
+  template <typename T>
+  static void prefetch_next_entry(const std::vector<T>& table) {
+    constexpr std::size_t kAhead = 4;
+    if (table.size() + kAhead >= table.capacity()) return;
+    const char* p = reinterpret_cast<const char*>(table.data() + table.size() + kAhead);
+    for (std::size_t offset = 0; offset < sizeof(T); offset += 64) __builtin_prefetch(p + offset, 1);
+  }
+
+  void register_placeholder(const Declaration& d, DeclRef ref) {
+    const std::string_view name = d.name().text;  // a view of the source, as the model's texts are
+    switch (ref.kind) {
+      case DeclKind::party: {
+        const auto& p = std::get<dsl::PartyDecl>(d.node);
+        Party party{name, keep(p.description), {}, d.keyword};
+        SeenSet<std::string_view> seen;
+        for (const Ident& b : p.bodies) {
+          if (!seen.insert(b.text)) {
+            diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, party.name));
+            continue;
+          }
+          party.bodies.emplace_back(b.text);
+        }
+        if (party.bodies.size() > kMaxBodies) {
+          diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
+        }
+        c_.parties.push_back(std::move(party));
+        prefetch_next_entry(c_.parties);
+        break;
+      }
+      case DeclKind::assumption: {
+        const auto& a = std::get<dsl::AssumeDecl>(d.node);
+        Assumption assumption{name, dsl::Value{Money{}}, keep(a.description), false, d.keyword};
+        if (const auto* m = std::get_if<dsl::MoneyLit>(&a.value)) {
+          assumption.value = m->value;
+          if (!m->valid) invalid_assumptions_.insert(ref.index);
+        } else {
+          assumption.value = std::get<dsl::PercentLit>(a.value).value;
+          if (!std::get<dsl::PercentLit>(a.value).valid) invalid_assumptions_.insert(ref.index);
+        }
+        c_.assumptions.push_back(std::move(assumption));
+        prefetch_next_entry(c_.assumptions);
+        break;
+      }
+      case DeclKind::licence: add_entry(c_.licences, name, d.keyword); break;
+      case DeclKind::clause: add_entry(c_.clauses, name, d.keyword); break;
+      case DeclKind::exception: add_entry(c_.exceptions, name, d.keyword); break;
+      case DeclKind::power: add_entry(c_.powers, name, d.keyword); break;
+      case DeclKind::waterfall: add_entry(c_.waterfalls, name, d.keyword); break;
+    }
+  }
+
+  // An entry with its name and keyword only: checking its declaration fills the rest.
+  template <typename Entry>
+  static void add_entry(std::vector<Entry>& table, std::string_view name, Span keyword) {
+    Entry entry;
+    entry.name = name;
+    entry.keyword = keyword;
+    table.push_back(std::move(entry));
+    prefetch_next_entry(table);
+  }
+
+  void apply_overrides() {
+    for (const Override& o : overrides_) {
+      const auto ref = c_.find(o.name);
+      if (!ref || ref->kind != DeclKind::assumption) {
+        std::vector<std::string_view> names;
+        for (const Assumption& a : c_.assumptions) names.push_back(a.name);
+        const std::string what = ref ? fmt::format("`{}` is {}, not an assumption", o.name, article_kind(ref->kind))
+                                     : fmt::format("the contract has no assumption `{}`", o.name);
+        diags_.error(o.where, what + did_you_mean(o.name, names));
+        continue;
+      }
+      Assumption& a = c_.assumptions[ref->index];
+      if (a.value.index() != o.value.index()) {
+        const bool money = std::holds_alternative<Money>(a.value);
+        diags_.error(o.where, fmt::format("`{}` is {} ({}), so its value must be {}, not `{}`", o.name,
+                                          money ? "money" : "a percentage", dsl::value_to_string(a.value),
+                                          money ? "money like `$130B`" : "a percentage like `49%`",
+                                          dsl::value_to_string(o.value)));
+        continue;
+      }
+      a.value = o.value;
+      a.overridden = true;
+      invalid_assumptions_.erase(ref->index);
+    }
+  }
+
+  // Looks a name up; reports it when it is unknown. nullopt when unknown or when it names
+  // a declaration that did not parse (already reported).
+  // Every cache line of a declaration, ahead of reading it: a declaration is a few hundred
+  // bytes and its name and kind are at opposite ends (the variant's index is last), so
+  // each first touch cost two misses at 100,000 declarations.
+  static void prefetch_declaration(const Declaration& d) {
+    const char* p = reinterpret_cast<const char*>(&d);
+    for (std::size_t offset = 0; offset < sizeof(Declaration); offset += 64) __builtin_prefetch(p + offset);
+  }
+
+  // The names of the declarations around the one being checked, in a small direct-mapped
+  // table filled in declaration order as the checking goes. References cluster near their
+  // declaration, and by the time a declaration is checked the model's table (far larger
+  // than the caches at 100,000 names) has long forgotten its neighbours' slots. An entry is
+  // a copy of the model's entry, so a hit answers what the model's table would. At 256
+  // entries a name was often overwritten by a later one in its slot before its references
+  // came (23,895 of 190,911 lookups at 100,000 declarations fell through, 9,091 of them
+  // the one reference a group makes to another group); at 1,024, 12,780.
+  struct NearbyName {
+    std::uint64_t hash = 0;
+    std::string_view name;
+    DeclRef ref;
+  };
+  static constexpr std::size_t kNearby = 1024;     // a power of two
+  static constexpr std::size_t kNearbyAhead = 16;  // declarations entered before they are checked
+  std::array<NearbyName, kNearby> nearby_{};
+  std::size_t nearby_filled_ = 0;  // declarations entered so far
+
+  void nearby_names_up_to(std::size_t end) {
+    end = std::min(end, syn_.declarations.size());
+    for (; nearby_filled_ < end; ++nearby_filled_) {
+      if (nearby_filled_ + kNearbyAhead < syn_.declarations.size()) {
+        prefetch_declaration(syn_.declarations[nearby_filled_ + kNearbyAhead]);
+      }
+      if (!refs_[nearby_filled_].valid()) continue;
+      const std::uint64_t h = name_hashes_[nearby_filled_];
+      const std::string_view name = syn_.declarations[nearby_filled_].name().text;
+      nearby_[(h >> 32) & (kNearby - 1)] = NearbyName{h, name, refs_[nearby_filled_]};
+    }
+  }
+
+  // What a lookup found, or nothing: a std::optional<DeclRef> in the eight bytes of a
+  // DeclRef (an invalid one is nothing), so that it comes back in one register. As an
+  // optional of twelve bytes, GCC built it on the stack with a one-byte store of its flag
+  // and read it back with a four-byte load, which the processor cannot forward from the
+  // store: `perf annotate` put half of `lookup`'s samples after those reloads.
+  struct Found {
+    DeclRef ref;
+    explicit operator bool() const { return ref.valid(); }
+    const DeclRef* operator->() const { return &ref; }
+    const DeclRef& operator*() const { return ref; }
+  };
+
+  Found find_name(std::string_view name) const {
+    const std::uint64_t h = hash_name(name);
+    const NearbyName& n = nearby_[(h >> 32) & (kNearby - 1)];
+    // An unused entry has hash 0 and an empty name, as hash_name("") is 0: it never matches.
+    if (n.hash == h && n.ref.valid() && n.name == name) return {n.ref};
+    if (const DeclRef* ref = c_.names.find(name, h)) return {*ref};
+    return {};
+  }
+
+  Found lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
+    if (const Found found = find_name(name.text)) return found;
+    if (incomplete_.contains(name.text)) return {};
+    std::vector<std::string_view> candidates;
+    if (may_suggest(diags_)) {
+      for (const auto& [n, ref] : c_.names) {
+        if (std::find(wanted.begin(), wanted.end(), ref.kind) != wanted.end()) candidates.push_back(n);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
+    return {};
+  }
+
+  std::optional<Index> party(const ActorRef& a, const char* role) {
+    const auto ref = lookup(a.party, {DeclKind::party}, "party");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::party) {
+      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party", a.party.text,
+                                                 article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    if (a.body) {
+      diags_.error(at(a.span), fmt::format("{} must be a party, not a body: write `{}`", role, a.party.text));
+      return std::nullopt;
+    }
+    mentioned_[ref->index] = true;
+    return ref->index;
+  }
+
+  std::optional<Actor> actor(const ActorRef& a, const char* role) {
+    const auto ref = lookup(a.party, {DeclKind::party}, "party");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::party) {
+      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party or a party's body",
+                                                 a.party.text, article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    mentioned_[ref->index] = true;
+    Actor result{ref->index, kNone};
+    if (a.body) {
+      result.body = c_.find_body(ref->index, a.body->text);
+      if (result.body == kNone) {
+        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
+        return std::nullopt;
+      }
+    }
+    return result;
+  }
+
+  Index word(const Ident& w) {
+    const bool is_lower = std::none_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (is_lower) {
+      // The usual case: no temporary string, and no node allocated for a word already known.
+      if (const Index* known = c_.word_index.find(w.text)) return *known;
+    }
+    const std::string key = is_lower ? std::string(w.text) : lower(w.text);
+    const auto [known, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
+    if (fresh) c_.words.push_back(key);
+    return *known;
+  }
+
+  std::optional<Money> money(const AmountRef& a, const char* role) {
+    if (const auto* lit = std::get_if<dsl::MoneyLit>(&a.value)) {
+      if (!lit->valid) return std::nullopt;
+      return lit->value;
+    }
+    const Ident& name = std::get<Ident>(a.value);
+    const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::assumption) {
+      diags_.error(at(name.span), fmt::format("`{}` is {}; {} must be money like `$10B` or a money assumption",
+                                              name.text, article_kind(ref->kind), role));
+      return std::nullopt;
+    }
+    used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
+    const Assumption& as = c_.assumptions[ref->index];
+    if (const auto* m = std::get_if<Money>(&as.value)) return *m;
+    auto& d = diags_.error(at(name.span), fmt::format("`{}` is a percentage ({}), but {} must be money", name.text,
+                                                      dsl::value_to_string(as.value), role));
+    d.notes.push_back({at(as.keyword), fmt::format("`{}` is declared here", name.text)});
+    return std::nullopt;
+  }
+
+  std::optional<Percent> percent(const dsl::PercentRef& p) {
+    if (const auto* lit = std::get_if<dsl::PercentLit>(&p.value)) {
+      if (!lit->valid) return std::nullopt;
+      return lit->value;
+    }
+    const Ident& name = std::get<Ident>(p.value);
+    const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
+    if (!ref) return std::nullopt;
+    if (ref->kind != DeclKind::assumption) {
+      diags_.error(at(name.span), fmt::format("`{}` is {}; a share must be a percentage like `49%` or a percentage "
+                                              "assumption",
+                                              name.text, article_kind(ref->kind)));
+      return std::nullopt;
+    }
+    used_assumption_[ref->index] = true;
+    if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
+    const Assumption& as = c_.assumptions[ref->index];
+    if (const auto* v = std::get_if<Percent>(&as.value)) return *v;
+    diags_.error(at(name.span), fmt::format("`{}` is money ({}), but a share must be a percentage", name.text,
+                                            dsl::value_to_string(as.value)));
+    return std::nullopt;
+  }
+
+  // ----- declarations ----------------------------------------------------------------
+
+
+  void check(const Declaration&, const dsl::PartyDecl&) {}
+  void check(const Declaration&, const dsl::AssumeDecl&) {}
+
+  void check(const Declaration& d, const dsl::LicenceDecl& l) {
+    Licence& model = c_.licences[ref_of(d).index];
+    model.description = keep(l.description);
+    if (auto g = actor(l.grantor, "the grantor")) model.grantor = *g;
+    if (auto g = actor(l.grantee, "the grantee")) model.grantee = *g;
+  }
+
+  void check(const Declaration& d, const dsl::ClauseDecl& cl) {
+    const Index self = ref_of(d).index;
+    c_.clauses[self].title = keep(cl.title);
+    std::visit([&](const auto& s) { statement(self, s); }, cl.statement);
+  }
+
+  void duty(Index self, ClauseKind kind, const ActorRef& buyer, const Ident& good, const ActorRef& vendor) {
+    Clause& model = c_.clauses[self];
+    model.kind = kind;
+    if (auto b = actor(buyer, "the buyer")) model.buyer = *b;
+    model.good = word(good);
+    if (auto v = party(vendor, "the vendor")) model.vendor = Actor{*v, kNone};
+  }
+  void statement(Index self, const dsl::ExclusivityStmt& s) {
+    duty(self, ClauseKind::exclusivity, s.buyer, s.good, s.vendor);
+    Clause& model = c_.clauses[self];
+    for (const ActorRef& v : s.more_vendors) {
+      const auto p = party(v, "the vendor");
+      if (!p) continue;
+      if (model.names_vendor(Actor{*p, kNone})) {
+        diags_.warning(at(v.span), fmt::format("`{}` is already a vendor of `{}`", v.to_string(), model.name));
+        continue;
+      }
+      model.more_vendors.push_back(Actor{*p, kNone});
+    }
+  }
+  void statement(Index self, const dsl::ProhibitionStmt& s) {
+    duty(self, ClauseKind::prohibition, s.buyer, s.good, s.vendor);
+  }
+  void statement(Index self, const dsl::TriggerStmt& s) {
+    Clause& model = c_.clauses[self];
+    model.kind = ClauseKind::trigger;
+    TriggerPattern& p = model.pattern;
+    std::visit(
+        [&](const auto& pat) {
+          using P = std::decay_t<decltype(pat)>;
+          if constexpr (std::is_same_v<P, dsl::StatusDeclaredPattern>) {
+            p.kind = PatternKind::status_declared;
+            p.word = word(pat.status);
+            trigger_statuses_.push_back({p.word, pat.status.span});
+          } else if constexpr (std::is_same_v<P, dsl::ActorDeclaresPattern>) {
+            p.kind = PatternKind::actor_declares;
+            if (auto a = actor(pat.actor, "the declarer")) p.actor = *a;
+            p.word = word(pat.status);
+            trigger_statuses_.push_back({p.word, pat.status.span});
+          } else if constexpr (std::is_same_v<P, dsl::BuysPattern>) {
+            p.kind = PatternKind::buys;
+            if (auto a = actor(pat.buyer, "the buyer")) p.actor = *a;
+            p.word = word(pat.good);
+            if (auto v = party(pat.vendor, "the vendor")) p.vendor = Actor{*v, kNone};
+          } else {
+            p.kind = PatternKind::does;
+            if (auto a = actor(pat.actor, "the actor")) p.actor = *a;
+            p.text = keep(pat.text);
+          }
+        },
+        s.pattern);
+    for (const dsl::Effect& e : s.effects) {
+      const auto ref = lookup(e.target, {DeclKind::licence, DeclKind::clause, DeclKind::exception},
+                              "licence, clause or exception");
+      if (!ref) continue;
+      if (ref->kind != DeclKind::licence && ref->kind != DeclKind::clause && ref->kind != DeclKind::exception) {
+        diags_.error(at(e.target.span), fmt::format("`{}` is {}; only a licence, a clause or an exception can end",
+                                                    e.target.text, article_kind(ref->kind)));
+        continue;
+      }
+      model.ends.push_back(*ref);
+    }
+  }
+
+  void check(const Declaration& d, const dsl::ExceptionDecl& e) {
+    const Index self = ref_of(d).index;
+    Exception& model = c_.exceptions[self];
+    model.title = keep(e.title);
+    if (const auto ref = lookup(e.clause, {DeclKind::clause}, "clause")) {
+      if (ref->kind != DeclKind::clause) {
+        diags_.error(at(e.clause.span), fmt::format("`{}` is {}; an exception must be to a clause", e.clause.text,
+                                                    article_kind(ref->kind)));
+      } else {
+        model.clause = ref->index;
+      }
+    }
+    if (auto b = actor(e.buyer, "the buyer")) model.buyer = *b;
+    model.good = word(e.good);
+    if (auto v = party(e.vendor, "the vendor")) model.vendor = Actor{*v, kNone};
+
+    std::optional<Span> limit_span, from_span, until_span;
+    for (const dsl::Condition& cond : e.conditions) {
+      std::visit(
+          [&](const auto& k) {
+            using K = std::decay_t<decltype(k)>;
+            if constexpr (std::is_same_v<K, dsl::ConsentCondition>) {
+              if (auto a = actor(k.party, "the consenting party")) {
+                if (std::find(model.consents.begin(), model.consents.end(), *a) != model.consents.end()) {
+                  diags_.warning(at(cond.span), fmt::format("`{}`'s consent is already a condition of `{}`",
+                                                            k.party.to_string(), model.name));
+                } else if (model.consents.size() >= kMaxConsents) {
+                  diags_.error(at(cond.span), fmt::format("too many consents: an exception asks at most {} parties",
+                                                          kMaxConsents));
+                } else {
+                  model.consents.push_back(*a);
+                }
+              }
+            } else if constexpr (std::is_same_v<K, dsl::LimitCondition>) {
+              if (limit_span) {
+                auto& diag = diags_.error(at(cond.span), "an exception has at most one `up to ... in total` limit");
+                diag.notes.push_back({at(*limit_span), "the first limit is here"});
+                return;
+              }
+              limit_span = cond.span;
+              if (auto m = money(k.limit, "the limit")) {
+                if (m->is_zero()) {
+                  diags_.error(at(k.limit.span), "a limit of $0 permits nothing: remove the exception or raise the "
+                                                 "limit");
+                }
+                model.limit = *m;
+              }
+            } else if constexpr (std::is_same_v<K, dsl::FromCondition>) {
+              if (from_span) {
+                diags_.error(at(cond.span), "an exception has at most one `from DATE`");
+                return;
+              }
+              from_span = cond.span;
+              if (k.date.valid) model.from = k.date.value;
+            } else {
+              if (until_span) {
+                diags_.error(at(cond.span), "an exception has at most one `until DATE`");
+                return;
+              }
+              until_span = cond.span;
+              if (k.date.valid) model.until = k.date.value;
+            }
+          },
+          cond.value);
+    }
+    if (model.from && model.until && *model.from > *model.until) {
+      diags_.error(at(*until_span), fmt::format("the window is empty: `until {}` is before `from {}`",
+                                                model.until->to_string(), model.from->to_string()));
+    }
+    if (model.clause != kNone) {
+      c_.clauses[model.clause].exceptions.push_back(self);
+      exception_sites_.push_back({self, d.keyword, e.clause.span, e.permission_span});
+    }
+  }
+
+  void check(const Declaration& d, const dsl::PowerDecl& p) {
+    Power& model = c_.powers[ref_of(d).index];
+    model.title = keep(p.title);
+    if (auto h = actor(p.holder, "the holder")) model.holder = *h;
+    model.status = word(p.status);
+    power_sites_.push_back({ref_of(d).index, p.status.span});
+  }
+
+  void check(const Declaration& d, const dsl::WaterfallDecl& w) {
+    Waterfall& model = c_.waterfalls[ref_of(d).index];
+    model.title = keep(w.title);
+    if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
+    if (w.tiers.size() > kMaxTiers) {
+      diags_.error(at(w.tiers[kMaxTiers].keyword), fmt::format("too many tiers: a waterfall has at most {}", kMaxTiers));
+      return;
+    }
+    std::optional<std::size_t> rest_at;
+    // Sized up front, here and for each tier's shares: growing them one element at a time
+    // allocated and copied three times for the usual four tiers.
+    model.tiers.reserve(w.tiers.size());
+    for (std::size_t i = 0; i < w.tiers.size(); ++i) {
+      const dsl::Tier& t = w.tiers[i];
+      // Only error messages need the label: build it only for them.
+      const auto label = [&t, i] { return tier_label(t, i); };
+      Tier tier;
+      if (t.name) tier.name = keep(*t.name);
+      tier.kind = t.kind;
+      tier.keyword = t.keyword;
+      if (t.kind == TierKind::first && i != 0) {
+        diags_.error(at(t.kind_span),
+                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label(), i + 1)
+                            : fmt::format("`first` must be the first tier, but this is tier {}: write `next`", i + 1));
+      }
+      if (rest_at) {
+        auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
+                                                             "everything: it would never be paid",
+                                                             label()));
+        diag.notes.push_back({at(w.tiers[*rest_at].kind_span), "the `rest` tier is here"});
+      }
+      if (t.kind == TierKind::rest && !rest_at) rest_at = i;
+      if (t.amount) {
+        if (auto m = money(*t.amount, "a tier amount")) {
+          if (m->is_zero()) diags_.error(at(t.amount->span), fmt::format("{} has an amount of $0 and pays nothing",
+                                                                         label()));
+          tier.amount = *m;
+        }
+      }
+      if (t.shares.size() > kMaxShares) {
+        diags_.error(at(t.shares[kMaxShares].span), fmt::format("too many shares: a tier has at most {}", kMaxShares));
+        continue;
+      }
+      std::int64_t sum = 0;
+      bool sum_known = true;
+      bool any_cap = false;
+      SeenSet<Index> seen;
+      tier.shares.reserve(t.shares.size());
+      for (const dsl::Share& s : t.shares) {
+        Share share;
+        const auto p = party(s.party, "a share");
+        if (p) {
+          share.party = *p;
+          if (!seen.insert(*p)) {
+            diags_.error(at(s.party.span), fmt::format("`{}` has two shares in {}: a party appears at most once "
+                                                       "per tier",
+                                                       s.party.to_string(), label()));
+          }
+        }
+        const auto pct = percent(s.percent);
+        if (pct) {
+          share.percent = *pct;
+          sum += pct->units();
+          if (pct->units() == 0) {
+            diags_.error(at(s.percent.span), fmt::format("a share of 0% pays nothing: remove `{}` from {}",
+                                                         s.party.to_string(), label()));
+          }
+        } else {
+          sum_known = false;
+        }
+        if (s.cap) {
+          any_cap = true;
+          if (t.kind != TierKind::until_capped) {
+            diags_.error(at(s.cap_keyword), fmt::format("`cap` is only allowed in an `until capped` tier; {} is a "
+                                                        "`{}` tier",
+                                                        label(), tier_kind_word(t.kind)));
+          }
+          if (auto m = money(*s.cap, "a cap")) share.cap = *m;
+        }
+        tier.shares.push_back(share);
+      }
+      if (sum_known && sum != Percent::kWhole && !t.shares.empty()) {
+        diags_.error(at(t.kind_span), fmt::format("the shares of {} add up to {}, not 100%", label(),
+                                                  Percent::from_units(sum).to_string()));
+      }
+      if (t.kind == TierKind::until_capped) {
+        if (!any_cap) {
+          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but no share has a `cap`: give at least "
+                                                    "one share a cap",
+                                                    label()));
+        }
+        if (!t.overflow) {
+          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but has no `overflow to PARTY`: say who "
+                                                    "takes a capped party's share",
+                                                    label()));
+        }
+      } else if (t.overflow) {
+        diags_.error(at(t.overflow_keyword), fmt::format("`overflow to` is only allowed on an `until capped` tier; "
+                                                         "{} is a `{}` tier",
+                                                         label(), tier_kind_word(t.kind)));
+      }
+      if (t.overflow) {
+        if (const auto o = party(*t.overflow, "the overflow party")) {
+          tier.overflow = *o;
+          for (const dsl::Share& s : t.shares) {
+            if (s.cap && s.party.party.text == t.overflow->party.text && !s.party.body) {
+              auto& diag = diags_.error(at(t.overflow->span),
+                                        fmt::format("the overflow party `{}` is itself capped in {}: its overflow "
+                                                    "would have nowhere to go",
+                                                    t.overflow->to_string(), label()));
+              diag.notes.push_back({at(s.span), "its capped share is here"});
+            }
+          }
+        }
+      }
+      model.tiers.push_back(std::move(tier));
+    }
+    index_payees(model);
+  }
+
+  static const char* tier_kind_word(TierKind k) {
+    switch (k) {
+      case TierKind::first: return "first";
+      case TierKind::next: return "next";
+      case TierKind::until_capped: return "until capped";
+      case TierKind::rest: return "rest";
+    }
+    return "";
+  }
+
+  // Two powers over one status: the second is an error.
+  void check_powers() {
+    std::vector<Index> first(c_.words.size(), kNone);  // by status: the first power over it
+    for (const auto& [index, status_span] : power_sites_) {
+      const Power& p = c_.powers[index];
+      if (p.status >= first.size()) continue;
+      if (first[p.status] == kNone) {
+        first[p.status] = index;
+      } else {
+        const Power& other = c_.powers[first[p.status]];
+        auto& d = diags_.error(at(status_span), fmt::format("two powers over `{}`: `{}` already says who may declare "
+                                                            "it",
+                                                            c_.words[p.status], other.name));
+        d.notes.push_back({at(other.keyword), fmt::format("power `{}` is here", other.name)});
+      }
+    }
+  }
+
+  // ----- indexes and warnings --------------------------------------------------------
+
+  // A part left unresolved (kNone) by an error, or by a syntax error that cut its
+  // declaration short, is left out: the indexes only serve a contract without errors.
+  void build_indexes() {
+    const auto word = [&](Index w) { return w < c_.words.size(); };
+    c_.power_of_status.assign(c_.words.size(), kNone);
+    for (Index i = 0; i < c_.powers.size(); ++i) {
+      if (word(c_.powers[i].status)) c_.power_of_status[c_.powers[i].status] = i;
+    }
+    std::vector<std::pair<DutyKey, Index>> duties;
+    std::vector<std::pair<Index, Index>> status_triggers;
+    std::vector<std::pair<Index, Index>> purchase_triggers;
+    for (Index i = 0; i < c_.clauses.size(); ++i) {
+      const Clause& cl = c_.clauses[i];
+      if (cl.kind == ClauseKind::trigger) {
+        switch (cl.pattern.kind) {
+          case PatternKind::status_declared:
+          case PatternKind::actor_declares:
+            if (word(cl.pattern.word)) status_triggers.emplace_back(cl.pattern.word, i);
+            break;
+          case PatternKind::buys:
+            if (word(cl.pattern.word)) purchase_triggers.emplace_back(cl.pattern.word, i);
+            break;
+          case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
+        }
+      } else {
+        duties.emplace_back(DutyKey{cl.buyer.party, cl.buyer.body, cl.good}, i);
+      }
+    }
+    c_.duties.build(std::move(duties));
+    c_.status_triggers = IndexLists(c_.words.size(), status_triggers);
+    c_.purchase_triggers = IndexLists(c_.words.size(), purchase_triggers);
+    std::vector<std::pair<Index, Index>> waterfalls_of;
+    for (Index i = 0; i < c_.waterfalls.size(); ++i) {
+      if (c_.waterfalls[i].of < c_.parties.size()) waterfalls_of.emplace_back(c_.waterfalls[i].of, i);
+    }
+    c_.waterfalls_of = IndexLists(c_.parties.size(), waterfalls_of);
+  }
+
+  // A waterfall without `rest` is warned about in engine/payout (it needs the distribution rules).
+  void warn_about_waterfalls() {
+    for (const auto& site : exception_sites_) {
+      const Exception& e = c_.exceptions[site.exception];
+      const Clause& cl = c_.clauses[e.clause];
+      if (cl.kind == ClauseKind::trigger) {
+        diags_.warning(at(site.clause_span), fmt::format("exception `{}` is to `{}`, which has no exclusivity or "
+                                                         "prohibition to override",
+                                                         e.name, cl.name));
+        continue;
+      }
+      if (e.buyer != cl.buyer || e.good != cl.good) {
+        diags_.warning(at(site.permission_span),
+                       fmt::format("exception `{}` can never apply: `{}` is on {} buying {}, but the exception "
+                                   "permits {} buying {}",
+                                   e.name, cl.name, c_.actor_name(cl.buyer), c_.words[cl.good],
+                                   c_.actor_name(e.buyer), c_.words[e.good]));
+        continue;
+      }
+      const bool already = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
+      if (already) {
+        diags_.warning(at(site.permission_span),
+                       fmt::format("exception `{}` changes nothing: `{}` already allows buying {} from {}", e.name,
+                                   cl.name, c_.words[e.good], c_.actor_name(e.vendor)));
+      }
+    }
+    for (const auto& [status, span] : trigger_statuses_) {
+      if (status >= c_.power_of_status.size() || c_.power_of_status[status] == kNone) {
+        diags_.warning(at(span), fmt::format("no power names `{}`, so no declaration of it is ever effective and "
+                                             "this trigger never fires",
+                                             c_.words[status]));
+      }
+    }
+  }
+
+  void warn_about_unused() {
+    for (Index i = 0; i < c_.parties.size(); ++i) {
+      if (!mentioned_[i]) {
+        diags_.warning(at(c_.parties[i].keyword), fmt::format("party `{}` is declared but nothing mentions it",
+                                                              c_.parties[i].name));
+      }
+    }
+    for (Index i = 0; i < c_.assumptions.size(); ++i) {
+      if (!used_assumption_[i]) {
+        diags_.warning(at(c_.assumptions[i].keyword), fmt::format("assumption `{}` is declared but nothing uses it",
+                                                                  c_.assumptions[i].name));
+      }
+    }
+  }
+
+  struct ExceptionSite {
+    Index exception;
+    Span keyword;
+    Span clause_span;
+    Span permission_span;
+  };
+
+  const dsl::ContractSyntax& syn_;
+  const dsl::SourcePtr& src_;
+  const std::vector<Override>& overrides_;
+  bool syntax_errors_;
+  dsl::DiagnosticList& diags_;
+  Contract c_;
+  std::vector<DeclRef> refs_;                         // by position in the syntax tree
+  std::vector<std::uint64_t> name_hashes_;            // by position: hash_name of a registered declaration
+  std::array<std::vector<Index>, 7> syntax_index_;    // by kind and index: position in the syntax tree
+  Contract::NameMap<std::size_t> incomplete_;         // names of declarations cut short by a syntax error
+  std::unordered_set<Index> invalid_assumptions_;
+  std::vector<bool> mentioned_;
+  std::vector<bool> used_assumption_;
+  std::vector<std::pair<Index, Span>> power_sites_;
+  std::vector<std::pair<Index, Span>> trigger_statuses_;
+  std::vector<ExceptionSite> exception_sites_;
+};
+
+}  // namespace
+
+CheckResult check_contract(const dsl::ContractSyntax& syntax, const dsl::SourcePtr& source,
+                           const std::vector<Override>& overrides, bool syntax_errors) {
+  CheckResult result;
+  Checker checker(syntax, source, overrides, syntax_errors, result.diagnostics);
+  result.contract = checker.run();
+  return result;
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,245 @@
+// The checked contract: every name resolved to an index, every assumption to its value,
+// every figure exact. Immutable once built (by check_contract), and shared by every
+// question asked of it. Each part keeps the span of its declaration's keyword, so any
+// outcome can say where the rule that decided it is written.
+//
+// Titles, descriptions, bodies and deed texts are views of the source text, which the
+// contract keeps alive (`source`), or of a decoded copy of a text with escapes
+// (`text_owners`): copying them into strings (most are longer than a string holds
+// without allocating) was a large part of checking at 100,000 declarations. Names stay
+// strings: the comparisons of two contracts key on them, and most fit a string's own
+// bytes. A contract built by hand must view text that outlives it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/date.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/money.hpp"
+#include "dsl/parse.hpp"
+#include "dsl/percent.hpp"
+#include "dsl/syntax.hpp"
+#include "engine/model/internal/duty_index.hpp"
+#include "engine/model/internal/index_lists.hpp"
+#include "engine/model/internal/name_table.hpp"
+
+namespace clause::engine {
+
+using dsl::Date;
+using dsl::Money;
+using dsl::Percent;
+using dsl::Span;
+
+using Index = std::uint32_t;
+inline constexpr Index kNone = 0xFFFF'FFFFu;
+
+// A declared party, one of its bodies, or an outsider (a name only an event mentions).
+struct Actor {
+  static constexpr Index kOutsiderBit = 0x8000'0000u;
+  Index party = kNone;  // a party index, or kOutsiderBit | an outsider's index
+  Index body = kNone;   // an index into the party's bodies, or kNone
+  bool is_outsider() const { return party != kNone && (party & kOutsiderBit) != 0; }
+  bool is_party() const { return party != kNone && !is_outsider() && body == kNone; }
+  friend bool operator==(Actor, Actor) = default;
+};
+
+using DeclKind = dsl::DeclKind;
+
+// A reference to one declaration of the contract.
+struct DeclRef {
+  DeclKind kind = DeclKind::party;
+  Index index = kNone;
+  bool valid() const { return index != kNone; }
+  friend bool operator==(DeclRef, DeclRef) = default;
+};
+
+struct Party {
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view description;
+  std::vector<std::string_view> bodies;
+  Span keyword;
+};
+
+struct Assumption {
+  std::string_view name;  // a view of the source (Contract::source)
+  dsl::Value value;
+  std::string_view description;
+  bool overridden = false;  // by `--set` or a scenario's `assume`
+  Span keyword;
+};
+
+struct Licence {
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view description;
+  Actor grantor;
+  Actor grantee;
+  Span keyword;
+};
+
+enum class ClauseKind { exclusivity, prohibition, trigger };
+
+enum class PatternKind { status_declared, actor_declares, buys, does };
+
+struct TriggerPattern {
+  PatternKind kind = PatternKind::status_declared;
+  Actor actor;         // actor_declares, buys (the buyer), does
+  Index word = kNone;  // the status (status_declared, actor_declares) or the good (buys)
+  Actor vendor;        // buys
+  std::string_view text;  // does
+};
+
+// The fields evaluation reads come first and the names last: against a large contract
+// each clause or exception an event looks at is a cache miss, and a purchase reads the
+// kind, the vendors and the exceptions of a clause, then the buyer, good, vendor,
+// conditions and consents of each exception; together they were spread over three lines.
+struct Clause {
+  ClauseKind kind = ClauseKind::exclusivity;
+  // exclusivity and prohibition
+  Actor buyer;
+  Index good = kNone;
+  Actor vendor;
+  std::vector<Actor> more_vendors{};  // exclusivity `only from A or B ...`: the vendors after the first
+  std::vector<Index> exceptions;  // exceptions to this clause, in file order
+  // trigger
+  TriggerPattern pattern;
+  std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view title;
+  Span keyword;
+
+  // Whether an exclusivity names `v` among the vendors it allows, or a prohibition names it.
+  bool names_vendor(Actor v) const {
+    if (v == vendor) return true;
+    for (const Actor m : more_vendors) {
+      if (m == v) return true;
+    }
+    return false;
+  }
+};
+
+struct Exception {
+  Index clause = kNone;
+  Index good = kNone;
+  Actor buyer;
+  Actor vendor;
+  std::optional<Date> from;
+  std::optional<Date> until;
+  std::optional<Money> limit;
+  std::vector<Actor> consents;  // every party whose consent is a condition
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view title;
+  Span keyword;
+};
+
+struct Power {
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view title;
+  Actor holder;
+  Index status = kNone;
+  Span keyword;
+};
+
+struct Share {
+  Index party = kNone;
+  Percent percent;
+  std::optional<Money> cap;
+  Index slot = kNone;  // the party's place in Waterfall::payees
+};
+
+using TierKind = dsl::TierKind;
+
+struct Tier {
+  std::optional<std::string_view> name;
+  TierKind kind = TierKind::first;
+  Money amount;  // first and next
+  std::vector<Share> shares;
+  Index overflow = kNone;  // until capped
+  Index overflow_slot = kNone;  // the overflow party's place in Waterfall::payees
+  Span keyword;
+};
+
+struct Waterfall {
+  std::vector<Tier> tiers;
+  // Every party a tier pays, in the order the tiers first name them (shares, then the
+  // overflow party): what a waterfall's state counts, so its size does not grow with
+  // the contract's other parties. Filled by index_payees (check_contract calls it).
+  std::vector<Index> payees;
+  Index of = kNone;
+  std::string_view name;  // a view of the source (Contract::source)
+  std::string_view title;
+  Span keyword;
+};
+
+class Contract {
+ public:
+  std::string_view title;
+  std::optional<std::string_view> version;
+  std::optional<Date> effective;
+  Span effective_keyword;
+  dsl::SourcePtr source;  // the text names, titles, descriptions, bodies and deed texts view
+  // What else they view, kept alive with the contract: the decoded copies of texts with
+  // escapes (and the syntax tree's source, were it not `source`).
+  std::vector<std::shared_ptr<const void>> text_owners;
+
+  std::vector<Party> parties;
+  std::vector<Assumption> assumptions;
+  std::vector<Licence> licences;
+  std::vector<Clause> clauses;
+  std::vector<Exception> exceptions;
+  std::vector<Power> powers;
+  std::vector<Waterfall> waterfalls;
+
+  template <typename Value>
+  using NameMap = NameTable<Value>;
+
+  // Every declared name, across all kinds.
+  NameMap<DeclRef> names;
+  // Goods and statuses, lower-cased: they match without regard to case.
+  std::vector<std::string> words;
+  NameMap<Index> word_index;
+
+  // ----- indexes built once for evaluation -----
+  // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
+  DutyIndex duties;
+  std::vector<Index> power_of_status;               // by word; kNone where no power names it
+  // Trigger clauses that an event could fire, in file order: by status for declarations,
+  // by good for purchases, by text for deeds.
+  IndexLists status_triggers;    // by word
+  IndexLists purchase_triggers;  // by word
+  NameMap<std::vector<Index>> deed_triggers;
+  IndexLists waterfalls_of;  // by party
+
+  // ----- lookups -----
+  std::optional<DeclRef> find(std::string_view name) const;
+  Index find_word(std::string_view word) const;  // any case; kNone when the contract never uses it
+  std::span<const Index> duties_on(Actor buyer, Index good) const;
+
+  std::string_view name_of(DeclRef ref) const;
+  Span keyword_of(DeclRef ref) const;
+  // `file:line:col` of a declaration's keyword.
+  std::string place_of(DeclRef ref) const;
+  dsl::Location location_of(DeclRef ref) const;
+  const char* kind_name(DeclKind kind) const;  // "party", "clause", ...
+  // The index of `body` among the party's bodies, or kNone.
+  Index find_body(Index party, std::string_view body) const;
+  // "party `OpenAI` has no body `bord` (did you mean `board`?)"
+  std::string unknown_body_message(Index party, std::string_view body, bool suggest = true) const;
+  // `OpenAI`, `OpenAI.board`; outsiders are named from `outsiders`.
+  std::string actor_name(Actor a, const std::vector<std::string>* outsiders = nullptr) const;
+};
+
+// Fills w.payees and the slot of every share and overflow party. The checker calls it for
+// every waterfall it builds; anything else that builds a Waterfall for a PayeeState must too.
+void index_payees(Waterfall& w);
+
+const char* decl_kind_name(DeclKind kind);
+// "a party", "an exception", ...
+const char* decl_kind_with_article(DeclKind kind);
+
+}  // namespace clause::engine

@@ -1,0 +1,44 @@
+#include "engine/payout/load.hpp"
+
+#include "dsl/read_source.hpp"
+#include "engine/payout/waterfall_warnings.hpp"
+
+namespace clause::engine {
+
+LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::vector<Override>& overrides) {
+  LoadedContract out;
+  out.source = source;
+  dsl::ContractParse parsed = dsl::parse_contract(source);
+  const bool syntax_errors = parsed.diagnostics.has_errors();
+  out.diagnostics.append(parsed.diagnostics);
+  CheckResult checked = check_contract(parsed.syntax, source, overrides, syntax_errors);
+  out.diagnostics.append(checked.diagnostics);
+  if (!syntax_errors) out.contract = std::move(checked.contract);
+  if (out.contract) warn_about_unending_waterfalls(*out.contract, out.diagnostics);
+  out.diagnostics.sort();
+  return out;
+}
+
+namespace {
+
+LoadedContract from_read(dsl::ReadResult read, const std::vector<Override>& overrides) {
+  if (!read.source) {
+    LoadedContract out;
+    out.diagnostics = std::move(read.diagnostics);
+    out.io_error = read.io_error;
+    return out;
+  }
+  return check_contract_source(read.source, overrides);
+}
+
+}  // namespace
+
+LoadedContract load_contract(const std::string& path, const std::vector<Override>& overrides) {
+  return from_read(dsl::read_source_file(path), overrides);
+}
+
+LoadedContract load_contract_from_bytes(std::string name, std::string bytes, const std::vector<Override>& overrides) {
+  return from_read(dsl::source_from_bytes(std::move(name), std::move(bytes)), overrides);
+}
+
+}  // namespace clause::engine

@@ -1,0 +1,27 @@
+// Reading, parsing and checking a contract in one step: what every command does first.
+// It lives with the waterfalls because one of its checks (a waterfall that never ends)
+// needs the distribution rules.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/check.hpp"
+
+namespace clause::engine {
+
+struct LoadedContract {
+  dsl::SourcePtr source;
+  std::optional<Contract> contract;  // present when the file is readable and has no errors
+  dsl::DiagnosticList diagnostics;
+  bool io_error = false;             // the file could not be read at all
+};
+
+LoadedContract load_contract(const std::string& path, const std::vector<Override>& overrides = {});
+LoadedContract load_contract_from_bytes(std::string name, std::string bytes,
+                                        const std::vector<Override>& overrides = {});
+// The same from a source already read.
+LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::vector<Override>& overrides = {});
+
+}  // namespace clause::engine

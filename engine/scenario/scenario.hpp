@@ -1,0 +1,64 @@
+// Scenarios: a contract, dated events and expectations. Preparing one reads and checks
+// everything it names; running it applies the events and judges the expectations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/parse.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/payout/load.hpp"
+
+namespace clause::engine {
+
+// Limits on what one scenario may hold (docs/limits.md). Past one, a clear error and
+// nothing runs: every expectation is judged against every outcome.
+inline constexpr std::size_t kMaxEvents = 100'000;
+inline constexpr std::size_t kMaxExpectations = 1'000;
+
+struct ScenarioOptions {
+  std::optional<std::string> contract_path;  // overrides the scenario's `contract` line
+  std::vector<Override> overrides;           // `--set`, applied after the scenario's `assume` lines
+};
+
+struct ExpectationResult {
+  dsl::Location where;   // the `expect` line
+  std::string expected;  // the expectation as written
+  bool passed = false;
+  std::string actual;    // what happened instead, when it failed
+};
+
+struct ScenarioRun {
+  std::string path;
+  dsl::SourcePtr source;
+  dsl::ScenarioSyntax syntax;
+  std::string contract_path;
+  LoadedContract contract;
+  Outsiders outsiders;
+  std::vector<Event> events;  // resolved, in order
+  std::vector<Date> dates;    // one per event
+  dsl::DiagnosticList diagnostics;
+  bool io_error = false;
+  bool ran = false;
+
+  OutcomeLog log;
+  std::optional<State> final_state;
+  std::vector<ExpectationResult> results;
+
+  bool ready() const { return source && contract.contract && !diagnostics.has_errors(); }
+  std::size_t passed() const;
+  std::size_t failed() const;
+};
+
+// Reads the scenario and its contract and resolves every name. Nothing runs yet.
+ScenarioRun prepare_scenario(const std::string& path, const ScenarioOptions& options = {});
+ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const ScenarioOptions& options = {});
+
+// Applies the events in order and judges every expectation. Does nothing unless ready().
+void run_scenario(ScenarioRun& run);
+
+// Judges the expectations against the log and final state (run_scenario calls this).
+std::vector<ExpectationResult> judge_expectations(const ScenarioRun& run);
+
+}  // namespace clause::engine
