@@ -64,9 +64,9 @@ void diff_files(benchmark::State& state) {
 
 BENCHMARK(spawn_floor)->Name("spawn_floor")->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(ask_flagship)->Name("ask_process")->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
-BENCHMARK(check_file)->Name("check_process")->Arg(1'000)->Arg(10'000)->Arg(100'000)->UseManualTime()
+BENCHMARK(check_file)->Name("check_process")->Arg(1'000)->Arg(100'000)->UseManualTime()
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(diff_files)->Name("diff_process")->Arg(100)->Arg(1'000)->Arg(10'000)->UseManualTime()
+BENCHMARK(diff_files)->Name("diff_process")->Arg(1'000)->UseManualTime()
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,17 +1,13 @@
 // Reads the JSON results of the benchmark programs (--benchmark_out) and prints one
 // table: workload, size, figure (the best repetition), target, met?, the repetitions'
-// median — then whether each workload measured at three sizes kept its throughput flat.
-// Exit 1 when a target is missed or a throughput is not flat.
+// median. Exit 1 when a target is missed, or its benchmark failed or did not run.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
-#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -23,8 +19,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A benchmark's name without the suffixes Google Benchmark adds: "ask_process/iterations:200/manual_time"
-// is "ask_process".
+// A benchmark's name without the suffixes Google Benchmark adds:
+// "ask_process/iterations:200/manual_time" is "ask_process".
 std::string base_name(std::string name) {
   for (const char* suffix : {"/manual_time", "/real_time"}) {
     const auto at = name.find(suffix);
@@ -35,13 +31,30 @@ std::string base_name(std::string name) {
   return name;
 }
 
-struct Row {
-  std::string workload;
-  std::string size;
-  std::string figure;  // the best repetition
-  std::string target;
-  std::string met;     // "yes", "NO" or "" (no target)
-  std::string median;  // of the repetitions, in the figure's unit
+double number(const Json& b, const char* key) { return b.contains(key) ? b[key].get<double>() : NAN; }
+
+double millis(const Json& b) {
+  const double t = number(b, "real_time");
+  const std::string unit = b.value("time_unit", "ns");
+  return unit == "ms" ? t : unit == "us" ? t / 1e3 : unit == "s" ? t * 1e3 : t / 1e6;
+}
+
+// What a row reads from each repetition of its benchmark, and which way is better.
+struct Measure {
+  enum Kind { wall_ms, rate, counter } kind = wall_ms;
+  const char* key = "";  // rate: a per-second counter; counter: any counter
+  double scale = 1;      // the figure is the value divided by this
+  bool higher_is_better = false;
+};
+
+struct Target {
+  const char* workload;
+  const char* size;
+  const char* benchmark;  // its name without Google Benchmark's suffixes
+  Measure measure;
+  const char* unit;
+  int decimals;
+  std::optional<double> limit;  // at least (higher is better) or at most; none: shown only
 };
 
 class Report {
@@ -57,227 +70,103 @@ class Report {
       std::cerr << "bench_report: " << path << " is not Google Benchmark JSON\n";
       return;
     }
-    // Every repetition is kept: a figure is the best repetition, with the median beside it.
     for (const Json& b : j["benchmarks"]) {
       if (b.value("run_type", "iteration") != "iteration" || b.value("error_occurred", false)) continue;
-      const std::string name = base_name(b.value("run_name", b["name"].get<std::string>()));
-      runs_[name].push_back(b);
+      runs_[base_name(b.value("run_name", b["name"].get<std::string>()))].push_back(b);
     }
   }
 
-  // A benchmark's repetitions; empty when it did not run or failed.
-  const std::vector<Json>& runs(const std::string& name) const {
-    static const std::vector<Json> none;
-    const auto it = runs_.find(name);
-    return it == runs_.end() ? none : it->second;
-  }
-
-  // The best of a benchmark's repetitions and their median, for a figure where more is
-  // better (`higher`) or less is. Why the best: this machine shares its host, and a
-  // neighbour's load only ever adds time (no repetition runs faster than the code allows),
-  // so the fastest repetition is the estimate that moves least from run to run; the
-  // median is shown beside it for what a loaded host gives.
+  // The best repetition and the median. Why the best: this machine shares its host, and a
+  // neighbour's load only ever adds time, so the best repetition moves least between runs.
   struct Figure {
     double best = NAN;
     double median = NAN;
   };
-  std::optional<Figure> figure(const std::string& name, const std::function<double(const Json&)>& value,
-                               bool higher) const {
+  std::optional<Figure> figure(const Target& t) const {
+    const auto it = runs_.find(t.benchmark);
+    if (it == runs_.end()) return std::nullopt;
     std::vector<double> v;
-    for (const Json& b : runs(name)) v.push_back(value(b));
-    if (v.empty()) return std::nullopt;
+    for (const Json& b : it->second) {
+      v.push_back(t.measure.kind == Measure::wall_ms ? millis(b) : number(b, t.measure.key) / t.measure.scale);
+    }
     std::sort(v.begin(), v.end());
-    return Figure{higher ? v.back() : v.front(), clause::bench::median_of_sorted(v)};
-  }
-  std::optional<Figure> rate(const std::string& name, const char* key, double scale) const {
-    return figure(name, [&](const Json& b) { return number(b, key) / scale; }, true);
-  }
-  std::optional<Figure> wall_ms(const std::string& name) const { return figure(name, millis, false); }
-
-  static double number(const Json& b, const char* key) { return b.contains(key) ? b[key].get<double>() : NAN; }
-  static double millis(const Json& b) {
-    const double t = number(b, "real_time");
-    const std::string unit = b.value("time_unit", "ns");
-    return unit == "ms" ? t : unit == "us" ? t / 1e3 : unit == "s" ? t * 1e3 : t / 1e6;
-  }
-
-  // A throughput at each size; the target applies at `target_size`.
-  void rates(const std::string& family, const std::string& workload, const std::vector<std::string>& sizes,
-             const std::vector<std::string>& size_labels, const char* key, double scale, const char* unit,
-             std::optional<double> at_least, const std::string& target_size) {
-    std::vector<Figure> seen;
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-      const auto f = rate(family + "/" + sizes[i], key, scale);
-      Row row{workload, size_labels[i], "not measured", "", "", ""};
-      if (at_least && sizes[i] == target_size) {
-        row.target = fmt::format("≥ {:g} {}", *at_least, unit);
-        row.met = "NO";  // unless measured and met: a benchmark that failed or did not run misses its target
-      }
-      if (f) {
-        seen.push_back(*f);
-        row.figure = fmt::format("{:.1f} {}", f->best, unit);
-        row.median = fmt::format("{:.1f}", f->median);
-        if (at_least && sizes[i] == target_size) row.met = f->best >= *at_least ? "yes" : "NO";
-      }
-      add(row);
-    }
-    if (sizes.size() == 3 && seen.size() == 3) flat_.push_back({workload, seen, unit});
-  }
-
-  void flat(const std::string& workload, std::vector<Figure> values, const std::string& unit) {
-    flat_.push_back({workload, std::move(values), unit});
-  }
-
-  void add(Row row) {
-    if (row.met == "NO") missed_ = true;
-    rows_.push_back(std::move(row));
-  }
-
-  int print() const {
-    std::size_t w0 = 8, w1 = 4, w2 = 6, w3 = 6, w4 = 6;
-    for (const Row& r : rows_) {
-      w0 = std::max(w0, width(r.workload));
-      w1 = std::max(w1, width(r.size));
-      w2 = std::max(w2, width(r.figure));
-      w3 = std::max(w3, width(r.target));
-      w4 = std::max(w4, width(r.median));
-    }
-    const auto line = [&](const std::string& a, const std::string& b, const std::string& c, const std::string& d,
-                          const std::string& e, const std::string& f) {
-      std::cout << "| " << pad(a, w0) << " | " << pad(b, w1) << " | " << pad(c, w2) << " | " << pad(d, w3) << " | "
-                << pad(e, 4) << " | " << pad(f, w4) << " |\n";
-    };
-    line("workload", "size", "figure", "target", "met?", "median");
-    std::cout << "| " << std::string(w0, '-') << " | " << std::string(w1, '-') << " | " << std::string(w2, '-')
-              << " | " << std::string(w3, '-') << " | ---- | " << std::string(w4, '-') << " |\n";
-    for (const Row& r : rows_) line(r.workload, r.size, r.figure, r.target, r.met, r.median);
-
-    std::cout << "\nLinear growth: throughput at x1, x10 and x100 (flat: at x100 at least half the highest of "
-                 "the three;\nsmall sizes may be slower from fixed costs, never from growth; the same ratio of "
-                 "the medians beside)\n\n";
-    bool all_flat = true;
-    for (const Flat& f : flat_) {
-      const auto ratio = [&f](double Figure::*which) {
-        const double best = std::max({f.values[0].*which, f.values[1].*which, f.values[2].*which});
-        return best / (f.values[2].*which);
-      };
-      const double r = ratio(&Figure::best);
-      const bool flat = f.values[2].best > 0 && r <= 2.0;
-      all_flat = all_flat && flat;
-      std::cout << fmt::format("  {:<46} {:>8.1f} {:>8.1f} {:>8.1f} {:<11} highest/x100 {:.2f}  {:<8}  (medians {:.2f})\n",
-                               f.workload, f.values[0].best, f.values[1].best, f.values[2].best, f.unit, r,
-                               flat ? "flat" : "NOT FLAT", ratio(&Figure::median));
-    }
-    return missed_ || !all_flat ? 1 : 0;
+    return Figure{t.measure.higher_is_better ? v.back() : v.front(), clause::bench::median_of_sorted(v)};
   }
 
  private:
-  struct Flat {
-    std::string workload;
-    std::vector<Figure> values;
-    std::string unit;
-  };
-
-  // Display width: the table holds a few non-ASCII signs (≥, ≤, ×).
-  static std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-    return n;
-  }
-  static std::string pad(const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, width(s)), ' '); }
-
-  std::map<std::string, std::vector<Json>> runs_;  // every repetition of each benchmark
-  std::vector<Row> rows_;
-  std::vector<Flat> flat_;
-  bool missed_ = false;
+  std::map<std::string, std::vector<Json>> runs_;
 };
+
+// Display width: the table holds a few non-ASCII signs (≥, ≤, ×).
+std::size_t width(const std::string& s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+  return n;
+}
+std::string pad(const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, width(s)), ' '); }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  Report r;
-  for (int i = 1; i < argc; ++i) r.load(argv[i]);
+  Report report;
+  for (int i = 1; i < argc; ++i) report.load(argv[i]);
 
-  const std::vector<std::string> decls{"1000", "10000", "100000"};
-  const std::vector<std::string> decl_labels{"1,000 decl (0.1 MB)", "10,000 decl (1 MB)", "100,000 decl (10 MB)"};
-  r.rates("parse", "parse", decls, decl_labels, "bytes_per_second", 1e6, "MB/s", std::nullopt, "");
-  r.rates("check", "check", decls, decl_labels, "bytes_per_second", 1e6, "MB/s", std::nullopt, "");
-  r.rates("parse_check", "parse + check", decls, decl_labels, "bytes_per_second", 1e6, "MB/s", 100.0, "100000");
-
-  const std::vector<std::string> events{"10000", "100000", "1000000"};
-  const std::vector<std::string> event_labels{"10,000 events", "100,000 events", "1,000,000 events"};
-  r.rates("evaluate_flagship", "evaluate (flagship)", events, event_labels, "items_per_second", 1e6,
-          "M events/s", 10.0, "1000000");
-  const std::vector<std::string> contract_labels{"1M events, 1,000 decl", "1M events, 10,000 decl",
-                                                 "1M events, 100,000 decl"};
-  r.rates("evaluate_generated", "evaluate (generated contract)", decls, contract_labels, "items_per_second", 1e6,
-          "M events/s", std::nullopt, "");
-  const std::vector<std::string> profit_labels{"10,000 profits", "100,000 profits", "1,000,000 profits"};
-  r.rates("distribute_fresh_batch", "distribute, fresh state, all at once", events, profit_labels,
-          "items_per_second", 1e6, "M/s", 50.0, "1000000");
-  r.rates("distribute_fresh", "distribute, fresh state, one at a time", events, profit_labels, "items_per_second",
-          1e6, "M/s", std::nullopt, "");
-  r.rates("distribute_fresh_totals", "distribute, fresh state, one at a time, totals", events, profit_labels,
-          "items_per_second", 1e6, "M/s", std::nullopt, "");
-  r.rates("distribute_fresh_general", "distribute, fresh state, general path", {"1000000"}, {"1,000,000 profits"},
-          "items_per_second", 1e6, "M/s", std::nullopt, "");
-  r.rates("distribute_cumulative", "distribute, cumulative", {"1000000"}, {"1,000,000 profits"}, "items_per_second",
-          1e6, "M/s", std::nullopt, "");
-
-  // A wall time: the figure with its unit, the median without (as in the other rows).
-  const auto ms_row = [](const Report::Figure& f, int decimals) {
-    return std::pair{fmt::format("{:.{}f} ms wall", f.best, decimals), fmt::format("{:.{}f}", f.median, decimals)};
+  const Measure wall{Measure::wall_ms, "", 1, false};
+  const Measure mb_per_s{Measure::rate, "bytes_per_second", 1e6, true};
+  const Measure m_per_s{Measure::rate, "items_per_second", 1e6, true};
+  const Measure peak{Measure::counter, "peak_rss_per_byte", 1, false};
+  const std::vector<Target> targets{
+      {"clause ask, whole process", "flagship", "ask_process", wall, "ms", 2, 3.0},
+      {"clause check, whole process", "1,000 decl", "check_process/1000", wall, "ms", 2, 15.0},
+      {"parse + check", "100,000 decl (10 MB)", "parse_check/100000", mb_per_s, "MB/s", 1, 50.0},
+      {"evaluate mixed events", "flagship", "evaluate_flagship/1000000", m_per_s, "M events/s", 2, 5.0},
+      {"distribute random profits", "flagship", "distribute_fresh/1000000", m_per_s, "M/s", 2, 20.0},
+      {"clause sweep --profits", "1 thread", "sweep_profits/1", m_per_s, "M rows/s", 2, 5.0},
+      {"peak memory, clause check", "100,000 decl (10 MB)", "check_process/100000", peak, "× the file", 1, 20.0},
+      {"language server, diagnostics after an edit", "1,000 decl", "lsp_edit/1000", wall, "ms", 2, 20.0},
+      // Shown for context, with no target.
+      {"a process that does nothing", "/bin/true", "spawn_floor", wall, "ms", 2, std::nullopt},
+      {"parse", "1,000 decl", "parse/1000", mb_per_s, "MB/s", 1, std::nullopt},
+      {"check", "1,000 decl", "check/1000", mb_per_s, "MB/s", 1, std::nullopt},
+      {"clause check, whole process", "100,000 decl (10 MB)", "check_process/100000", wall, "ms", 1, std::nullopt},
+      {"clause sweep --profits", "2 threads", "sweep_profits/2", m_per_s, "M rows/s", 2, std::nullopt},
+      {"clause diff, whole process", "1,000 decl, 1% changed", "diff_process/1000", wall, "ms", 1, std::nullopt},
   };
-  if (const auto f = r.wall_ms("spawn_floor")) {
-    const auto [best, median] = ms_row(*f, 2);
-    r.add({"a process that does nothing", "/bin/true", best, "", "", median});
-  }
-  if (const auto f = r.wall_ms("ask_process")) {
-    const auto [best, median] = ms_row(*f, 2);
-    r.add({"clause ask (process, warm)", "flagship", best, "≤ 5 ms", f->best <= 5.0 ? "yes" : "NO", median});
-  } else {
-    r.add({"clause ask (process, warm)", "flagship", "not measured", "≤ 5 ms", "NO", ""});
-  }
 
-  const std::vector<std::string> diff_sizes{"100", "1000", "10000"};
-  const std::vector<std::string> diff_labels{"100 decl, 1% changed", "1,000 decl, 1% changed",
-                                             "10,000 decl, 1% changed"};
-  std::vector<Report::Figure> diff_rates;
-  for (std::size_t i = 0; i < diff_sizes.size(); ++i) {
-    const auto f = r.wall_ms("diff_process/" + diff_sizes[i]);
-    Row row{"clause diff (process)", diff_labels[i], "not available", i == 2 ? "≤ 1 s" : "", i == 2 ? "NO" : "", ""};
-    if (f) {
-      const double count = std::stod(diff_sizes[i]);
-      diff_rates.push_back({count / f->best, count / f->median});
-      std::tie(row.figure, row.median) = ms_row(*f, 0);
-      if (i == 2) row.met = f->best <= 1000.0 ? "yes" : "NO";
+  struct Row {
+    std::string workload, size, figure, target, met, median;
+  };
+  std::vector<Row> rows;
+  bool missed = false;
+  for (const Target& t : targets) {
+    Row row{t.workload, t.size, "not measured", "", "", ""};
+    const bool higher = t.measure.higher_is_better;
+    if (t.limit) {
+      row.target = fmt::format("{} {:g} {}", higher ? "≥" : "≤", *t.limit, t.unit);
+      row.met = "NO";  // unless measured and met
     }
-    r.add(row);
-  }
-  if (diff_rates.size() == 3) r.flat("clause diff", diff_rates, "decl/ms");
-
-  for (std::size_t i = 0; i < decls.size(); ++i) {
-    const std::string name = "check_process/" + decls[i];
-    // The largest repetition, as `best`: a bound, which noise does not lower.
-    const auto ratio = r.rate(name, "peak_rss_per_byte", 1);
-    const auto mb = r.rate(name, "peak_rss_mb", 1);
-    const bool at_target = i == 2;
-    Row row{"peak memory, clause check", decl_labels[i], "not measured", at_target ? "≤ 20× the file" : "",
-            at_target ? "NO" : "", ""};
-    if (ratio && mb) {
-      row.figure = fmt::format("{:.1f} MB = {:.1f}× the file", mb->best, ratio->best);
-      row.median = fmt::format("{:.1f}×", ratio->median);
-      if (at_target) row.met = ratio->best <= 20.0 ? "yes" : "NO";
+    if (const auto f = report.figure(t)) {
+      row.figure = fmt::format("{:.{}f} {}", f->best, t.decimals, t.unit);
+      row.median = fmt::format("{:.{}f}", f->median, t.decimals);
+      if (t.limit) row.met = (higher ? f->best >= *t.limit : f->best <= *t.limit) ? "yes" : "NO";
     }
-    r.add(row);
+    missed = missed || row.met == "NO";
+    rows.push_back(row);
   }
 
-  for (const char* threads : {"1", "2"}) {
-    const auto f = r.rate(std::string("sweep_profits/") + threads, "items_per_second", 1e6);
-    r.add({"clause sweep --profits (in process)",
-           fmt::format("1,000,000 profits, {} thread{}", threads, std::string(threads) == "1" ? "" : "s"),
-           f ? fmt::format("{:.2f} M rows/s", f->best) : "not measured", "", "",
-           f ? fmt::format("{:.2f}", f->median) : ""});
+  std::size_t w[6] = {8, 4, 6, 6, 4, 6};
+  for (const Row& r : rows) {
+    const std::string* cells[6] = {&r.workload, &r.size, &r.figure, &r.target, &r.met, &r.median};
+    for (int i = 0; i < 6; ++i) w[i] = std::max(w[i], width(*cells[i]));
   }
-  return r.print();
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::cout << "|";
+    for (std::size_t i = 0; i < cells.size(); ++i) std::cout << ' ' << pad(cells[i], w[i]) << " |";
+    std::cout << '\n';
+  };
+  line({"workload", "size", "figure", "target", "met?", "median"});
+  line({std::string(w[0], '-'), std::string(w[1], '-'), std::string(w[2], '-'), std::string(w[3], '-'),
+        std::string(w[4], '-'), std::string(w[5], '-')});
+  for (const Row& r : rows) line({r.workload, r.size, r.figure, r.target, r.met, r.median});
+  return missed ? 1 : 0;
 }
