@@ -4,17 +4,15 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <type_traits>
 
 #include <fmt/format.h>
 
 #include "dsl/grammar.hpp"
 #include "dsl/grammar_errors.hpp"
-#include "dsl/huge_pages.hpp"
 #include "dsl/parse.hpp"
-#include "dsl/parse_by_grammar.hpp"
-#include "dsl/quick_reader.hpp"
-#include "dsl/text_literal.hpp"
 
 namespace clause::dsl {
 namespace {
@@ -65,7 +63,7 @@ struct Builder {
   // Pieces of the construct being read, taken by the action that completes it.
   ActorRef subject;
   ActorRef vendor;
-  List<ActorRef> more_vendors;
+  std::vector<ActorRef> more_vendors;
   ActorRef actor;
   Ident good;
   Ident status;
@@ -83,7 +81,7 @@ struct Builder {
   OutcomeOnKind outcome_kind = OutcomeOnKind::permitted;
   Pattern pattern;
   Span pattern_span;
-  List<Effect> effects;
+  std::vector<Effect> effects;
   EventSyntax event;
   decltype(Expectation::node) expectation;
 
@@ -116,13 +114,13 @@ struct Builder {
 // is allocated once instead of growing through 1, 2 and 4 (each step a malloc, a move and
 // a free: malloc and free were 7% of parsing's instructions).
 template <typename T>
-List<T>& room_for(List<T>& list, std::size_t typical) {
+std::vector<T>& room_for(std::vector<T>& list, std::size_t typical) {
   if (list.capacity() == 0) list.reserve(typical);
   return list;
 }
 
 // The conditions of the exception being read: usually four at most.
-List<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
+std::vector<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
 
 template <typename ActionInput>
 Ident ident(const ActionInput& in, const Builder& b) {
@@ -146,9 +144,31 @@ ActorRef actor_ref(const ActionInput& in, const Builder& b) {
   return a;
 }
 
+// A quoted text views the source unless it has escapes; then it views a decoded copy it
+// shares, so that copies of the Text stay valid without copying it again.
 template <typename ActionInput>
 Text text_literal(const ActionInput& in, const Builder& b) {
-  return dsl::text_literal(in.string_view(), b.span(in));
+  const std::string_view raw = in.string_view();
+  Text out;
+  out.span = b.span(in);
+  const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
+  if (inner.find('\\') == std::string_view::npos) {
+    out.value = inner;
+    return out;
+  }
+  auto decoded = std::make_shared<std::string>();
+  decoded->reserve(inner.size());
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    if (inner[i] == '\\' && i + 1 < inner.size()) {
+      ++i;
+      decoded->push_back(inner[i] == 'n' ? '\n' : inner[i]);
+    } else {
+      decoded->push_back(inner[i]);
+    }
+  }
+  out.value = *decoded;
+  out.decoded = std::move(decoded);
+  return out;
 }
 
 template <typename ActionInput>
@@ -574,17 +594,15 @@ std::size_t estimate_declarations(std::string_view text) {
   return count;
 }
 
-// Reads a contract: with the quick reader first at each declaration, or by the grammar alone.
-ContractParse read_contract(const SourcePtr& source, bool quickly) {
+}  // namespace
+
+ContractParse parse_contract(const SourcePtr& source) {
   ContractParse out;
-  out.syntax.arena = std::make_shared<Arena>();
-  const ArenaScope arena(out.syntax.arena.get());  // the tree's lists, and the builder's
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
   out.syntax.source = source;
   const std::string_view text = source->text();
   out.syntax.declarations.reserve(estimate_declarations(text));
-  advise_huge_pages(out.syntax.declarations);
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   constexpr std::string_view kEnd = "the end of the file";
@@ -605,14 +623,6 @@ ContractParse read_contract(const SourcePtr& source, bool quickly) {
     pegtl::parse<r::ws, action>(in, b);
     if (in.empty()) break;
     const char* start = in.current();
-    if (quickly) {
-      if (const auto quick = read_declaration_quickly(text.data(), start, end, out.syntax.declarations)) {
-        b.last_token_end = quick->last_token_end;
-        b.last_ws_end = quick->next;
-        skip_to(in, quick->next);
-        continue;
-      }
-    }
     try {
       pegtl::parse<r::next_declaration, action, control>(in, b);
       finish_declaration(b, true, b.last_token_end);
@@ -624,11 +634,6 @@ ContractParse read_contract(const SourcePtr& source, bool quickly) {
   }
   return out;
 }
-
-}  // namespace
-
-ContractParse parse_contract(const SourcePtr& source) { return read_contract(source, true); }
-ContractParse parse_contract_by_grammar(const SourcePtr& source) { return read_contract(source, false); }
 
 ScenarioParse parse_scenario(const SourcePtr& source) {
   ScenarioParse out;
