@@ -4,7 +4,6 @@
 namespace clause::cli {
 
 using engine::Outcome;
-using engine::OutcomeKind;
 
 Json contract_json(const engine::Contract& c) {
   Json j;
@@ -24,62 +23,75 @@ Json contract_json(const engine::Contract& c) {
   return j;
 }
 
-Json outcome_json(const Answer& a, const engine::EventRecord& rec, const Outcome& o) {
-  const engine::ExplainContext ctx{a.contract, a.log, &a.outsiders};
-  const engine::Event& e = a.events[rec.event];
-  Json j;
-  j["kind"] = engine::outcome_kind_name(o.kind);
-  j["rule"] = o.rule.valid() ? Json(a.contract.name_of(o.rule)) : Json(nullptr);
-  j["at"] = o.rule.valid() ? Json(a.contract.place_of(o.rule)) : Json(nullptr);
-  j["because"] = engine::explain(ctx, e, rec.on, o);
-  switch (o.kind) {
-    case OutcomeKind::breach: j["party"] = a.contract.actor_name(o.party, &a.outsiders); break;
-    case OutcomeKind::ended:
-      j["name"] = a.contract.name_of(o.subject);
-      j["what"] = engine::decl_kind_name(o.subject.kind);
-      break;
-    case OutcomeKind::declared:
-    case OutcomeKind::ineffective:
-      j["status"] = a.contract.words[a.contract.powers[o.rule.index].status];
-      j["by"] = a.contract.actor_name(o.party, &a.outsiders);
-      break;
-    case OutcomeKind::consented: j["party"] = a.contract.actor_name(o.party, &a.outsiders); break;
-    case OutcomeKind::payout: {
-      std::vector<engine::Money> by_party(a.contract.parties.size());
-      Json tiers = Json::array();
-      const engine::Waterfall& w = a.contract.waterfalls[o.rule.index];
-      for (engine::Index i = o.first; i < o.first + o.count; ++i) {
-        const engine::PayoutLine& line = a.log.lines[i];
-        by_party[line.party] = *by_party[line.party].plus(line.amount);
-      }
-      Json amounts = Json::object();
-      for (engine::Index p = 0; p < a.contract.parties.size(); ++p) {
-        if (!by_party[p].is_zero()) amounts[a.contract.parties[p].name] = by_party[p].to_decimal();
-      }
-      j["amounts"] = amounts;
-      for (engine::Index t = 0; t < w.tiers.size(); ++t) {
-        Json parties = Json::object();
-        engine::Money total;
-        for (engine::Index i = o.first; i < o.first + o.count; ++i) {
-          const engine::PayoutLine& line = a.log.lines[i];
-          if (line.tier != t) continue;
-          parties[a.contract.parties[line.party].name] = line.amount.to_decimal();
-          total = *total.plus(line.amount);
-        }
-        if (parties.empty()) continue;
-        tiers.push_back(Json{{"name", w.tiers[t].name ? Json(*w.tiers[t].name) : Json(nullptr)},
-                             {"amount", total.to_decimal()},
-                             {"parties", parties}});
-      }
-      j["tiers"] = tiers;
-      if (!o.amount.is_zero()) j["undistributed"] = o.amount.to_decimal();
-      break;
-    }
-    case OutcomeKind::permitted:
-      if (o.why == engine::Why::exception_applies) j["total"] = o.amount.to_decimal();
-      break;
-    case OutcomeKind::uncovered: break;
+namespace {
+
+// The facts of each kind that JSON carries beside its kind, rule, place and reason.
+class OutcomeFields {
+ public:
+  OutcomeFields(const Answer& a, Json& j) : a_(a), j_(j) {}
+
+  void operator()(const engine::Permitted& o) const {
+    if (o.why == engine::Permitted::Why::exception_applies) j_["total"] = o.total.to_decimal();
   }
+  void operator()(const engine::Breach& o) const { j_["party"] = actor(o.party); }
+  void operator()(const engine::Declared& o) const { declaration(o.power, o.party); }
+  void operator()(const engine::Ineffective& o) const { declaration(o.power, o.party); }
+  void operator()(const engine::Consented& o) const { j_["party"] = actor(o.party); }
+  void operator()(const engine::Ended& o) const {
+    j_["name"] = a_.contract.name_of(o.subject);
+    j_["what"] = engine::decl_kind_name(o.subject.kind);
+  }
+  void operator()(const engine::Payout& o) const {
+    std::vector<engine::Money> by_party(a_.contract.parties.size());
+    Json tiers = Json::array();
+    const engine::Waterfall& w = a_.contract.waterfalls[o.waterfall.index];
+    for (const engine::PayoutLine& line : o.lines) by_party[line.party] = *by_party[line.party].plus(line.amount);
+    Json amounts = Json::object();
+    for (engine::Index p = 0; p < a_.contract.parties.size(); ++p) {
+      if (!by_party[p].is_zero()) amounts[a_.contract.parties[p].name] = by_party[p].to_decimal();
+    }
+    j_["amounts"] = amounts;
+    for (engine::Index t = 0; t < w.tiers.size(); ++t) {
+      Json parties = Json::object();
+      engine::Money total;
+      for (const engine::PayoutLine& line : o.lines) {
+        if (line.tier != t) continue;
+        parties[a_.contract.parties[line.party].name] = line.amount.to_decimal();
+        total = *total.plus(line.amount);
+      }
+      if (parties.empty()) continue;
+      tiers.push_back(Json{{"name", w.tiers[t].name ? Json(*w.tiers[t].name) : Json(nullptr)},
+                           {"amount", total.to_decimal()},
+                           {"parties", parties}});
+    }
+    j_["tiers"] = tiers;
+    if (!o.undistributed.is_zero()) j_["undistributed"] = o.undistributed.to_decimal();
+  }
+  void operator()(const engine::Uncovered&) const {}
+
+ private:
+  std::string actor(engine::Actor who) const { return a_.contract.actor_name(who, &a_.outsiders); }
+  void declaration(engine::DeclRef power, engine::Actor by) const {
+    j_["status"] = a_.contract.words[a_.contract.powers[power.index].status];
+    j_["by"] = actor(by);
+  }
+
+  const Answer& a_;
+  Json& j_;
+};
+
+}  // namespace
+
+Json outcome_json(const Answer& a, const engine::EventRecord& rec, const Outcome& o) {
+  const engine::ExplainContext ctx{a.contract, &a.outsiders};
+  const engine::Event& e = a.events[rec.event];
+  const engine::DeclRef rule = engine::rule_of(o);
+  Json j;
+  j["kind"] = engine::kind_name(o);
+  j["rule"] = rule.valid() ? Json(a.contract.name_of(rule)) : Json(nullptr);
+  j["at"] = rule.valid() ? Json(a.contract.place_of(rule)) : Json(nullptr);
+  j["because"] = engine::explain(ctx, e, rec.on, o);
+  std::visit(OutcomeFields(a, j), o);
   return j;
 }
 
@@ -89,9 +101,7 @@ Json answer_json(const Answer& a) {
   Json events = Json::array();
   for (const engine::EventRecord& rec : a.log.events) {
     Json outcomes = Json::array();
-    for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
-      outcomes.push_back(outcome_json(a, rec, a.log.outcomes[i]));
-    }
+    for (const Outcome& o : a.log.outcomes_of(rec)) outcomes.push_back(outcome_json(a, rec, o));
     events.push_back(Json{{"on", rec.on.to_string()}, {"event", a.events[rec.event].canonical}, {"outcomes", outcomes}});
   }
   j["events"] = events;

@@ -27,12 +27,9 @@ namespace {
 constexpr std::size_t kKindWidth = 12;
 const std::string kIndent(4 + kKindWidth, ' ');
 
-void print_payout_lines(std::ostream& out, const Answer& a, const Outcome& o) {
+void print_payout_lines(std::ostream& out, const Answer& a, const engine::Payout& o) {
   std::vector<engine::Money> by_party(a.contract.parties.size());
-  for (engine::Index i = o.first; i < o.first + o.count; ++i) {
-    const engine::PayoutLine& line = a.log.lines[i];
-    by_party[line.party] = *by_party[line.party].plus(line.amount);
-  }
+  for (const engine::PayoutLine& line : o.lines) by_party[line.party] = *by_party[line.party].plus(line.amount);
   const auto rows = payouts_by_size(a.contract, by_party);
   std::size_t name_width = 0;
   std::size_t amount_width = 0;
@@ -40,13 +37,14 @@ void print_payout_lines(std::ostream& out, const Answer& a, const Outcome& o) {
     name_width = std::max(name_width, a.contract.parties[p].name.size());
     amount_width = std::max(amount_width, m.to_display().size());
   }
-  if (!o.amount.is_zero()) amount_width = std::max(amount_width, o.amount.to_display().size());
+  if (!o.undistributed.is_zero()) amount_width = std::max(amount_width, o.undistributed.to_display().size());
   for (const auto& [p, m] : rows) {
     out << kIndent << "  " << pad(a.contract.parties[p].name, name_width) << "  "
         << pad_left(m.to_display(), amount_width) << '\n';
   }
-  if (!o.amount.is_zero()) {
-    out << kIndent << "  " << pad("not distributed", name_width) << "  " << pad_left(o.amount.to_display(), amount_width)
+  if (!o.undistributed.is_zero()) {
+    out << kIndent << "  " << pad("not distributed", name_width) << "  "
+        << pad_left(o.undistributed.to_display(), amount_width)
         << '\n';
   }
 }
@@ -83,31 +81,32 @@ std::string wrapped(const std::string& text, std::size_t indent, int width) {
 }  // namespace
 
 void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts, int width) {
-  const engine::ExplainContext ctx{a.contract, a.log, &a.outsiders};
+  const engine::ExplainContext ctx{a.contract, &a.outsiders};
   for (const engine::EventRecord& rec : a.log.events) {
     const engine::Event& e = a.events[rec.event];
     out << style.bold(fmt::format("on {}: {}", rec.on.to_string(), e.canonical)) << '\n';
     if (rec.count == 0) out << kIndent << style.dim("nothing changes: what this would end has already ended") << '\n';
-    for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
-      const Outcome& o = a.log.outcomes[i];
-      const std::string kind = engine::outcome_kind_name(o.kind);
-      out << "  " << style.kind(o.kind, std::string(symbol(o.kind)) + " " + pad(kind, kKindWidth))
+    for (const Outcome& o : a.log.outcomes_of(rec)) {
+      const OutcomeKind kind = engine::kind_of(o);
+      const engine::DeclRef rule = engine::rule_of(o);
+      out << "  " << style.kind(kind, std::string(symbol(kind)) + " " + pad(engine::outcome_kind_name(kind), kKindWidth))
           << engine::headline(ctx, e, o) << '\n';
-      if (o.kind == OutcomeKind::payout) {
-        const engine::Waterfall& w = a.contract.waterfalls[o.rule.index];
+      if (const auto* payout = std::get_if<engine::Payout>(&o)) {
+        const engine::Waterfall& w = a.contract.waterfalls[rule.index];
         out << kIndent << fmt::format("{} earned {}; waterfall `{}` pays:", a.contract.actor_name(e.actor, &a.outsiders),
                                       e.amount.to_short(), w.name)
             << '\n';
-        print_payout_lines(out, a, o);
+        print_payout_lines(out, a, *payout);
       } else {
         out << kIndent << wrapped(engine::explain(ctx, e, rec.on, o), kIndent.size(), width) << '\n';
       }
-      if (o.rule.valid()) {
+      const auto* uncovered = std::get_if<engine::Uncovered>(&o);
+      if (rule.valid()) {
         out << kIndent
-            << style.dim(fmt::format("{} `{}`, {}", engine::decl_kind_name(o.rule.kind), a.contract.name_of(o.rule),
-                                     a.contract.place_of(o.rule)))
+            << style.dim(fmt::format("{} `{}`, {}", engine::decl_kind_name(rule.kind), a.contract.name_of(rule),
+                                     a.contract.place_of(rule)))
             << '\n';
-      } else if (o.why == engine::Why::not_in_force) {
+      } else if (uncovered != nullptr && uncovered->why == engine::Uncovered::Why::not_in_force) {
         out << kIndent << style.dim(fmt::format("effective date, {}", a.contract.source->location(
                                                                           a.contract.effective_keyword.begin)))
             << '\n';

@@ -44,8 +44,8 @@ Json answer_outcomes(const engine::Contract& c, const std::vector<std::string>& 
     }
     for (const engine::EventRecord& r : a.log.events) {
       if (r.event != i) continue;
-      for (engine::Index k = r.first; k < r.first + r.count; ++k) {
-        Json o = outcome_json(answer, r, a.log.outcomes[k]);
+      for (const engine::Outcome& outcome : a.log.outcomes_of(r)) {
+        Json o = outcome_json(answer, r, outcome);
         o["event"] = i;
         out.push_back(std::move(o));
       }

@@ -72,13 +72,12 @@ struct ShownOutcome {
 std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::vector<std::string>& outsiders,
                                          const engine::ProbeAnswer& a, engine::Index event, dsl::Date on) {
   if (!a.missing[event].empty()) return {ShownOutcome{std::nullopt, "not in this contract: " + a.missing[event], ""}};
-  const engine::ExplainContext ctx{c, a.log, &outsiders};
+  const engine::ExplainContext ctx{c, &outsiders};
   std::vector<ShownOutcome> out;
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;
-    for (engine::Index i = r.first; i < r.first + r.count; ++i) {
-      const engine::Outcome& o = a.log.outcomes[i];
-      out.push_back(ShownOutcome{o.kind, engine::headline(ctx, a.events[event], o),
+    for (const engine::Outcome& o : a.log.outcomes_of(r)) {
+      out.push_back(ShownOutcome{engine::kind_of(o), engine::headline(ctx, a.events[event], o),
                                  engine::explain(ctx, a.events[event], on, o)});
     }
   }

@@ -54,13 +54,13 @@ namespace {
 // Every payout pays out exactly the profit: the lines plus what is undistributed.
 void require_conserved(const engine::OutcomeLog& log, const std::vector<engine::Event>& events) {
   for (const engine::EventRecord& rec : log.events) {
-    for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
-      const engine::Outcome& o = log.outcomes[i];
-      if (o.kind != engine::OutcomeKind::payout) continue;
-      std::int64_t paid = o.amount.cents();
-      for (engine::Index l = o.first; l < o.first + o.count; ++l) {
-        require(log.lines[l].amount.cents() > 0, "a payout line pays something");
-        paid += log.lines[l].amount.cents();
+    for (const engine::Outcome& o : log.outcomes_of(rec)) {
+      const auto* payout = std::get_if<engine::Payout>(&o);
+      if (payout == nullptr) continue;
+      std::int64_t paid = payout->undistributed.cents();
+      for (const engine::PayoutLine& line : payout->lines) {
+        require(line.amount.cents() > 0, "a payout line pays something");
+        paid += line.amount.cents();
       }
       require(paid == events[rec.event].amount.cents(), "a payout conserves money");
     }
@@ -79,10 +79,10 @@ void evaluate_and_render(const engine::Contract& contract, const std::vector<eng
     applied.push_back(events[i]);
   }
   require_conserved(log, applied);
-  const engine::ExplainContext ctx{contract, log, &outsiders};
+  const engine::ExplainContext ctx{contract, &outsiders};
   for (const engine::EventRecord& rec : log.events) {
-    for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
-      require(!engine::explain(ctx, applied[rec.event], rec.on, log.outcomes[i]).empty(), "every outcome says why");
+    for (const engine::Outcome& o : log.outcomes_of(rec)) {
+      require(!engine::explain(ctx, applied[rec.event], rec.on, o).empty(), "every outcome says why");
     }
   }
   const engine::State state = evaluator.state();

@@ -33,11 +33,10 @@ std::string first_problem(const ScenarioRun& run) {
 
 std::vector<std::string> headlines(const ScenarioRun& run, const EventRecord& record) {
   const Contract& c = *run.contract.contract;
-  const ExplainContext ctx{c, run.log, &run.outsiders.names()};
+  const ExplainContext ctx{c, &run.outsiders.names()};
   std::vector<std::string> out;
-  for (Index i = record.first; i < record.first + record.count; ++i) {
-    const Outcome& o = run.log.outcomes[i];
-    out.push_back(fmt::format("{} {}", outcome_kind_name(o.kind), headline(ctx, run.events[record.event], o)));
+  for (const Outcome& o : run.log.outcomes_of(record)) {
+    out.push_back(fmt::format("{} {}", kind_name(o), headline(ctx, run.events[record.event], o)));
   }
   return out;
 }

@@ -6,20 +6,6 @@
 
 namespace clause::engine {
 
-const char* outcome_kind_name(OutcomeKind kind) {
-  switch (kind) {
-    case OutcomeKind::permitted: return "permitted";
-    case OutcomeKind::breach: return "breach";
-    case OutcomeKind::declared: return "declared";
-    case OutcomeKind::ineffective: return "ineffective";
-    case OutcomeKind::consented: return "consented";
-    case OutcomeKind::ended: return "ended";
-    case OutcomeKind::payout: return "payout";
-    case OutcomeKind::uncovered: return "uncovered";
-  }
-  return "";
-}
-
 const Ending& State::ending(DeclRef ref) const {
   static const Ending live;
   switch (ref.kind) {
@@ -30,95 +16,93 @@ const Ending& State::ending(DeclRef ref) const {
   }
 }
 
-Evaluator::Evaluator(const Contract& contract, RunLimits limits)
-    : c_(contract), live_(contract), waterfalls_(contract), limits_(limits) {
-  reset();
-}
-
-void Evaluator::reset() {
-  live_.reset();
-  waterfalls_.reset();
-  received_.assign(c_.parties.size(), Money{});
-  steps_ = 0;
-}
-
 namespace {
 
-Ending snapshot(LiveEnding e) {
-  return e.ended() ? Ending{true, e.on, DeclRef{DeclKind::clause, e.by}} : Ending{};
+void record(Outcome o, OutcomeLog& log) {
+  log.entries += entries_of(o);
+  log.outcomes.push_back(std::move(o));
+}
+
+// Every consent an exception asks, as a set of bits.
+std::uint32_t all_consents(const Exception& x) {
+  return x.consents.empty() ? 0u : 0xFFFF'FFFFu >> (32 - x.consents.size());
+}
+
+// A waterfall's totals back to nothing paid, keeping their memory for the next run.
+void forget(WaterfallState& w) {
+  w.tier_taken.clear();
+  w.received.clear();
+  w.total = Money{};
+  w.complete_tiers = 0;
+}
+
+// What an earning counts for a waterfall: its payees and every share of every tier.
+std::uint64_t steps_of(const Waterfall& w) {
+  std::uint64_t n = w.payees.size();
+  for (const Tier& t : w.tiers) n += t.shares.size();
+  return n;
 }
 
 }  // namespace
 
-State Evaluator::state() const {
-  State s;
-  s.licences.reserve(live_.licences.size());
-  for (const LiveLicence& l : live_.licences) s.licences.push_back(snapshot(l.ending));
-  s.clauses.reserve(live_.clauses.size());
-  for (const LiveClause& c : live_.clauses) s.clauses.push_back(snapshot(c.ending));
-  s.exceptions.reserve(live_.exceptions.size());
-  for (const LiveException& x : live_.exceptions) {
-    s.exceptions.push_back(ExceptionState{snapshot(x.ending), x.consented, x.bought});
-  }
-  s.waterfalls.reserve(c_.waterfalls.size());
-  for (std::size_t i = 0; i < c_.waterfalls.size(); ++i) {
-    s.waterfalls.push_back(waterfalls_.snapshot(static_cast<Index>(i)));
-  }
-  s.received = received_;
-  return s;
+Evaluator::Evaluator(const Contract& contract, RunLimits limits) : c_(contract), limits_(limits) {
+  state_.licences.resize(c_.licences.size());
+  state_.clauses.resize(c_.clauses.size());
+  state_.exceptions.resize(c_.exceptions.size());
+  state_.waterfalls.resize(c_.waterfalls.size());
+  state_.received.resize(c_.parties.size());
+}
+
+void Evaluator::reset() {
+  std::fill(state_.licences.begin(), state_.licences.end(), Ending{});
+  std::fill(state_.clauses.begin(), state_.clauses.end(), Ending{});
+  std::fill(state_.exceptions.begin(), state_.exceptions.end(), ExceptionState{});
+  for (WaterfallState& w : state_.waterfalls) forget(w);
+  std::fill(state_.received.begin(), state_.received.end(), Money{});
+  steps_ = 0;
 }
 
 void Evaluator::reset_after(const OutcomeLog& log) {
   steps_ = 0;
-  for (const Outcome& o : log.outcomes) {
-    switch (o.kind) {
-      case OutcomeKind::consented: live_.exceptions[o.rule.index].consented = 0; break;
-      case OutcomeKind::permitted:
-        if (o.why == Why::exception_applies) live_.exceptions[o.rule.index].bought = Money{};
-        break;
-      case OutcomeKind::ended:
-        if (LiveEnding* end = live_.ending(o.subject)) *end = LiveEnding{};
-        break;
-      case OutcomeKind::payout: {
-        waterfalls_.reset(o.rule.index);
-        for (Index i = o.first; i < o.first + o.count; ++i) received_[log.lines[i].party] = Money{};
-        break;
-      }
-      default: break;
+  for (const Outcome& outcome : log.outcomes) {
+    if (const auto* o = std::get_if<Consented>(&outcome)) {
+      state_.exceptions[o->exception.index].consents = 0;
+    } else if (const auto* p = std::get_if<Permitted>(&outcome)) {
+      if (p->why == Permitted::Why::exception_applies) state_.exceptions[p->rule.index].bought = Money{};
+    } else if (const auto* e = std::get_if<Ended>(&outcome)) {
+      if (Ending* end = ending(e->subject)) *end = Ending{};
+    } else if (const auto* w = std::get_if<Payout>(&outcome)) {
+      forget(state_.waterfalls[w->waterfall.index]);
+      for (const PayoutLine& line : w->lines) state_.received[line.party] = Money{};
     }
   }
 }
 
-namespace {
-
-const LiveStatus kNoStatus{};
-
-Outcome make(OutcomeKind kind, Why why, DeclRef rule = {}) {
-  Outcome o;
-  o.kind = kind;
-  o.why = why;
-  o.rule = rule;
-  return o;
+Ending* Evaluator::ending(DeclRef ref) {
+  switch (ref.kind) {
+    case DeclKind::licence: return &state_.licences[ref.index];
+    case DeclKind::clause: return &state_.clauses[ref.index];
+    case DeclKind::exception: return &state_.exceptions[ref.index].ending;
+    default: return nullptr;
+  }
 }
 
-}  // namespace
-
 std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog& log, Index event_id) {
-  EventRecord record{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
-  const std::size_t checks_before = log.checks.size();
-  const std::size_t lines_before = log.lines.size();
+  EventRecord record_of_event{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
+  const std::size_t entries_before = log.entries;
   const std::uint64_t steps_before = steps_;
   std::optional<std::string> error;
   if (c_.effective && on < *c_.effective) {
-    log.outcomes.push_back(make(OutcomeKind::uncovered, Why::not_in_force));
+    record(Uncovered{Uncovered::Why::not_in_force, {}, {}, {}}, log);
   } else {
     switch (e.kind) {
       case EventKind::declares: declaration(e, e.actor, on, log); break;
       case EventKind::is_declared: {
-        if (e.word == kNone || live_.statuses[e.word].power == kNone) {
-          log.outcomes.push_back(make(OutcomeKind::uncovered, Why::no_power));
+        const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+        if (power == kNone) {
+          record(Uncovered{Uncovered::Why::no_power, {}, {}, {}}, log);
         } else {
-          declaration(e, live_.statuses[e.word].holder, on, log);
+          declaration(e, c_.powers[power].holder, on, log);
         }
         break;
       }
@@ -130,7 +114,7 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
     }
   }
   ++steps_;
-  if (!error && log.outcomes.size() + log.checks.size() + log.lines.size() > limits_.log_entries) {
+  if (!error && log.entries > limits_.log_entries) {
     error = fmt::format("evaluation stops at this event: the events so far record more than {} outcomes, exception "
                         "checks and payout lines, the most Clause keeps for one run (docs/limits.md)",
                         limits_.log_entries);
@@ -142,57 +126,51 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
                         limits_.steps);
   }
   if (error) {
-    log.outcomes.resize(record.first);
-    log.checks.resize(checks_before);
-    log.lines.resize(lines_before);
+    log.outcomes.resize(record_of_event.first);
+    log.entries = entries_before;
     steps_ = steps_before;
     return error;
   }
-  record.count = static_cast<Index>(log.outcomes.size()) - record.first;
-  log.events.push_back(record);
+  record_of_event.count = static_cast<Index>(log.outcomes.size()) - record_of_event.first;
+  log.events.push_back(record_of_event);
   return std::nullopt;
 }
 
 void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) {
-  const LiveStatus& status = e.word == kNone ? kNoStatus : live_.statuses[e.word];
-  if (status.power == kNone) {
-    Outcome o = make(OutcomeKind::uncovered, Why::no_power);
-    o.party = by;
-    log.outcomes.push_back(o);
+  const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+  if (power == kNone) {
+    record(Uncovered{Uncovered::Why::no_power, by, {}, {}}, log);
     return;
   }
-  const DeclRef rule{DeclKind::power, status.power};
-  if (by != status.holder) {
-    Outcome o = make(OutcomeKind::ineffective, Why::not_the_holder, rule);
-    o.party = by;
-    log.outcomes.push_back(o);
+  const DeclRef rule{DeclKind::power, power};
+  if (by != c_.powers[power].holder) {
+    record(Ineffective{rule, by}, log);
     return;
   }
-  Outcome o = make(OutcomeKind::declared, Why::holder_declares, rule);
-  o.party = by;
-  log.outcomes.push_back(o);
+  record(Declared{rule, by}, log);
 
   firing_.clear();
-  const std::span<const Index> triggers = live_.triggers(status);
-  steps_ += triggers.size();
-  for (const Index t : triggers) {
-    const LiveClause& cl = live_.clauses[t];
-    if (cl.ending.ended()) continue;
-    if (cl.pattern() == PatternKind::actor_declares && cl.pattern_actor != by) continue;
-    firing_.push_back(t);
+  if (e.word < c_.status_triggers.size()) {
+    const std::span<const Index> triggers = c_.status_triggers[e.word];
+    steps_ += triggers.size();
+    for (const Index t : triggers) {
+      if (state_.clauses[t].ended) continue;
+      const TriggerPattern& p = c_.clauses[t].pattern;
+      if (p.kind == PatternKind::actor_declares && p.actor != by) continue;
+      firing_.push_back(t);
+    }
   }
   fire(on, log);
 }
 
 void Evaluator::consent(const Event& e, OutcomeLog& log) {
-  LiveException& ex = live_.exceptions[e.target];
-  const std::span<const Actor> consents = live_.consents(ex);
-  const auto it = std::find(consents.begin(), consents.end(), e.actor);
-  Outcome o = make(OutcomeKind::consented, it == consents.end() ? Why::consent_not_asked : Why::consent_asked,
-                   DeclRef{DeclKind::exception, e.target});
-  o.party = e.actor;
-  if (it != consents.end()) ex.consented |= 1u << (it - consents.begin());
-  log.outcomes.push_back(o);
+  const std::vector<Actor>& asked = c_.exceptions[e.target].consents;
+  const auto it = std::find(asked.begin(), asked.end(), e.actor);
+  const bool is_asked = it != asked.end();
+  if (is_asked) state_.exceptions[e.target].consents |= 1u << (it - asked.begin());
+  record(Consented{is_asked ? Consented::Why::asked : Consented::Why::not_asked, DeclRef{DeclKind::exception, e.target},
+                   e.actor},
+         log);
 }
 
 std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeLog& log) {
@@ -203,171 +181,150 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
     const std::span<const Index> duties = c_.duties_on(e.actor, e.word);
     steps_ += duties.size();
     for (const Index ci : duties) {
-      const LiveClause& cl = live_.clauses[ci];
+      const Clause& cl = c_.clauses[ci];
+      const Ending& clause_end = state_.clauses[ci];
       const DeclRef clause_ref{DeclKind::clause, ci};
-      if (cl.ending.ended()) {
+      if (clause_end.ended) {
         ended_duty = clause_ref;
-        ended_on = cl.ending.on;
+        ended_on = clause_end.on;
         continue;
       }
-      const bool allowed =
-          cl.clause_kind() == ClauseKind::exclusivity ? live_.names_vendor(cl, e.vendor) : e.vendor != cl.vendor;
+      const bool allowed = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (allowed) {
-        Outcome o = make(OutcomeKind::permitted, Why::clause_allows, clause_ref);
-        o.party = e.actor;
-        log.outcomes.push_back(o);
+        record(Permitted{Permitted::Why::clause_allows, clause_ref, e.actor, {}, {}}, log);
         continue;
       }
       // The first live exception, in file order, whose permission matches and whose
       // conditions all hold permits the purchase; otherwise each says why not.
-      const std::size_t checks_before = log.checks.size();
+      std::vector<ExceptionCheck> checks;
       Index permitting = kNone;
-      for (const Index xi : live_.exceptions_of(cl)) {
+      for (const Index xi : cl.exceptions) {
         ++steps_;
-        const LiveException& ex = live_.exceptions[xi];
+        const Exception& ex = c_.exceptions[xi];
+        const ExceptionState& xs = state_.exceptions[xi];
         ExceptionCheck check;
         check.exception = xi;
-        const Ending end = snapshot(ex.ending);
-        check.ended = end.ended;
-        check.ended_on = end.on;
-        check.ended_by = end.by;
+        check.ended = xs.ending.ended;
+        check.ended_on = xs.ending.on;
+        check.ended_by = xs.ending.by;
         check.wrong_buyer = ex.buyer != e.actor;
         check.wrong_good = ex.good != e.word;
         check.wrong_vendor = ex.vendor != e.vendor;
-        check.missing_consents = ex.all_consents() & ~ex.consented;
-        if (ex.has_limit) {
-          const auto total = ex.bought.plus(e.amount);
+        check.missing_consents = all_consents(ex) & ~xs.consents;
+        if (ex.limit) {
+          const auto total = xs.bought.plus(e.amount);
           if (!total) {
-            return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
-                               c_.exceptions[xi].name);
+            return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)", ex.name);
           }
           check.would_total = *total;
-          check.over_limit = *total > ex.limit;
+          check.over_limit = *total > *ex.limit;
         }
-        check.too_early = ex.has_from && on < ex.from;
-        check.too_late = ex.has_until && on > ex.until;
+        check.too_early = ex.from && on < *ex.from;
+        check.too_late = ex.until && on > *ex.until;
         const bool holds = !check.ended && !check.wrong_buyer && !check.wrong_good && !check.wrong_vendor &&
                            check.missing_consents == 0 && !check.over_limit && !check.too_early && !check.too_late;
         if (holds) {
           permitting = xi;
           break;
         }
-        log.checks.push_back(check);
+        checks.push_back(check);
       }
       if (permitting != kNone) {
-        log.checks.resize(checks_before);
-        const auto total = live_.exceptions[permitting].bought.plus(e.amount);
+        ExceptionState& xs = state_.exceptions[permitting];
+        const auto total = xs.bought.plus(e.amount);
         if (!total) {
           return fmt::format("the total bought under exception `{}` would pass the money range ($1000T)",
                              c_.exceptions[permitting].name);
         }
-        live_.exceptions[permitting].bought = *total;
-        Outcome o = make(OutcomeKind::permitted, Why::exception_applies, DeclRef{DeclKind::exception, permitting});
-        o.party = e.actor;
-        o.subject = clause_ref;
-        o.amount = *total;
-        log.outcomes.push_back(o);
+        xs.bought = *total;
+        record(Permitted{Permitted::Why::exception_applies, DeclRef{DeclKind::exception, permitting}, e.actor,
+                         clause_ref, *total},
+               log);
         continue;
       }
-      Outcome o = make(OutcomeKind::breach, Why::purchase_forbidden, clause_ref);
-      o.party = e.actor;
-      o.first = static_cast<Index>(checks_before);
-      o.count = static_cast<Index>(log.checks.size() - checks_before);
-      log.outcomes.push_back(o);
+      record(Breach{Breach::Why::purchase_forbidden, clause_ref, e.actor, std::move(checks), {}, {}}, log);
     }
   }
   const bool clause_outcome = log.outcomes.size() != before;
 
   firing_.clear();
-  if (e.word != kNone) {
-    steps_ += c_.purchase_triggers[e.word].size();
-    for (const Index t : c_.purchase_triggers[e.word]) {
-      const LiveClause& cl = live_.clauses[t];
-      if (cl.ending.ended()) continue;
-      if (cl.pattern_actor == e.actor && cl.pattern_vendor == e.vendor) firing_.push_back(t);
+  if (e.word != kNone && e.word < c_.purchase_triggers.size()) {
+    const std::span<const Index> triggers = c_.purchase_triggers[e.word];
+    steps_ += triggers.size();
+    for (const Index t : triggers) {
+      if (state_.clauses[t].ended) continue;
+      const TriggerPattern& p = c_.clauses[t].pattern;
+      if (p.actor == e.actor && p.vendor == e.vendor) firing_.push_back(t);
     }
   }
   const bool fired = !firing_.empty();
   fire(on, log);
   if (!clause_outcome && !fired) {
-    Outcome o = make(OutcomeKind::uncovered, ended_duty.valid() ? Why::duty_ended : Why::no_clause);
-    o.party = e.actor;
-    o.cause = ended_duty;
-    o.date = ended_on;
-    log.outcomes.push_back(o);
+    record(Uncovered{ended_duty.valid() ? Uncovered::Why::duty_ended : Uncovered::Why::no_clause, e.actor, ended_duty,
+                     ended_on},
+           log);
   }
   return std::nullopt;
 }
 
 void Evaluator::use(const Event& e, OutcomeLog& log) {
-  const LiveLicence& l = live_.licences[e.target];
+  const Licence& l = c_.licences[e.target];
   const DeclRef rule{DeclKind::licence, e.target};
-  Outcome o;
   if (e.actor == l.grantor) {
-    o = make(OutcomeKind::permitted, Why::grantor_uses, rule);
+    record(Permitted{Permitted::Why::grantor_uses, rule, e.actor, {}, {}}, log);
   } else if (e.actor == l.grantee) {
-    const Ending end = snapshot(l.ending);
+    const Ending& end = state_.licences[e.target];
     if (end.ended) {
-      o = make(OutcomeKind::breach, Why::licence_ended, rule);
-      o.date = end.on;
-      o.cause = end.by;
+      record(Breach{Breach::Why::licence_ended, rule, e.actor, {}, end.on, end.by}, log);
     } else {
-      o = make(OutcomeKind::permitted, Why::grantee_uses, rule);
+      record(Permitted{Permitted::Why::grantee_uses, rule, e.actor, {}, {}}, log);
     }
   } else {
-    o = make(OutcomeKind::breach, Why::holds_no_licence, rule);
+    record(Breach{Breach::Why::holds_no_licence, rule, e.actor, {}, {}, {}}, log);
   }
-  o.party = e.actor;
-  log.outcomes.push_back(o);
 }
 
 std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
-  const std::span<const LiveWaterfalls::Entry> mine =
-      e.actor.is_party() ? waterfalls_.of(e.actor.party) : std::span<const LiveWaterfalls::Entry>();
+  const std::span<const Index> mine = e.actor.is_party() && e.actor.party < c_.waterfalls_of.size()
+                                          ? c_.waterfalls_of[e.actor.party]
+                                          : std::span<const Index>();
   if (mine.empty()) {
-    Outcome o = make(OutcomeKind::uncovered, Why::no_waterfall);
-    o.party = e.actor;
-    log.outcomes.push_back(o);
+    record(Uncovered{Uncovered::Why::no_waterfall, e.actor, {}, {}}, log);
     return std::nullopt;
   }
   // Check every running total first, so that an overflow changes nothing.
-  for (const LiveWaterfalls::Entry& w : mine) {
-    if (!waterfalls_.total(w.block).plus(e.amount)) {
+  for (const Index wi : mine) {
+    if (!state_.waterfalls[wi].total.plus(e.amount)) {
       return fmt::format("the profit paid through waterfall `{}` would pass the money range ($1000T)",
-                         c_.waterfalls[w.waterfall].name);
+                         c_.waterfalls[wi].name);
     }
   }
-  // Only the waterfalls' payees can receive anything: checking them is enough, and keeps
-  // an earning's cost independent of how many parties the contract has. A payee of several
-  // of these waterfalls can receive the whole profit from each, so each payee's total is
-  // checked against the profit once per waterfall.
+  // A payee of several of these waterfalls can receive the whole profit from each, so each
+  // payee's total is checked against the profit once per waterfall.
   constexpr const char* kPayoutPastRange = "a party's total payout would pass the money range ($1000T)";
-  std::optional<Money> most_paid = e.amount;  // the profit once per waterfall
+  std::optional<Money> most_paid = e.amount;
   for (std::size_t k = 1; k < mine.size() && most_paid; ++k) most_paid = most_paid->plus(e.amount);
   if (!most_paid) return kPayoutPastRange;
-  for (const LiveWaterfalls::Entry& w : mine) {
-    steps_ += waterfalls_.steps(w.block);
-    for (const Index p : waterfalls_.payees(w.block)) {
-      if (!received_[p].plus(*most_paid)) return kPayoutPastRange;
+  for (const Index wi : mine) {
+    steps_ += steps_of(c_.waterfalls[wi]);
+    for (const Index p : c_.waterfalls[wi].payees) {
+      if (!state_.received[p].plus(*most_paid)) return kPayoutPastRange;
     }
   }
-  for (const LiveWaterfalls::Entry& w : mine) {
-    const std::size_t first_line = log.lines.size();
-    const auto undistributed = distribute(waterfalls_.rules(w.block), waterfalls_.totals(w.block), e.amount, log.lines);
+  for (const Index wi : mine) {
+    const Waterfall& w = c_.waterfalls[wi];
+    WaterfallState& ws = state_.waterfalls[wi];
+    if (ws.received.empty()) ws.reset(w, c_.parties.size());
+    Payout payout{DeclRef{DeclKind::waterfall, wi}, e.actor, {}, {}};
+    const auto undistributed = distribute(w, ws, e.amount, payout.lines);
     if (!undistributed) {
-      return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)",
-                         c_.waterfalls[w.waterfall].name);
+      return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)", w.name);
     }
-    for (std::size_t i = first_line; i < log.lines.size(); ++i) {
-      const PayoutLine& line = log.lines[i];
-      received_[line.party] = *received_[line.party].plus(line.amount);
+    for (const PayoutLine& line : payout.lines) {
+      state_.received[line.party] = *state_.received[line.party].plus(line.amount);
     }
-    Outcome o = make(OutcomeKind::payout, Why::distributed, DeclRef{DeclKind::waterfall, w.waterfall});
-    o.party = e.actor;
-    o.first = static_cast<Index>(first_line);
-    o.count = static_cast<Index>(log.lines.size() - first_line);
-    o.amount = *undistributed;
-    log.outcomes.push_back(o);
+    payout.undistributed = *undistributed;
+    record(std::move(payout), log);
   }
   return std::nullopt;
 }
@@ -377,14 +334,11 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
   if (const std::vector<Index>* triggers = c_.deed_triggers.find(e.text)) {
     steps_ += triggers->size();
     for (const Index t : *triggers) {
-      const LiveClause& cl = live_.clauses[t];
-      if (!cl.ending.ended() && cl.pattern_actor == e.actor) firing_.push_back(t);
+      if (!state_.clauses[t].ended && c_.clauses[t].pattern.actor == e.actor) firing_.push_back(t);
     }
   }
   if (firing_.empty()) {
-    Outcome o = make(OutcomeKind::uncovered, Why::no_trigger);
-    o.party = e.actor;
-    log.outcomes.push_back(o);
+    record(Uncovered{Uncovered::Why::no_trigger, e.actor, {}, {}}, log);
     return;
   }
   fire(on, log);
@@ -394,16 +348,14 @@ void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
 // in file order, each trigger's effects as written. Ending what has ended records nothing.
 void Evaluator::fire(Date on, OutcomeLog& log) {
   for (const Index t : firing_) {
-    const std::span<const DeclRef> ends = live_.ends(live_.clauses[t]);
+    const std::vector<DeclRef>& ends = c_.clauses[t].ends;
     steps_ += ends.size();
     const DeclRef by{DeclKind::clause, t};
     for (const DeclRef target : ends) {
-      LiveEnding* end = live_.ending(target);
-      if (end == nullptr || end->ended()) continue;
-      *end = LiveEnding{on, t};
-      Outcome o = make(OutcomeKind::ended, Why::trigger_fired, by);
-      o.subject = target;
-      log.outcomes.push_back(o);
+      Ending* end = ending(target);
+      if (end == nullptr || end->ended) continue;
+      *end = Ending{true, on, by};
+      record(Ended{by, target}, log);
     }
   }
 }

@@ -8,8 +8,6 @@
 
 #include "engine/model/contract.hpp"
 #include "engine/evaluate/event.hpp"
-#include "engine/evaluate/internal/live_rules.hpp"
-#include "engine/evaluate/internal/live_waterfalls.hpp"
 #include "engine/evaluate/outcome.hpp"
 #include "engine/payout/waterfall.hpp"
 
@@ -29,15 +27,16 @@ struct ExceptionState {
 };
 
 // A contract's state: what has ended, who has consented, what was bought under each
-// exception, and what each waterfall has paid. The evaluator keeps all but the parties'
-// totals with the rules themselves (live_rules.hpp, live_waterfalls.hpp); this is the
-// snapshot Evaluator::state() gives of them.
+// exception, what each waterfall has paid and what each party has received.
 struct State {
   std::vector<Ending> licences;
   std::vector<Ending> clauses;
   std::vector<ExceptionState> exceptions;
-  std::vector<PayeeState> waterfalls;    // by waterfall, counted by payee
-  std::vector<Money> received;          // by party: from every waterfall
+  // By waterfall. A waterfall that has paid nothing since the fresh state has empty
+  // totals: its totals by party are made when it first pays, so a contract of many
+  // waterfalls and parties costs memory only for the waterfalls an event pays through.
+  std::vector<WaterfallState> waterfalls;
+  std::vector<Money> received;  // by party: from every waterfall
 
   const Ending& ending(DeclRef ref) const;
 };
@@ -75,8 +74,7 @@ class Evaluator {
   // Past the run limits (log entries or steps) it returns an error too; the run stops there.
   std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
 
-  // A snapshot of the state: time in proportion to the contract.
-  State state() const;
+  const State& state() const { return state_; }
   const Contract& contract() const { return c_; }
 
  private:
@@ -88,10 +86,10 @@ class Evaluator {
   void deed(const Event& e, Date on, OutcomeLog& log);
   void fire(Date on, OutcomeLog& log);
 
+  Ending* ending(DeclRef ref);  // of a licence, clause or exception; nullptr for any other kind
+
   const Contract& c_;
-  LiveRules live_;               // the rules, with what has ended, been consented to and bought
-  LiveWaterfalls waterfalls_;    // what each has paid, with its rules
-  std::vector<Money> received_;  // by party: from every waterfall
+  State state_;
   RunLimits limits_;
   std::uint64_t steps_ = 0;  // since the fresh state
   std::vector<Index> firing_;  // trigger clauses that fire on the current event

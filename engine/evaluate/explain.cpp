@@ -74,11 +74,10 @@ class Explainer {
     return join_and(reasons);
   }
 
-  std::string exceptions_failed(const Outcome& o) const {
-    if (o.count == 0) return "; no exception to it applies";
+  std::string exceptions_failed(const Breach& o) const {
+    if (o.checks.empty()) return "; no exception to it applies";
     std::string out;
-    for (Index i = o.first; i < o.first + o.count; ++i) {
-      const ExceptionCheck& k = ctx_.log.checks[i];
+    for (const ExceptionCheck& k : o.checks) {
       out += fmt::format("; exception `{}` does not apply: {}", c_.exceptions[k.exception].name, why_not(k));
     }
     return out;
@@ -97,12 +96,104 @@ class Explainer {
     return "it happened";
   }
 
-  std::string payout(const Outcome& o) const {
-    const Waterfall& w = c_.waterfalls[o.rule.index];
+  std::string sentence(const Permitted& o) const {
+    switch (o.why) {
+      case Permitted::Why::clause_allows: {
+        const Clause& cl = c_.clauses[o.rule.index];
+        return fmt::format("{} may buy {} from {}: {}", actor(e_.actor), good(), actor(e_.vendor), duty(cl));
+      }
+      case Permitted::Why::exception_applies: {
+        const Exception& ex = c_.exceptions[o.rule.index];
+        std::vector<std::string> held;
+        if (!ex.consents.empty()) {
+          std::vector<std::string> who;
+          for (const Actor a : ex.consents) who.push_back(actor(a));
+          held.push_back(fmt::format("{} {} consented", join_and(who), who.size() == 1 ? "has" : "have"));
+        }
+        if (ex.limit) {
+          const Money left = *ex.limit->minus(o.total);
+          held.push_back(fmt::format("{} of its {} limit is now used, {} left", o.total.to_short(),
+                                     ex.limit->to_short(), left.to_short()));
+        }
+        if (ex.from || ex.until) {
+          held.push_back(fmt::format("{} is within its window{}{}", on_.to_string(),
+                                     ex.from ? " from " + ex.from->to_string() : "",
+                                     ex.until ? " until " + ex.until->to_string() : ""));
+        }
+        std::string out = fmt::format("exception `{}` to `{}` permits {} to buy {} from {}", ex.name,
+                                      c_.name_of(o.overrides), actor(e_.actor), good(), actor(e_.vendor));
+        if (!held.empty()) out += ": " + join_and(held);
+        return out;
+      }
+      case Permitted::Why::grantor_uses: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} granted licence `{}` to {} and may use what it owns", actor(e_.actor), l.name,
+                           actor(l.grantee));
+      }
+      case Permitted::Why::grantee_uses: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} holds licence `{}` from {}, and it has not ended", actor(e_.actor), l.name,
+                           actor(l.grantor));
+      }
+    }
+    return "";
+  }
+
+  std::string sentence(const Breach& o) const {
+    switch (o.why) {
+      case Breach::Why::purchase_forbidden: {
+        const Clause& cl = c_.clauses[o.rule.index];
+        const std::string head =
+            cl.kind == ClauseKind::exclusivity
+                ? fmt::format("{} bought {} from {}, but `{}` allows {} only from {}", actor(e_.actor), good(),
+                              actor(e_.vendor), cl.name, good(), vendors(cl))
+                : fmt::format("{} bought {} from {}, which `{}` forbids", actor(e_.actor), good(), actor(e_.vendor),
+                              cl.name);
+        return head + exceptions_failed(o);
+      }
+      case Breach::Why::licence_ended:
+        return fmt::format("{} used `{}` after the licence ended on {} under `{}`", actor(e_.actor),
+                           c_.name_of(o.rule), o.ended_on.to_string(), c_.name_of(o.ended_by));
+      case Breach::Why::holds_no_licence: {
+        const Licence& l = c_.licences[o.rule.index];
+        return fmt::format("{} holds no licence to `{}`: {} granted it to {} only", actor(e_.actor), l.name,
+                           actor(l.grantor), actor(l.grantee));
+      }
+    }
+    return "";
+  }
+
+  std::string sentence(const Declared& o) const {
+    const Power& p = c_.powers[o.power.index];
+    return fmt::format("{} holds the power to declare {} under `{}`", actor(o.party), c_.words[p.status], p.name);
+  }
+
+  std::string sentence(const Ineffective& o) const {
+    const Power& p = c_.powers[o.power.index];
+    return fmt::format("{} cannot declare {}: under `{}` only {} may", actor(o.party), c_.words[p.status], p.name,
+                       actor(p.holder));
+  }
+
+  std::string sentence(const Consented& o) const {
+    if (o.why == Consented::Why::asked) {
+      return fmt::format("{} consents to exception `{}`, which asks for its consent", actor(o.party),
+                         c_.name_of(o.exception));
+    }
+    return fmt::format("{} consents to exception `{}`, which does not ask for {}'s consent: the consent is "
+                       "recorded and satisfies nothing",
+                       actor(o.party), c_.name_of(o.exception), actor(o.party));
+  }
+
+  std::string sentence(const Ended& o) const {
+    const Clause& trigger = c_.clauses[o.trigger.index];
+    return fmt::format("{}, so `{}` ends {}", cause_of(trigger), trigger.name, what(o.subject));
+  }
+
+  std::string sentence(const Payout& o) const {
+    const Waterfall& w = c_.waterfalls[o.waterfall.index];
     // Sum each party's lines across tiers, parties in the order first paid.
     std::vector<std::pair<Index, Money>> totals;
-    for (Index i = o.first; i < o.first + o.count; ++i) {
-      const PayoutLine& line = ctx_.log.lines[i];
+    for (const PayoutLine& line : o.lines) {
       auto it = std::find_if(totals.begin(), totals.end(), [&](const auto& t) { return t.first == line.party; });
       if (it == totals.end()) {
         totals.emplace_back(line.party, line.amount);
@@ -116,130 +207,51 @@ class Explainer {
     }
     std::string out = fmt::format("{} earned {}; waterfall `{}` pays {}", actor(e_.actor), e_.amount.to_short(),
                                   w.name, parts.empty() ? std::string("nobody") : join_and(parts));
-    if (!o.amount.is_zero()) {
+    if (!o.undistributed.is_zero()) {
       out += fmt::format("; {} is not distributed: every tier is full and there is no `rest` tier",
-                         o.amount.to_display());
+                         o.undistributed.to_display());
     }
     return out;
   }
 
-  std::string sentence(const Outcome& o) const {
+  std::string sentence(const Uncovered& o) const {
     switch (o.why) {
-      case Why::clause_allows: {
-        const Clause& cl = c_.clauses[o.rule.index];
-        return fmt::format("{} may buy {} from {}: {}", actor(e_.actor), good(), actor(e_.vendor), duty(cl));
-      }
-      case Why::exception_applies: {
-        const Exception& ex = c_.exceptions[o.rule.index];
-        std::vector<std::string> held;
-        if (!ex.consents.empty()) {
-          std::vector<std::string> who;
-          for (const Actor a : ex.consents) who.push_back(actor(a));
-          held.push_back(fmt::format("{} {} consented", join_and(who), who.size() == 1 ? "has" : "have"));
-        }
-        if (ex.limit) {
-          const Money left = *ex.limit->minus(o.amount);
-          held.push_back(fmt::format("{} of its {} limit is now used, {} left", o.amount.to_short(),
-                                     ex.limit->to_short(), left.to_short()));
-        }
-        if (ex.from || ex.until) {
-          held.push_back(fmt::format("{} is within its window{}{}", on_.to_string(),
-                                     ex.from ? " from " + ex.from->to_string() : "",
-                                     ex.until ? " until " + ex.until->to_string() : ""));
-        }
-        std::string out = fmt::format("exception `{}` to `{}` permits {} to buy {} from {}", ex.name,
-                                      c_.name_of(o.subject), actor(e_.actor), good(), actor(e_.vendor));
-        if (!held.empty()) out += ": " + join_and(held);
-        return out;
-      }
-      case Why::grantor_uses: {
-        const Licence& l = c_.licences[o.rule.index];
-        return fmt::format("{} granted licence `{}` to {} and may use what it owns", actor(e_.actor), l.name,
-                           actor(l.grantee));
-      }
-      case Why::grantee_uses: {
-        const Licence& l = c_.licences[o.rule.index];
-        return fmt::format("{} holds licence `{}` from {}, and it has not ended", actor(e_.actor), l.name,
-                           actor(l.grantor));
-      }
-      case Why::purchase_forbidden: {
-        const Clause& cl = c_.clauses[o.rule.index];
-        const std::string head =
-            cl.kind == ClauseKind::exclusivity
-                ? fmt::format("{} bought {} from {}, but `{}` allows {} only from {}", actor(e_.actor), good(),
-                              actor(e_.vendor), cl.name, good(), vendors(cl))
-                : fmt::format("{} bought {} from {}, which `{}` forbids", actor(e_.actor), good(), actor(e_.vendor),
-                              cl.name);
-        return head + exceptions_failed(o);
-      }
-      case Why::licence_ended:
-        return fmt::format("{} used `{}` after the licence ended on {} under `{}`", actor(e_.actor),
-                           c_.name_of(o.rule), o.date.to_string(), c_.name_of(o.cause));
-      case Why::holds_no_licence: {
-        const Licence& l = c_.licences[o.rule.index];
-        return fmt::format("{} holds no licence to `{}`: {} granted it to {} only", actor(e_.actor), l.name,
-                           actor(l.grantor), actor(l.grantee));
-      }
-      case Why::holder_declares: {
-        const Power& p = c_.powers[o.rule.index];
-        return fmt::format("{} holds the power to declare {} under `{}`", actor(o.party), c_.words[p.status], p.name);
-      }
-      case Why::not_the_holder: {
-        const Power& p = c_.powers[o.rule.index];
-        return fmt::format("{} cannot declare {}: under `{}` only {} may", actor(o.party), c_.words[p.status], p.name,
-                           actor(p.holder));
-      }
-      case Why::consent_asked:
-        return fmt::format("{} consents to exception `{}`, which asks for its consent", actor(o.party),
-                           c_.name_of(o.rule));
-      case Why::consent_not_asked:
-        return fmt::format("{} consents to exception `{}`, which does not ask for {}'s consent: the consent is "
-                           "recorded and satisfies nothing",
-                           actor(o.party), c_.name_of(o.rule), actor(o.party));
-      case Why::trigger_fired: {
-        const Clause& trigger = c_.clauses[o.rule.index];
-        return fmt::format("{}, so `{}` ends {}", cause_of(trigger), trigger.name, what(o.subject));
-      }
-      case Why::distributed: return payout(o);
-      case Why::not_in_force:
+      case Uncovered::Why::not_in_force:
         return fmt::format("the contract takes effect on {}: it is not in force on {}", c_.effective->to_string(),
                            on_.to_string());
-      case Why::no_power:
+      case Uncovered::Why::no_power:
         return fmt::format("no power names {}: the contract is silent on who may declare it", status());
-      case Why::no_clause:
+      case Uncovered::Why::no_clause:
         return fmt::format("no clause governs {} buying {}: the contract is silent on it", actor(e_.actor), good());
-      case Why::duty_ended:
+      case Uncovered::Why::duty_ended:
         return fmt::format("`{}`, the clause on {} buying {}, ended on {}: nothing governs the purchase now",
-                           c_.name_of(o.cause), actor(e_.actor), good(), o.date.to_string());
-      case Why::no_waterfall:
+                           c_.name_of(o.ended_duty), actor(e_.actor), good(), o.ended_on.to_string());
+      case Uncovered::Why::no_waterfall:
         return fmt::format("no waterfall pays out {}'s profit: the contract is silent on it", actor(e_.actor));
-      case Why::no_trigger:
+      case Uncovered::Why::no_trigger:
         return fmt::format("the contract is silent on {} doing \"{}\": no clause is triggered by it", actor(e_.actor),
                            e_.text);
-      case Why::already_ended: return "what the trigger ends has already ended";
     }
     return "";
   }
 
-  std::string head(const Outcome& o) const {
-    switch (o.kind) {
-      case OutcomeKind::permitted:
-        if (o.why == Why::grantor_uses || o.why == Why::grantee_uses) {
-          return fmt::format("{} uses `{}`", actor(e_.actor), c_.name_of(o.rule));
-        }
-        return fmt::format("{} buys {} from {} ({})", actor(e_.actor), good(), actor(e_.vendor), name(o.rule));
-      case OutcomeKind::breach: return fmt::format("of {} by {}", name(o.rule), actor(o.party));
-      case OutcomeKind::declared: return fmt::format("{} by {}", c_.words[c_.powers[o.rule.index].status],
-                                                     actor(o.party));
-      case OutcomeKind::ineffective: return fmt::format("{} declares {}", actor(o.party),
-                                                        c_.words[c_.powers[o.rule.index].status]);
-      case OutcomeKind::consented: return fmt::format("{} to {}", actor(o.party), name(o.rule));
-      case OutcomeKind::ended: return fmt::format("{} {}", decl_kind_name(o.subject.kind), name(o.subject));
-      case OutcomeKind::payout: return fmt::format("{} through {}", e_.amount.to_short(), name(o.rule));
-      case OutcomeKind::uncovered: return e_.canonical;
+  std::string head(const Permitted& o) const {
+    if (o.why == Permitted::Why::grantor_uses || o.why == Permitted::Why::grantee_uses) {
+      return fmt::format("{} uses `{}`", actor(e_.actor), c_.name_of(o.rule));
     }
-    return "";
+    return fmt::format("{} buys {} from {} ({})", actor(e_.actor), good(), actor(e_.vendor), name(o.rule));
   }
+  std::string head(const Breach& o) const { return fmt::format("of {} by {}", name(o.rule), actor(o.party)); }
+  std::string head(const Declared& o) const {
+    return fmt::format("{} by {}", c_.words[c_.powers[o.power.index].status], actor(o.party));
+  }
+  std::string head(const Ineffective& o) const {
+    return fmt::format("{} declares {}", actor(o.party), c_.words[c_.powers[o.power.index].status]);
+  }
+  std::string head(const Consented& o) const { return fmt::format("{} to {}", actor(o.party), name(o.exception)); }
+  std::string head(const Ended& o) const { return fmt::format("{} {}", decl_kind_name(o.subject.kind), name(o.subject)); }
+  std::string head(const Payout& o) const { return fmt::format("{} through {}", e_.amount.to_short(), name(o.waterfall)); }
+  std::string head(const Uncovered&) const { return e_.canonical; }
 
  private:
   const ExplainContext& ctx_;
@@ -251,11 +263,13 @@ class Explainer {
 }  // namespace
 
 std::string headline(const ExplainContext& ctx, const Event& event, const Outcome& outcome) {
-  return Explainer(ctx, event, Date{}).head(outcome);
+  const Explainer explainer(ctx, event, Date{});
+  return std::visit([&](const auto& o) { return explainer.head(o); }, outcome);
 }
 
 std::string explain(const ExplainContext& ctx, const Event& event, Date on, const Outcome& outcome) {
-  return Explainer(ctx, event, on).sentence(outcome);
+  const Explainer explainer(ctx, event, on);
+  return std::visit([&](const auto& o) { return explainer.sentence(o); }, outcome);
 }
 
 }  // namespace clause::engine

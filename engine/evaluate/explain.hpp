@@ -13,7 +13,6 @@ namespace clause::engine {
 
 struct ExplainContext {
   const Contract& contract;
-  const OutcomeLog& log;
   const std::vector<std::string>* outsiders = nullptr;
 };
 

@@ -1,62 +1,18 @@
-// What happens when an event is applied: outcomes as plain data. Each keeps the
-// declaration that decided it and enough facts to say why; the sentences themselves are
-// written by explain.hpp, and text or JSON by the renderers.
+// What happens when an event is applied: outcomes as plain data, one type per kind, each
+// holding only its own facts (the deciding declaration, who, amounts, dates). Sentences,
+// places and labels are written by the renderers in cli/.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
+#include <variant>
 #include <vector>
 
 #include "engine/model/contract.hpp"
-#include "engine/evaluate/internal/log_array.hpp"
 #include "engine/payout/waterfall.hpp"
 
 namespace clause::engine {
-
-enum class OutcomeKind : std::uint8_t { permitted, breach, declared, ineffective, consented, ended, payout, uncovered };
-
-const char* outcome_kind_name(OutcomeKind kind);  // "permitted", "breach", ...
-
-// Which sentence explains the outcome.
-enum class Why : std::uint8_t {
-  clause_allows,      // permitted: the exclusivity names the vendor / the prohibition names another
-  exception_applies,  // permitted: an exception's conditions all hold
-  grantor_uses,       // permitted: the grantor uses what it licensed
-  grantee_uses,       // permitted: the grantee uses a live licence
-  purchase_forbidden, // breach: no exception applies (see the exception checks)
-  licence_ended,      // breach: the grantee uses a licence that has ended
-  holds_no_licence,   // breach: someone other than grantor and grantee uses it
-  holder_declares,    // declared
-  not_the_holder,     // ineffective
-  consent_asked,      // consented: the exception asks this party
-  consent_not_asked,  // consented: recorded, satisfies nothing
-  trigger_fired,      // ended
-  distributed,        // payout
-  not_in_force,       // uncovered: dated before the contract's effective date
-  no_power,           // uncovered: no power names the status
-  no_clause,          // uncovered: no live clause on this buyer buying this good
-  duty_ended,         // uncovered: the clauses on it have all ended
-  no_waterfall,       // uncovered: nothing distributes this party's profit
-  no_trigger,         // uncovered: no trigger matches the deed
-  already_ended,      // (no kind of its own) a trigger fired but what it ends had ended
-};
-
-struct Outcome {
-  OutcomeKind kind = OutcomeKind::uncovered;
-  Why why = Why::no_trigger;
-  DeclRef rule;       // the deciding declaration; invalid when none (uncovered)
-  Actor party;        // breach: who; declared, ineffective, consented: who
-  DeclRef subject;    // ended: what ended; permitted by an exception: the clause it overrides
-  Index first = 0;    // breach of a clause: its exception checks; payout: its lines
-  Index count = 0;
-  Money amount;       // permitted by an exception: its running total; payout: undistributed
-  Date date;          // licence_ended: when it ended
-  DeclRef cause;      // licence_ended / duty_ended: the clause that ended it
-};
-
-// One cache line: past its first megabyte the log writes each outcome in one streaming
-// store of the line (log_array.hpp). Pinned so that growing it is a decision: an outcome
-// of another size would be written through the cache, and a large run would slow again.
-static_assert(sizeof(Outcome) == 64);
 
 // Why one exception did not permit a purchase.
 struct ExceptionCheck {
@@ -74,6 +30,105 @@ struct ExceptionCheck {
   bool too_late = false;               // after `until`
 };
 
+// A purchase or a use the contract allows.
+struct Permitted {
+  enum class Why : std::uint8_t {
+    clause_allows,      // the exclusivity names the vendor / the prohibition names another
+    exception_applies,  // an exception's conditions all hold
+    grantor_uses,       // the grantor uses what it licensed
+    grantee_uses,       // the grantee uses a live licence
+  };
+  Why why = Why::clause_allows;
+  DeclRef rule;       // the clause, the exception or the licence
+  Actor party;        // who buys or uses
+  DeclRef overrides;  // exception_applies: the clause the exception is to
+  Money total;        // exception_applies: what the exception has permitted, this purchase included
+};
+
+// A purchase or a use the contract forbids.
+struct Breach {
+  enum class Why : std::uint8_t {
+    purchase_forbidden,  // no exception applies (see `checks`)
+    licence_ended,       // the grantee uses a licence that has ended
+    holds_no_licence,    // someone other than grantor and grantee uses it
+  };
+  Why why = Why::purchase_forbidden;
+  DeclRef rule;  // the clause or the licence
+  Actor party;   // who
+  std::vector<ExceptionCheck> checks;  // purchase_forbidden: why each exception to the clause did not apply
+  Date ended_on;                       // licence_ended: when it ended
+  DeclRef ended_by;                    // licence_ended: the trigger clause that ended it
+};
+
+// The holder of a power declared its status.
+struct Declared {
+  DeclRef power;
+  Actor party;
+};
+
+// Someone other than the holder of a power declared its status.
+struct Ineffective {
+  DeclRef power;
+  Actor party;
+};
+
+// A party consented to an exception.
+struct Consented {
+  enum class Why : std::uint8_t {
+    asked,      // the exception asks this party's consent
+    not_asked,  // recorded, satisfies nothing
+  };
+  Why why = Why::asked;
+  DeclRef exception;
+  Actor party;
+};
+
+// A trigger ended a licence, clause or exception.
+struct Ended {
+  DeclRef trigger;  // the trigger clause
+  DeclRef subject;  // what ended
+};
+
+// A profit distributed through a waterfall.
+struct Payout {
+  DeclRef waterfall;
+  Actor party;                     // whose profit
+  std::vector<PayoutLine> lines;   // one per tier and party paid, in order
+  Money undistributed;             // what no tier took
+};
+
+// The contract says nothing about the event.
+struct Uncovered {
+  enum class Why : std::uint8_t {
+    not_in_force,  // dated before the contract's effective date
+    no_power,      // no power names the status
+    no_clause,     // no live clause on this buyer buying this good
+    duty_ended,    // the clauses on it have all ended (see ended_duty, ended_on)
+    no_waterfall,  // nothing distributes this party's profit
+    no_trigger,    // no trigger matches the deed
+  };
+  Why why = Why::no_trigger;
+  Actor party;         // who acted, where the event names someone
+  DeclRef ended_duty;  // duty_ended: the last clause on it that ended
+  Date ended_on;       // duty_ended: when
+};
+
+using Outcome = std::variant<Permitted, Breach, Declared, Ineffective, Consented, Ended, Payout, Uncovered>;
+
+// The kinds, in the order of Outcome's alternatives.
+enum class OutcomeKind : std::uint8_t { permitted, breach, declared, ineffective, consented, ended, payout, uncovered };
+
+inline OutcomeKind kind_of(const Outcome& o) { return static_cast<OutcomeKind>(o.index()); }
+const char* outcome_kind_name(OutcomeKind kind);  // "permitted", "breach", ...
+inline const char* kind_name(const Outcome& o) { return outcome_kind_name(kind_of(o)); }
+
+// The declaration that decided the outcome; invalid for an uncovered one.
+DeclRef rule_of(const Outcome& o);
+
+// Entries an outcome adds to a log: itself, its exception checks and its payout lines
+// (what RunLimits::log_entries counts).
+std::size_t entries_of(const Outcome& o);
+
 struct EventRecord {
   Date on;
   Index event = kNone;  // the caller's index of the event
@@ -84,15 +139,16 @@ struct EventRecord {
 // Everything that happened, in order. Reused across runs: clear() keeps the capacity.
 struct OutcomeLog {
   std::vector<EventRecord> events;
-  LogArray<Outcome> outcomes;  // past its first megabyte, written around the cache (log_array.hpp)
-  std::vector<ExceptionCheck> checks;
-  std::vector<PayoutLine> lines;
+  std::vector<Outcome> outcomes;
+  std::size_t entries = 0;  // the outcomes with their checks and lines (entries_of)
 
+  std::span<const Outcome> outcomes_of(const EventRecord& r) const {
+    return std::span<const Outcome>(outcomes).subspan(r.first, r.count);
+  }
   void clear() {
     events.clear();
     outcomes.clear();
-    checks.clear();
-    lines.clear();
+    entries = 0;
   }
 };
 

@@ -45,7 +45,6 @@ struct ByParty {
   static Index overflow(const Tier& t) { return t.overflow; }
   static Index party(const Waterfall&, Index key) { return key; }
 };
-// (Also for a waterfall laid out for evaluation: LiveTier and LiveShare have the same fields.)
 struct ByPayee {
   template <typename S>
   static Index share(const S& s) { return s.slot; }
@@ -282,11 +281,6 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
 }
 
 std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines) {
-  return distribute_as<ByPayee>(w, state, profit, lines);
-}
-
-std::optional<Money> distribute(const WaterfallRules& w, PayeeTotals state, Money profit,
-                                std::vector<PayoutLine>& lines) {
   return distribute_as<ByPayee>(w, state, profit, lines);
 }
 

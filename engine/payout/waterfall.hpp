@@ -52,34 +52,6 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
                                 std::vector<PayoutLine>& lines);
 std::optional<Money> distribute(const Waterfall& w, PayeeState& state, Money profit, std::vector<PayoutLine>& lines);
 
-// A waterfall's rules and its running totals by payee as views of storage laid out
-// elsewhere: the evaluator keeps each waterfall's in one block (live_waterfalls.hpp).
-// distribute() pays through them exactly as through the Waterfall and a PayeeState they
-// were copied from: the same code, instantiated for these types.
-struct LiveShare {
-  std::optional<Money> cap;
-  Percent percent;
-  Index slot = kNone;  // the party's place in the payees
-};
-struct LiveTier {
-  Money amount;  // first and next
-  std::span<const LiveShare> shares;
-  TierKind kind = TierKind::first;
-  Index overflow_slot = kNone;  // until capped
-};
-struct WaterfallRules {
-  std::span<const LiveTier> tiers;
-  std::span<const Index> payees;
-};
-struct PayeeTotals {
-  Money& total;
-  std::size_t& complete_tiers;  // as in WaterfallState
-  std::span<Money> tier_taken;  // by tier
-  std::span<Money> received;    // by payee
-};
-std::optional<Money> distribute(const WaterfallRules& w, PayeeTotals state, Money profit,
-                                std::vector<PayoutLine>& lines);
-
 // Pays one profit at a time from a fresh state, exactly as distribute() from a fresh
 // PayeeState does, cent for cent and line for line. The tiers a profit fills completely
 // pay the same lines whatever the profit, so they are computed once, here; each profit

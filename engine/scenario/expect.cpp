@@ -49,7 +49,7 @@ class Judge {
   template <typename F>
   void each(F&& f) const {
     for (const EventRecord& rec : log_.events) {
-      for (Index i = rec.first; i < rec.first + rec.count; ++i) f(rec, log_.outcomes[i]);
+      for (const Outcome& o : log_.outcomes_of(rec)) f(rec, o);
     }
   }
 
@@ -58,8 +58,8 @@ class Judge {
   }
 
   std::string describe(const EventRecord& rec, const Outcome& o) const {
-    const ExplainContext ctx{c_, log_, &run_.outsiders.names()};
-    return fmt::format("{} {}", outcome_kind_name(o.kind), headline(ctx, run_.events[rec.event], o));
+    const ExplainContext ctx{c_, &run_.outsiders.names()};
+    return fmt::format("{} {}", kind_name(o), headline(ctx, run_.events[rec.event], o));
   }
 
   // "on 2024-06-10: permitted OpenAI buys compute from ..." or "nothing happened on D".
@@ -80,8 +80,9 @@ class Judge {
     bool found = false;
     Listing breaches;
     each([&](const EventRecord& rec, const Outcome& o) {
-      if (o.kind != OutcomeKind::breach) return;
-      const bool match = c_.name_of(o.rule) == e.name.text && (!e.by || actor_matches(*e.by, o.party)) &&
+      const auto* breach = std::get_if<Breach>(&o);
+      if (breach == nullptr) return;
+      const bool match = c_.name_of(breach->rule) == e.name.text && (!e.by || actor_matches(*e.by, breach->party)) &&
                          (!e.on || rec.on == e.on->value);
       found = found || match;
       breaches.add([&] { return fmt::format("{} on {}", describe(rec, o), rec.on.to_string()); });
@@ -98,7 +99,7 @@ class Judge {
   void check(const dsl::NoBreachExpectation&, ExpectationResult& r) const {
     Listing breaches;
     each([&](const EventRecord& rec, const Outcome& o) {
-      if (o.kind == OutcomeKind::breach) {
+      if (std::holds_alternative<Breach>(o)) {
         breaches.add([&] { return fmt::format("{} on {}", describe(rec, o), rec.on.to_string()); });
       }
     });
@@ -115,8 +116,8 @@ class Judge {
                                                                          : OutcomeKind::uncovered;
     each([&](const EventRecord& rec, const Outcome& o) {
       if (rec.on != d) return;
-      some = some || o.kind == want;
-      breach = breach || o.kind == OutcomeKind::breach;
+      some = some || kind_of(o) == want;
+      breach = breach || std::holds_alternative<Breach>(o);
     });
     r.passed = some && (want != OutcomeKind::permitted || !breach);
     if (!r.passed) r.actual = what_happened_on(d);
@@ -125,7 +126,8 @@ class Judge {
   void check(const dsl::EndedExpectation& e, ExpectationResult& r) const {
     std::optional<Date> ended_on;
     each([&](const EventRecord& rec, const Outcome& o) {
-      if (o.kind == OutcomeKind::ended && c_.name_of(o.subject) == e.name.text && !ended_on) ended_on = rec.on;
+      const auto* ended = std::get_if<Ended>(&o);
+      if (ended != nullptr && c_.name_of(ended->subject) == e.name.text && !ended_on) ended_on = rec.on;
     });
     r.passed = ended_on && (!e.on || *ended_on == e.on->value);
     if (r.passed) return;

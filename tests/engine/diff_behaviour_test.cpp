@@ -7,6 +7,7 @@
 
 using clause::engine::Outcome;
 using clause::engine::OutcomeKind;
+using clause::engine::kind_of;
 using clause::engine::ProbeAnswer;
 using clause::engine::Witness;
 using clause::test::DiffOf;
@@ -22,7 +23,7 @@ std::vector<Outcome> outcomes_of(const ProbeAnswer& a, std::size_t i) {
   std::vector<Outcome> out;
   for (const auto& r : a.log.events) {
     if (r.event != i) continue;
-    for (auto k = r.first; k < r.first + r.count; ++k) out.push_back(a.log.outcomes[k]);
+    for (const Outcome& o : a.log.outcomes_of(r)) out.push_back(o);
   }
   return out;
 }
@@ -68,10 +69,10 @@ TEST_CASE("2019-07 to 2024-06: buying from Oracle after Microsoft's consent is a
   const auto after = outcomes_of(w->new_answer, 1);
   REQUIRE(before.size() == 1);
   REQUIRE(after.size() == 1);
-  CHECK(before[0].kind == OutcomeKind::breach);
-  CHECK(d.old_loaded.contract->name_of(before[0].rule) == "exclusivity");
-  CHECK(after[0].kind == OutcomeKind::permitted);
-  CHECK(d.new_loaded.contract->name_of(after[0].rule) == "oracle_capacity");
+  CHECK(kind_of(before[0]) == OutcomeKind::breach);
+  CHECK(d.old_loaded.contract->name_of(clause::engine::rule_of(before[0])) == "exclusivity");
+  CHECK(kind_of(after[0]) == OutcomeKind::permitted);
+  CHECK(d.new_loaded.contract->name_of(clause::engine::rule_of(after[0])) == "oracle_capacity");
 
   // The smallest witness of that change comes first in its group, the others counted.
   const auto group = std::find_if(d.diff.behaviour.groups.begin(), d.diff.behaviour.groups.end(), [&](const auto& g) {
@@ -98,8 +99,8 @@ TEST_CASE("2019-07 to 2024-06: purchases beyond the $10B limit end the same way"
         const auto before = outcomes_of(w->old_answer, i);
         const auto after = outcomes_of(w->new_answer, i);
         REQUIRE(after.size() == 1);
-        CHECK(before.front().kind == OutcomeKind::breach);
-        CHECK(after.front().kind == OutcomeKind::breach);
+        CHECK(kind_of(before.front()) == OutcomeKind::breach);
+        CHECK(kind_of(after.front()) == OutcomeKind::breach);
       }
     }
   }
@@ -134,7 +135,7 @@ TEST_CASE("diff B A has the witnesses of diff A B, old and new swapped", "[diff]
         const auto x = outcomes_of(w->old_answer, i);
         const auto y = outcomes_of(m->new_answer, i);
         REQUIRE(x.size() == y.size());
-        for (std::size_t k = 0; k < x.size(); ++k) CHECK(x[k].kind == y[k].kind);
+        for (std::size_t k = 0; k < x.size(); ++k) CHECK(kind_of(x[k]) == kind_of(y[k]));
       }
     }
   }
@@ -178,10 +179,10 @@ TEST_CASE("the proposal: buying from Oracle without consent, a breach before, is
   }
   const Witness* w = find_witness(d.diff.behaviour, {"OpenAI buys compute from Oracle for $1"});
   REQUIRE(w);
-  CHECK(outcomes_of(w->old_answer, 0).front().kind == OutcomeKind::breach);
+  CHECK(kind_of(outcomes_of(w->old_answer, 0).front()) == OutcomeKind::breach);
   const auto after = outcomes_of(w->new_answer, 0);
-  CHECK(after.front().kind == OutcomeKind::permitted);
-  CHECK(d.new_loaded.contract->name_of(after.front().rule) == "exclusivity");
+  CHECK(kind_of(after.front()) == OutcomeKind::permitted);
+  CHECK(d.new_loaded.contract->name_of(clause::engine::rule_of(after.front())) == "exclusivity");
 }
 
 TEST_CASE("a trigger then a use: ending a licence only in the new terms is a witness", "[diff][behaviour]") {
@@ -203,8 +204,8 @@ power agi_definition: only OpenAI.board may declare agi
   const Witness* w = find_witness(d.behaviour, {"agi is declared", "Microsoft uses technology"});
   REQUIRE(w);
   CHECK(w->differs == std::vector<bool>{true, true});
-  CHECK(outcomes_of(w->old_answer, 1).front().kind == OutcomeKind::permitted);
-  CHECK(outcomes_of(w->new_answer, 1).front().kind == OutcomeKind::breach);
+  CHECK(kind_of(outcomes_of(w->old_answer, 1).front()) == OutcomeKind::permitted);
+  CHECK(kind_of(outcomes_of(w->new_answer, 1).front()) == OutcomeKind::breach);
 }
 
 TEST_CASE("exception windows are probed on the day before, on and after each end", "[diff][behaviour]") {
@@ -214,8 +215,8 @@ TEST_CASE("exception windows are probed on the day before, on and after each end
   CHECK(w.on.to_string() == "2025-07-01");
   CHECK(w.events ==
         std::vector<std::string>{"Microsoft consents to oracle_capacity", "OpenAI buys compute from Oracle for $1"});
-  CHECK(outcomes_of(w.old_answer, 1).front().kind == OutcomeKind::permitted);
-  CHECK(outcomes_of(w.new_answer, 1).front().kind == OutcomeKind::breach);
+  CHECK(kind_of(outcomes_of(w.old_answer, 1).front()) == OutcomeKind::permitted);
+  CHECK(kind_of(outcomes_of(w.new_answer, 1).front()) == OutcomeKind::breach);
 }
 
 TEST_CASE("an exception that asks one consent fewer: the consents only the new terms ask for are a witness",
@@ -240,11 +241,13 @@ exception oracle_capacity to exclusivity: OpenAI may buy compute from Oracle if 
       find_witness(d.behaviour, {"Microsoft consents to oracle_capacity", "OpenAI buys compute from Oracle for $1"});
   REQUIRE(w);
   CHECK(w->differs == std::vector<bool>{false, true});
-  CHECK(outcomes_of(w->old_answer, 1).front().kind == OutcomeKind::breach);
-  CHECK(outcomes_of(w->new_answer, 1).front().kind == OutcomeKind::permitted);
+  CHECK(kind_of(outcomes_of(w->old_answer, 1).front()) == OutcomeKind::breach);
+  CHECK(kind_of(outcomes_of(w->new_answer, 1).front()) == OutcomeKind::permitted);
   // Oracle's consent is asked before and not after: the same `consented`, for another reason.
   const Witness* consent = find_witness(d.behaviour, {"Oracle consents to oracle_capacity"});
   REQUIRE(consent);
-  CHECK(outcomes_of(consent->old_answer, 0).front().why == clause::engine::Why::consent_asked);
-  CHECK(outcomes_of(consent->new_answer, 0).front().why == clause::engine::Why::consent_not_asked);
+  CHECK(std::get<clause::engine::Consented>(outcomes_of(consent->old_answer, 0).front()).why ==
+        clause::engine::Consented::Why::asked);
+  CHECK(std::get<clause::engine::Consented>(outcomes_of(consent->new_answer, 0).front()).why ==
+        clause::engine::Consented::Why::not_asked);
 }

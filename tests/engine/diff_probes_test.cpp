@@ -101,10 +101,14 @@ TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][pro
   clause::engine::OutcomeLog after_reset, from_fresh;
   REQUIRE_FALSE(used.apply(events.back(), *c.effective, after_reset));
   REQUIRE_FALSE(again.apply(events.back(), *c.effective, from_fresh));
-  REQUIRE(after_reset.lines.size() == from_fresh.lines.size());
-  for (std::size_t i = 0; i < from_fresh.lines.size(); ++i) {
-    CHECK(after_reset.lines[i].tier == from_fresh.lines[i].tier);
-    CHECK(after_reset.lines[i].party == from_fresh.lines[i].party);
-    CHECK(after_reset.lines[i].amount == from_fresh.lines[i].amount);
+  REQUIRE(after_reset.outcomes.size() == 1);
+  REQUIRE(from_fresh.outcomes.size() == 1);
+  const auto& paid_after_reset = std::get<clause::engine::Payout>(after_reset.outcomes[0]).lines;
+  const auto& paid_from_fresh = std::get<clause::engine::Payout>(from_fresh.outcomes[0]).lines;
+  REQUIRE(paid_after_reset.size() == paid_from_fresh.size());
+  for (std::size_t i = 0; i < paid_from_fresh.size(); ++i) {
+    CHECK(paid_after_reset[i].tier == paid_from_fresh[i].tier);
+    CHECK(paid_after_reset[i].party == paid_from_fresh[i].party);
+    CHECK(paid_after_reset[i].amount == paid_from_fresh[i].amount);
   }
 }

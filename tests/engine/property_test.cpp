@@ -356,22 +356,22 @@ TEST_CASE("property: random valid contracts check clean and round-trip through f
     CHECK(engine::model_text(rerun) == engine::model_text(run));
 
     // Every payout pays out exactly the profit: its lines plus what is undistributed.
+    std::int64_t lines = 0;
     for (const engine::EventRecord& rec : run.log.events) {
       ++outcomes;
-      for (engine::Index i = rec.first; i < rec.first + rec.count; ++i) {
-        const engine::Outcome& o = run.log.outcomes[i];
-        if (o.kind != engine::OutcomeKind::payout) continue;
+      for (const engine::Outcome& o : run.log.outcomes_of(rec)) {
+        const auto* payout = std::get_if<engine::Payout>(&o);
+        if (payout == nullptr) continue;
         ++payouts;
-        std::int64_t paid = o.amount.cents();
-        for (engine::Index l = o.first; l < o.first + o.count; ++l) paid += run.log.lines[l].amount.cents();
+        std::int64_t paid = payout->undistributed.cents();
+        for (const engine::PayoutLine& l : payout->lines) paid += l.amount.cents();
         CHECK(paid == run.events[rec.event].amount.cents());
+        for (const engine::PayoutLine& l : payout->lines) lines += l.amount.cents();
       }
     }
     // And what every party received is what the payouts paid it.
     std::int64_t received = 0;
     for (const auto& m : run.final_state->received) received += m.cents();
-    std::int64_t lines = 0;
-    for (const auto& l : run.log.lines) lines += l.amount.cents();
     CHECK(received == lines);
 
     for (const char* format : {"--json", ""}) {

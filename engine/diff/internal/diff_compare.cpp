@@ -49,18 +49,43 @@ std::uint32_t OutcomeComparer::actor(Side side, Actor a, const std::vector<std::
   return id;
 }
 
+namespace {
+
+// What an outcome's key holds besides its kind and deciding declaration.
+struct KeyFacts {
+  std::uint8_t why = 0;
+  Actor party;
+  DeclRef subject;  // what ended, or the clause an exception overrode
+  DeclRef cause;    // what had ended a licence or clause before
+};
+
+struct FactsOf {
+  KeyFacts operator()(const Permitted& o) const { return {static_cast<std::uint8_t>(o.why), o.party, o.overrides, {}}; }
+  KeyFacts operator()(const Breach& o) const { return {static_cast<std::uint8_t>(o.why), o.party, {}, o.ended_by}; }
+  KeyFacts operator()(const Declared& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Ineffective& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Consented& o) const { return {static_cast<std::uint8_t>(o.why), o.party, {}, {}}; }
+  KeyFacts operator()(const Ended& o) const { return {0, {}, o.subject, {}}; }
+  KeyFacts operator()(const Payout& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Uncovered& o) const {
+    return {static_cast<std::uint8_t>(o.why), o.party, {}, o.ended_duty};
+  }
+};
+
+}  // namespace
+
 void OutcomeComparer::keys(Side side, const OutcomeLog& log, const EventRecord& record,
                            const std::vector<std::string>& outsiders, std::vector<OutcomeKey>& out) {
   out.clear();
-  for (Index i = record.first; i < record.first + record.count; ++i) {
-    const Outcome& o = log.outcomes[i];
+  for (const Outcome& o : log.outcomes_of(record)) {
+    const KeyFacts facts = std::visit(FactsOf{}, o);
     OutcomeKey k;
-    k.kind = static_cast<std::uint8_t>(o.kind);
-    k.why = static_cast<std::uint8_t>(o.why);
-    k.rule = decl(side, o.rule);
-    k.party = actor(side, o.party, outsiders);
-    k.subject = decl(side, o.subject);
-    k.cause = decl(side, o.cause);
+    k.kind = static_cast<std::uint8_t>(kind_of(o));
+    k.why = facts.why;
+    k.rule = decl(side, rule_of(o));
+    k.party = actor(side, facts.party, outsiders);
+    k.subject = decl(side, facts.subject);
+    k.cause = decl(side, facts.cause);
     out.push_back(k);
   }
   std::sort(out.begin(), out.end());

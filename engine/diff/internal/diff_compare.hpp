@@ -1,6 +1,6 @@
 // When two contracts' outcomes of one event are the same: compared by what they decide, not
 // by where it is written or how the reason is worded. An outcome's key is its kind, its
-// reason (Why), the deciding declaration, the party, what ended (or which clause an
+// reason (its kind's Why), the deciding declaration, the party, what ended (or which clause an
 // exception overrode) and what had ended a licence or clause before — declarations by kind
 // and name (renames read through), parties by name. Left out on purpose:
 // - the `because` sentence's figures (a breach over a $10B limit and over a $20B limit
