@@ -1,5 +1,5 @@
 #include "cli/answer.hpp"
-#include "engine/evaluate/explain.hpp"
+#include "cli/outcome_sentences.hpp"
 
 namespace clause::cli {
 
@@ -83,14 +83,14 @@ class OutcomeFields {
 }  // namespace
 
 Json outcome_json(const Answer& a, const engine::EventRecord& rec, const Outcome& o) {
-  const engine::ExplainContext ctx{a.contract, &a.outsiders};
+  const ExplainContext ctx{a.contract, &a.outsiders};
   const engine::Event& e = a.events[rec.event];
   const engine::DeclRef rule = engine::rule_of(o);
   Json j;
   j["kind"] = engine::kind_name(o);
   j["rule"] = rule.valid() ? Json(a.contract.name_of(rule)) : Json(nullptr);
   j["at"] = rule.valid() ? Json(a.contract.place_of(rule)) : Json(nullptr);
-  j["because"] = engine::explain(ctx, e, rec.on, o);
+  j["because"] = explain(ctx, e, rec.on, o);
   std::visit(OutcomeFields(a, j), o);
   return j;
 }

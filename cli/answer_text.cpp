@@ -5,7 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "dsl/source.hpp"
-#include "engine/evaluate/explain.hpp"
+#include "cli/outcome_sentences.hpp"
 
 namespace clause::cli {
 
@@ -81,7 +81,7 @@ std::string wrapped(const std::string& text, std::size_t indent, int width) {
 }  // namespace
 
 void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts, int width) {
-  const engine::ExplainContext ctx{a.contract, &a.outsiders};
+  const ExplainContext ctx{a.contract, &a.outsiders};
   for (const engine::EventRecord& rec : a.log.events) {
     const engine::Event& e = a.events[rec.event];
     out << style.bold(fmt::format("on {}: {}", rec.on.to_string(), e.canonical)) << '\n';
@@ -90,7 +90,7 @@ void print_answer(std::ostream& out, const Answer& a, const Style& style, bool w
       const OutcomeKind kind = engine::kind_of(o);
       const engine::DeclRef rule = engine::rule_of(o);
       out << "  " << style.kind(kind, std::string(symbol(kind)) + " " + pad(engine::outcome_kind_name(kind), kKindWidth))
-          << engine::headline(ctx, e, o) << '\n';
+          << headline(ctx, e, o) << '\n';
       if (const auto* payout = std::get_if<engine::Payout>(&o)) {
         const engine::Waterfall& w = a.contract.waterfalls[rule.index];
         out << kIndent << fmt::format("{} earned {}; waterfall `{}` pays:", a.contract.actor_name(e.actor, &a.outsiders),
@@ -98,7 +98,7 @@ void print_answer(std::ostream& out, const Answer& a, const Style& style, bool w
             << '\n';
         print_payout_lines(out, a, *payout);
       } else {
-        out << kIndent << wrapped(engine::explain(ctx, e, rec.on, o), kIndent.size(), width) << '\n';
+        out << kIndent << wrapped(explain(ctx, e, rec.on, o), kIndent.size(), width) << '\n';
       }
       const auto* uncovered = std::get_if<engine::Uncovered>(&o);
       if (rule.valid()) {

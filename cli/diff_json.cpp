@@ -1,6 +1,7 @@
 // `clause diff --json`: the section 7 keys — terms, behaviour (every witness), payouts —
 // plus the contracts, whether they behave the same, and the saved scenarios.
 #include "cli/diff_output.hpp"
+#include "cli/scenario_text.hpp"
 #include "engine/evaluate/evaluate.hpp"
 
 namespace clause::cli {
@@ -116,7 +117,10 @@ Json scenarios_json(const std::vector<engine::ScenarioImpact>& all) {
   for (const engine::ScenarioImpact& s : all) {
     Json events = Json::array();
     for (const engine::ScenarioEventChange& e : s.events) {
-      events.push_back(Json{{"on", e.on.to_string()}, {"event", e.event}, {"old", e.old_outcomes}, {"new", e.new_outcomes}});
+      events.push_back(Json{{"on", e.on.to_string()},
+                            {"event", e.event},
+                            {"old", event_outcomes(*s.old_run, e.old_record)},
+                            {"new", event_outcomes(*s.new_run, e.new_record)}});
     }
     Json payouts = Json::array();
     for (const engine::ScenarioPayoutChange& p : s.payouts) {

@@ -6,10 +6,11 @@
 #include <fmt/format.h>
 
 #include "cli/diff_output.hpp"
+#include "cli/outcome_sentences.hpp"
 #include "cli/payout.hpp"  // short_amount
+#include "cli/scenario_text.hpp"
 #include "cli/table.hpp"
 #include "dsl/source.hpp"
-#include "engine/evaluate/explain.hpp"
 
 namespace clause::cli {
 
@@ -72,13 +73,13 @@ struct ShownOutcome {
 std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::vector<std::string>& outsiders,
                                          const engine::ProbeAnswer& a, engine::Index event, dsl::Date on) {
   if (!a.missing[event].empty()) return {ShownOutcome{std::nullopt, "not in this contract: " + a.missing[event], ""}};
-  const engine::ExplainContext ctx{c, &outsiders};
+  const ExplainContext ctx{c, &outsiders};
   std::vector<ShownOutcome> out;
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;
     for (const engine::Outcome& o : a.log.outcomes_of(r)) {
-      out.push_back(ShownOutcome{engine::kind_of(o), engine::headline(ctx, a.events[event], o),
-                                 engine::explain(ctx, a.events[event], on, o)});
+      out.push_back(ShownOutcome{engine::kind_of(o), headline(ctx, a.events[event], o),
+                                 explain(ctx, a.events[event], on, o)});
     }
   }
   return out;
@@ -228,8 +229,8 @@ void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& styl
       out << "    " << s->path << '\n';
       for (const engine::ScenarioEventChange& e : s->events) {
         out << fmt::format("      on {}: {}\n", e.on.to_string(), e.event);
-        out << fmt::format("        old  {}\n", fmt::join(e.old_outcomes, "; "));
-        out << fmt::format("        new  {}\n", fmt::join(e.new_outcomes, "; "));
+        out << fmt::format("        old  {}\n", fmt::join(event_outcomes(*s->old_run, e.old_record), "; "));
+        out << fmt::format("        new  {}\n", fmt::join(event_outcomes(*s->new_run, e.new_record), "; "));
       }
       for (const engine::ScenarioPayoutChange& p : s->payouts) {
         const Rational delta = Rational(p.new_amount.cents() - p.old_amount.cents());

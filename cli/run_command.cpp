@@ -5,6 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
+#include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace clause::cli {
@@ -40,7 +41,7 @@ int run_command(Context& ctx, const RunOptions& options) {
     Json expectations = Json::array();
     for (const engine::ExpectationResult& r : run.results) {
       Json x{{"expect", r.expected}, {"at", r.where.source->location(r.where.span.begin)}, {"passed", r.passed}};
-      if (!r.passed) x["actual"] = r.actual;
+      if (!r.passed) x["actual"] = what_happened(run, r.actual);
       expectations.push_back(x);
     }
     Json out;
@@ -64,7 +65,7 @@ int run_command(Context& ctx, const RunOptions& options) {
               << (r.passed ? ctx.out_style.kind(engine::OutcomeKind::permitted, "✓")
                            : ctx.out_style.kind(engine::OutcomeKind::breach, "✗"))
               << " " << r.expected;
-      if (!r.passed) ctx.out << ctx.out_style.dim(" — " + r.actual);
+      if (!r.passed) ctx.out << ctx.out_style.dim(" — " + what_happened(run, r.actual));
       ctx.out << '\n';
     }
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace clause::cli {
@@ -41,7 +42,7 @@ int test_command(Context& ctx, const std::vector<std::string>& paths) {
     for (const engine::ExpectationResult& r : run.results) {
       if (r.passed) continue;
       auto& d = failures.error(r.where, fmt::format("expected {}", r.expected));
-      d.notes.push_back({{}, fmt::format("but {}", r.actual)});
+      d.notes.push_back({{}, fmt::format("but {}", what_happened(run, r.actual))});
     }
     ctx.print(failures);
     passed += run.passed();

@@ -8,7 +8,7 @@
 #include "dsl/keywords.hpp"
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/evaluate/explain.hpp"
+#include "cli/outcome_sentences.hpp"
 
 namespace clause::fuzz {
 
@@ -79,10 +79,10 @@ void evaluate_and_render(const engine::Contract& contract, const std::vector<eng
     applied.push_back(events[i]);
   }
   require_conserved(log, applied);
-  const engine::ExplainContext ctx{contract, &outsiders};
+  const cli::ExplainContext ctx{contract, &outsiders};
   for (const engine::EventRecord& rec : log.events) {
     for (const engine::Outcome& o : log.outcomes_of(rec)) {
-      require(!engine::explain(ctx, applied[rec.event], rec.on, o).empty(), "every outcome says why");
+      require(!cli::explain(ctx, applied[rec.event], rec.on, o).empty(), "every outcome says why");
     }
   }
   const engine::State state = evaluator.state();

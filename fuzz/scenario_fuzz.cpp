@@ -3,6 +3,7 @@
 // expectation is judged and the run rendered as text and JSON.
 #include "fuzz_support.hpp"
 
+#include "cli/scenario_text.hpp"
 #include "dsl/read_source.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -20,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   engine::run_scenario(run);
   fuzz::render(run.diagnostics);
   for (const engine::ExpectationResult& r : run.results) {
-    fuzz::require(r.passed || !r.actual.empty(), "a failed expectation says what happened");
+    fuzz::require(r.passed || !cli::what_happened(run, r.actual).empty(), "a failed expectation says what happened");
   }
   if (run.ran) fuzz::evaluate_and_render(*run.contract.contract, run.events, run.outsiders.names(), run.dates);
   return 0;

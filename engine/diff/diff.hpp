@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -171,11 +172,14 @@ std::vector<WaterfallPayoutDiff> diff_payouts(const Contract& old_contract, cons
 
 enum class ScenarioImpactKind : std::uint8_t { unchanged, outcomes_changed, payouts_moved, cannot_run };
 
+struct ScenarioRun;  // engine/scenario/scenario.hpp
+
+// An event whose outcomes differ: its records in each run's log (ScenarioImpact's runs).
 struct ScenarioEventChange {
   Date on;
-  std::string event;              // canonical text
-  std::vector<std::string> old_outcomes;  // headlines: "breach of `exclusivity` by OpenAI"
-  std::vector<std::string> new_outcomes;
+  std::string event;  // canonical text
+  Index old_record = kNone;
+  Index new_record = kNone;
 };
 
 struct ScenarioPayoutChange {
@@ -188,6 +192,9 @@ struct ScenarioImpact {
   std::string path;
   ScenarioImpactKind kind = ScenarioImpactKind::unchanged;
   std::vector<ScenarioEventChange> events;    // events whose outcomes differ
+  // The runs the changes refer to (outcomes_changed).
+  std::shared_ptr<const ScenarioRun> old_run;
+  std::shared_ptr<const ScenarioRun> new_run;
   std::vector<ScenarioPayoutChange> payouts;  // parties whose totals differ
   std::size_t old_passed = 0, old_failed = 0, new_passed = 0, new_failed = 0;  // expectations
   // cannot_run: against which contract and why (the first error); a scenario that runs

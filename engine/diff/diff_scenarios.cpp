@@ -4,7 +4,6 @@
 
 #include "engine/diff/diff.hpp"
 #include "engine/diff/internal/diff_compare.hpp"
-#include "engine/evaluate/explain.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace clause::engine {
@@ -31,17 +30,10 @@ std::string first_problem(const ScenarioRun& run) {
   return "it did not run";
 }
 
-std::vector<std::string> headlines(const ScenarioRun& run, const EventRecord& record) {
-  const Contract& c = *run.contract.contract;
-  const ExplainContext ctx{c, &run.outsiders.names()};
-  std::vector<std::string> out;
-  for (const Outcome& o : run.log.outcomes_of(record)) {
-    out.push_back(fmt::format("{} {}", kind_name(o), headline(ctx, run.events[record.event], o)));
-  }
-  return out;
-}
-
-ScenarioImpact compare_runs(const ScenarioRun& old_run, const ScenarioRun& new_run, const NameMap& names) {
+ScenarioImpact compare_runs(std::shared_ptr<const ScenarioRun> old_shared, std::shared_ptr<const ScenarioRun> new_shared,
+                            const NameMap& names) {
+  const ScenarioRun& old_run = *old_shared;
+  const ScenarioRun& new_run = *new_shared;
   ScenarioImpact impact;
   const Contract& old_c = *old_run.contract.contract;
   const Contract& new_c = *new_run.contract.contract;
@@ -60,8 +52,8 @@ ScenarioImpact compare_runs(const ScenarioRun& old_run, const ScenarioRun& new_r
     comparer.keys(Side::old_contract, old_run.log, a, old_run.outsiders.names(), old_keys);
     comparer.keys(Side::new_contract, new_run.log, b, new_run.outsiders.names(), new_keys);
     if (old_keys == new_keys) continue;
-    impact.events.push_back(ScenarioEventChange{a.on, old_run.events[a.event].canonical, headlines(old_run, a),
-                                                headlines(new_run, b)});
+    impact.events.push_back(
+        ScenarioEventChange{a.on, old_run.events[a.event].canonical, static_cast<Index>(i), static_cast<Index>(i)});
   }
 
   // Every party's total, by name; a party only one contract declares has $0 in the other.
@@ -83,6 +75,10 @@ ScenarioImpact compare_runs(const ScenarioRun& old_run, const ScenarioRun& new_r
     if (!seen[p] && !amount.is_zero()) impact.payouts.push_back(ScenarioPayoutChange{std::string(new_c.parties[p].name), {}, amount});
   }
 
+  if (!impact.events.empty()) {
+    impact.old_run = std::move(old_shared);
+    impact.new_run = std::move(new_shared);
+  }
   impact.kind = !impact.events.empty()    ? ScenarioImpactKind::outcomes_changed
                 : !impact.payouts.empty() ? ScenarioImpactKind::payouts_moved
                                           : ScenarioImpactKind::unchanged;
@@ -101,7 +97,8 @@ std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& files
     run_scenario(new_run);
     ScenarioImpact impact;
     if (old_run.ran && new_run.ran) {
-      impact = compare_runs(old_run, new_run, names);
+      impact = compare_runs(std::make_shared<const ScenarioRun>(std::move(old_run)),
+                            std::make_shared<const ScenarioRun>(std::move(new_run)), names);
     } else {
       impact.kind = ScenarioImpactKind::cannot_run;
       if (!old_run.ran) impact.old_problem = first_problem(old_run);

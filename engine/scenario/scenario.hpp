@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "dsl/parse.hpp"
@@ -22,11 +23,65 @@ struct ScenarioOptions {
   std::vector<Override> overrides;           // `--set`, applied after the scenario's `assume` lines
 };
 
+// A failed expectation lists at most this many outcomes, then how many more: a scenario
+// of many events keeps short messages (docs/limits.md).
+inline constexpr std::size_t kMaxListed = 10;
+
+// One outcome of a run: indexes into its log.
+struct OutcomeRef {
+  Index record = kNone;   // the event's record, in log.events
+  Index outcome = kNone;  // in log.outcomes
+};
+
+// The outcomes a failed expectation lists: the first kMaxListed, and how many there were.
+struct ListedOutcomes {
+  std::vector<OutcomeRef> shown;
+  std::size_t total = 0;
+
+  void add(OutcomeRef ref) {
+    if (shown.size() < kMaxListed) shown.push_back(ref);
+    ++total;
+  }
+  bool empty() const { return total == 0; }
+};
+
+// What happened instead of what a failed expectation expected, as data; the renderers in
+// cli/ put it in words.
+namespace happened {
+struct Breaches {  // a breach was expected: the breaches there were (none, perhaps)
+  ListedOutcomes breaches;
+};
+struct UnexpectedBreaches {  // no breach was expected
+  ListedOutcomes breaches;
+};
+struct OutcomesOn {  // something was expected on a date: what happened that day
+  Date on;
+  bool any_event = false;
+  ListedOutcomes outcomes;
+};
+struct EndedOn {  // an ending was expected: when it ended, if it did
+  std::string name;
+  std::optional<Date> on;
+};
+struct EndedUnder {  // a declaration was expected live at the end
+  std::string name;
+  Ending ending;
+};
+struct Received {  // a party was expected to receive `expected` in all
+  std::string party;
+  Money got;
+  Money expected;
+};
+}  // namespace happened
+
+using WhatHappened = std::variant<std::monostate, happened::Breaches, happened::UnexpectedBreaches,
+                                  happened::OutcomesOn, happened::EndedOn, happened::EndedUnder, happened::Received>;
+
 struct ExpectationResult {
   dsl::Location where;   // the `expect` line
   std::string expected;  // the expectation as written
   bool passed = false;
-  std::string actual;    // what happened instead, when it failed
+  WhatHappened actual;   // what happened instead, when it failed
 };
 
 struct ScenarioRun {

@@ -1,5 +1,5 @@
 // The machinery under the behaviour diff: probes grow with the contracts, and undoing a
-// probe leaves the evaluator as fresh as a full reset.
+// probe leaves the evaluator as fresh as a full reset (which leaves it as fresh as a new one).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -66,9 +66,11 @@ TEST_CASE("the number of probes grows in proportion to the contracts", "[diff][p
   CHECK(large == 2 * small);
 }
 
-TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][probes]") {
-  const clause::test::DiffOf d(clause::test::k2024, clause::test::k2024);
-  const auto& c = *d.old_loaded.contract;
+namespace {
+
+// A consent, a purchase under an exception, a declaration that ends things and an earning:
+// every part of the state changes.
+std::vector<clause::engine::Event> changing_events(const clause::engine::Contract& c) {
   clause::engine::Outsiders outsiders;
   clause::dsl::DiagnosticList diags;
   std::vector<clause::engine::Event> events;
@@ -81,6 +83,30 @@ TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][pro
     REQUIRE(e);
     events.push_back(std::move(*e));
   }
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("a reset forgets every ending, consent, total bought and payout", "[evaluate]") {
+  const clause::test::DiffOf d(clause::test::k2024, clause::test::k2024);
+  const auto& c = *d.old_loaded.contract;
+  const std::vector<clause::engine::Event> events = changing_events(c);
+  Evaluator used(c);
+  const Evaluator fresh(c);
+  clause::engine::OutcomeLog log;
+  for (const auto& e : events) REQUIRE_FALSE(used.apply(e, *c.effective, log));
+  CHECK(std::any_of(used.state().licences.begin(), used.state().licences.end(),
+                    [](const clause::engine::Ending& l) { return l.ended; }));
+  CHECK(used.state().received != fresh.state().received);
+  used.reset();
+  check_fresh(used.state(), fresh.state());
+}
+
+TEST_CASE("undoing what a probe changed leaves the evaluator fresh", "[diff][probes]") {
+  const clause::test::DiffOf d(clause::test::k2024, clause::test::k2024);
+  const auto& c = *d.old_loaded.contract;
+  const std::vector<clause::engine::Event> events = changing_events(c);
   Evaluator used(c);
   const Evaluator fresh(c);
   clause::engine::OutcomeLog log;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/scenario_text.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/money.hpp"
 #include "dsl/read_source.hpp"
@@ -322,11 +323,17 @@ TEST_CASE("limit: a failed expectation lists 10 outcomes, then how many more", "
   };
   const auto at = scenario(breaches(10));
   REQUIRE(at.results.size() == 1);
-  CHECK_THAT(at.results[0].actual, Catch::EndsWith("on 2024-07-01"));
-  CHECK_THAT(at.results[0].actual, !Catch::Contains("more"));
+  const auto& listed_at = std::get<engine::happened::UnexpectedBreaches>(at.results[0].actual).breaches;
+  CHECK(listed_at.shown.size() == 10);
+  CHECK(listed_at.total == 10);
+  CHECK_THAT(cli::what_happened(at, at.results[0].actual), Catch::EndsWith("on 2024-07-01"));
+  CHECK_THAT(cli::what_happened(at, at.results[0].actual), !Catch::Contains("more"));
   const auto past = scenario(breaches(11));
   REQUIRE(past.results.size() == 1);
-  CHECK_THAT(past.results[0].actual, Catch::EndsWith(" and 1 more"));
+  const auto& listed_past = std::get<engine::happened::UnexpectedBreaches>(past.results[0].actual).breaches;
+  CHECK(listed_past.shown.size() == 10);
+  CHECK(listed_past.total == 11);
+  CHECK_THAT(cli::what_happened(past, past.results[0].actual), Catch::EndsWith(" and 1 more"));
 }
 
 TEST_CASE("limit: a source line of 240 bytes is shown whole; a longer one as a window around the place",

@@ -1,10 +1,12 @@
-#include "engine/evaluate/explain.hpp"
+#include "cli/outcome_sentences.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace clause::engine {
+namespace clause::cli {
+
+using namespace engine;
 
 std::string join_and(const std::vector<std::string>& items) {
   std::string out;
@@ -272,4 +274,8 @@ std::string explain(const ExplainContext& ctx, const Event& event, Date on, cons
   return std::visit([&](const auto& o) { return explainer.sentence(o); }, outcome);
 }
 
-}  // namespace clause::engine
+std::string kind_and_headline(const ExplainContext& ctx, const Event& event, const Outcome& outcome) {
+  return fmt::format("{} {}", kind_name(outcome), headline(ctx, event, outcome));
+}
+
+}  // namespace clause::cli
