@@ -24,20 +24,22 @@ constexpr std::uint64_t kMaxRows = 1'000'000'000;
 constexpr std::uint64_t kProfitsPerChunk = 8192;
 
 // Money::to_decimal() without the formatting library's overhead: this is the inner loop
-// of a sweep's output. Same text: "28902940000.00".
+// of a sweep's output. Same text: "28902940000.00". Written whole into a buffer, then
+// appended once.
 void append_decimal(std::string& out, dsl::Money m) {
+  char buffer[24];
+  char* end = buffer;
   std::int64_t cents = m.cents();
   if (cents < 0) {
-    out.push_back('-');
+    *end++ = '-';
     cents = -cents;
   }
-  char buffer[24];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, cents / 100);
-  out.append(buffer, end);
+  end = std::to_chars(end, buffer + sizeof buffer, cents / 100).ptr;
   const auto rest = static_cast<char>(cents % 100);
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + rest / 10));
-  out.push_back(static_cast<char>('0' + rest % 10));
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + rest / 10);
+  *end++ = static_cast<char>('0' + rest % 10);
+  out.append(buffer, end);
 }
 
 // A CSV field: quoted when it holds a comma, a quote or a line end.
