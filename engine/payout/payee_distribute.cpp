@@ -1,8 +1,9 @@
 // distribute() counted by payee: over a PayeeState, and over the evaluator's WaterfallRules
 // and PayeeTotals views (engine/evaluate/internal/live_waterfalls.hpp). The same rules as
 // waterfall.cpp, in one template for both, with a tier's recipients held inline so that an
-// evaluation allocates nothing; payee_state_test and live_waterfalls_test pin it to the
-// one path. It goes when the evaluator pays through WaterfallState.
+// evaluation allocates nothing. payee_state_test pins it to the one path (waterfall.cpp),
+// live_waterfalls_test the evaluator's views to a PayeeState. It goes when the evaluator
+// pays through WaterfallState.
 #include "engine/payout/waterfall.hpp"
 
 #include <algorithm>
