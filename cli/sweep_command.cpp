@@ -14,6 +14,7 @@
 #include "engine/payout/load.hpp"
 #include "engine/scenario/scenario.hpp"
 #include "engine/payout/sweep.hpp"
+#include "engine/payout/waterfall.hpp"
 
 namespace clause::cli {
 namespace {
@@ -23,20 +24,22 @@ constexpr std::uint64_t kMaxRows = 1'000'000'000;
 constexpr std::uint64_t kProfitsPerChunk = 8192;
 
 // Money::to_decimal() without the formatting library's overhead: this is the inner loop
-// of a sweep's output. Same text: "28902940000.00".
+// of a sweep's output. Same text: "28902940000.00". Written whole into a buffer, then
+// appended once.
 void append_decimal(std::string& out, dsl::Money m) {
+  char buffer[24];
+  char* end = buffer;
   std::int64_t cents = m.cents();
   if (cents < 0) {
-    out.push_back('-');
+    *end++ = '-';
     cents = -cents;
   }
-  char buffer[24];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, cents / 100);
-  out.append(buffer, end);
+  end = std::to_chars(end, buffer + sizeof buffer, cents / 100).ptr;
   const auto rest = static_cast<char>(cents % 100);
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + rest / 10));
-  out.push_back(static_cast<char>('0' + rest % 10));
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + rest / 10);
+  *end++ = static_cast<char>('0' + rest % 10);
+  out.append(buffer, end);
 }
 
 // A CSV field: quoted when it holds a comma, a quote or a line end.
@@ -157,28 +160,24 @@ int sweep_profits(Context& ctx, const SweepOptions& options, const engine::Contr
     ctx.out << header << ",undistributed\n";
   }
 
-  // One plan for every chunk and thread: pay_many only reads it.
-  const engine::ProfitSweeper sweeper(w);
   const auto work = [&](std::uint64_t begin, std::uint64_t end) {
-    const std::size_t payees = w.payees.size();
-    std::vector<dsl::Money> profits(end - begin);
-    for (std::uint64_t i = begin; i < end; ++i) profits[i - begin] = range->at(i);
-    std::vector<dsl::Money> rows(profits.size() * payees);
-    std::vector<dsl::Money> left(profits.size());
-    // Every profit of a range is more than $0, and from a fresh state nothing can leave
-    // the money range: the profit itself is within it.
-    (void)sweeper.pay_many(profits, rows, left);
+    // Each profit from a fresh state: one state per chunk, reset in place for every profit.
+    engine::WaterfallState state;
+    std::vector<engine::PayoutLine> lines;
     std::string out;
     out.reserve((end - begin) * (20 + 16 * names.size() + (csv ? 0 : 40)));
-    for (std::size_t r = 0; r < profits.size(); ++r) {
-      const dsl::Money profit = profits[r];
-      const std::span<const dsl::Money> amounts(rows.data() + r * payees, payees);
-      const dsl::Money undistributed = left[r];
+    for (std::uint64_t i = begin; i < end; ++i) {
+      const dsl::Money profit = range->at(i);
+      state.reset(w, c.parties.size());
+      lines.clear();
+      // Every profit of a range is more than $0 and within the money range, so from a
+      // fresh state no total can leave it.
+      const dsl::Money undistributed = *engine::distribute(w, state, profit, lines);
       if (csv) {
         append_decimal(out, profit);
-        for (const dsl::Money m : amounts) {
+        for (const engine::Index p : w.payees) {
           out.push_back(',');
-          append_decimal(out, m);
+          append_decimal(out, state.received[p]);
         }
         out.push_back(',');
         append_decimal(out, undistributed);
@@ -187,11 +186,11 @@ int sweep_profits(Context& ctx, const SweepOptions& options, const engine::Contr
         out += "{\"profit\":\"";
         append_decimal(out, profit);
         out += "\",\"payouts\":{";
-        for (std::size_t k = 0; k < amounts.size(); ++k) {
+        for (std::size_t k = 0; k < w.payees.size(); ++k) {
           if (k > 0) out.push_back(',');
           out += names[k];
           out += ":\"";
-          append_decimal(out, amounts[k]);
+          append_decimal(out, state.received[w.payees[k]]);
           out.push_back('"');
         }
         out += "},\"undistributed\":\"";

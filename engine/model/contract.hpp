@@ -167,8 +167,8 @@ struct Tier {
 struct Waterfall {
   std::vector<Tier> tiers;
   // Every party a tier pays, in the order the tiers first name them (shares, then the
-  // overflow party): what a waterfall's state counts, so its size does not grow with
-  // the contract's other parties. Filled by index_payees (check_contract calls it).
+  // overflow party): the columns of `clause sweep`, and what a waterfall numbered by payee
+  // (its shares' `slot`s) counts. Filled by index_payees (check_contract calls it).
   std::vector<Index> payees;
   Index of = kNone;
   std::string_view name;  // a view of the source (Contract::source)
@@ -241,7 +241,7 @@ class Contract {
 };
 
 // Fills w.payees and the slot of every share and overflow party. The checker calls it for
-// every waterfall it builds; anything else that builds a Waterfall for a PayeeState must too.
+// every waterfall it builds; anything else that builds a Waterfall by hand must too.
 void index_payees(Waterfall& w);
 
 const char* decl_kind_name(DeclKind kind);

@@ -19,15 +19,6 @@ Money ProfitRange::at(std::uint64_t i) const {
   return Money::from_cents(from.cents() + static_cast<std::int64_t>(i) * step.cents());
 }
 
-ProfitSweeper::ProfitSweeper(const Waterfall& w) : plan_(w) {}
-
-bool ProfitSweeper::pay_many(std::span<const Money> profits, std::span<Money> rows,
-                             std::span<Money> undistributed) const {
-  if (std::any_of(profits.begin(), profits.end(), [](Money m) { return m.cents() < 0; })) return false;
-  plan_.pay_many(profits, rows, undistributed);
-  return true;
-}
-
 void run_in_order(const SweepPlan& plan, const std::function<std::string(std::uint64_t, std::uint64_t)>& work,
                   const std::function<void(const std::string&)>& emit,
                   const std::function<void(std::uint64_t done)>& progress) {

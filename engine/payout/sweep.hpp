@@ -4,12 +4,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
-#include "engine/payout/waterfall.hpp"
+#include "engine/model/contract.hpp"
 
 namespace clause::engine {
 
@@ -21,21 +19,6 @@ struct ProfitRange {
 
   std::uint64_t count() const;
   Money at(std::uint64_t i) const;
-};
-
-// Pays one profit at a time through a waterfall from a fresh state (one per thread).
-class ProfitSweeper {
- public:
-  explicit ProfitSweeper(const Waterfall& w);
-  // Pays each of `profits` from a fresh state (FreshPayout::pay_many): row r of `rows`
-  // (one amount per payee, in Waterfall::payees order) and undistributed[r] are what
-  // profits[r] pays and leaves. False, with nothing written, when a profit is negative
-  // (from a fresh state nothing else can leave the money range). Only reads the plan, so
-  // one sweeper serves every thread of a sweep.
-  bool pay_many(std::span<const Money> profits, std::span<Money> rows, std::span<Money> undistributed) const;
-
- private:
-  FreshPayout plan_;
 };
 
 struct SweepPlan {

@@ -13,7 +13,7 @@ void warn_about_unending_waterfalls(const Contract& contract, dsl::DiagnosticLis
     if (std::any_of(w.tiers.begin(), w.tiers.end(), [](const Tier& t) { return t.kind == TierKind::rest; })) {
       continue;
     }
-    const auto cap = capacity(w, contract.parties.size());
+    const auto cap = capacity(w);
     diagnostics.warning(dsl::Location{contract.source, w.keyword, {}},
                         cap ? fmt::format("waterfall `{}` has no `rest` tier: profit above {} is not distributed",
                                           w.name, cap->to_short())
