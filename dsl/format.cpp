@@ -278,7 +278,7 @@ class Printer {
 
   // Whether a comment would stand between two shares written one per line (see weave):
   // after the code of a share before the last, or before a share after the first.
-  bool comment_between(const List<Share>& shares) const {
+  bool comment_between(const std::vector<Share>& shares) const {
     if (shares.size() < 2) return false;
     const std::size_t last = shares.size() - 1;
     const auto share_at = [&](std::uint32_t offset) {

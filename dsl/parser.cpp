@@ -12,7 +12,6 @@
 
 #include "dsl/grammar.hpp"
 #include "dsl/grammar_errors.hpp"
-#include "dsl/huge_pages.hpp"
 #include "dsl/parse.hpp"
 
 namespace clause::dsl {
@@ -64,7 +63,7 @@ struct Builder {
   // Pieces of the construct being read, taken by the action that completes it.
   ActorRef subject;
   ActorRef vendor;
-  List<ActorRef> more_vendors;
+  std::vector<ActorRef> more_vendors;
   ActorRef actor;
   Ident good;
   Ident status;
@@ -82,7 +81,7 @@ struct Builder {
   OutcomeOnKind outcome_kind = OutcomeOnKind::permitted;
   Pattern pattern;
   Span pattern_span;
-  List<Effect> effects;
+  std::vector<Effect> effects;
   EventSyntax event;
   decltype(Expectation::node) expectation;
 
@@ -115,13 +114,13 @@ struct Builder {
 // is allocated once instead of growing through 1, 2 and 4 (each step a malloc, a move and
 // a free: malloc and free were 7% of parsing's instructions).
 template <typename T>
-List<T>& room_for(List<T>& list, std::size_t typical) {
+std::vector<T>& room_for(std::vector<T>& list, std::size_t typical) {
   if (list.capacity() == 0) list.reserve(typical);
   return list;
 }
 
 // The conditions of the exception being read: usually four at most.
-List<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
+std::vector<Condition>& conditions(Builder& b) { return room_for(b.node<ExceptionDecl>().conditions, 4); }
 
 template <typename ActionInput>
 Ident ident(const ActionInput& in, const Builder& b) {
@@ -599,14 +598,11 @@ std::size_t estimate_declarations(std::string_view text) {
 
 ContractParse parse_contract(const SourcePtr& source) {
   ContractParse out;
-  out.syntax.arena = std::make_shared<Arena>();
-  const ArenaScope arena(out.syntax.arena.get());  // the tree's lists, and the builder's
   Builder b(source, out.diagnostics);
   b.contract = &out.syntax;
   out.syntax.source = source;
   const std::string_view text = source->text();
   out.syntax.declarations.reserve(estimate_declarations(text));
-  advise_huge_pages(out.syntax.declarations);
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   constexpr std::string_view kEnd = "the end of the file";

@@ -11,7 +11,6 @@
 #include <variant>
 #include <vector>
 
-#include "dsl/arena.hpp"
 #include "dsl/date.hpp"
 #include "dsl/money.hpp"
 #include "dsl/percent.hpp"
@@ -95,7 +94,7 @@ struct PercentRef {
 struct PartyDecl {
   Ident name;
   std::optional<Text> description;
-  List<Ident> bodies;
+  std::vector<Ident> bodies;
   friend bool operator==(const PartyDecl&, const PartyDecl&) = default;
 };
 
@@ -119,7 +118,7 @@ struct ExclusivityStmt {
   ActorRef buyer;
   Ident good;
   ActorRef vendor;
-  List<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
+  std::vector<ActorRef> more_vendors{};  // after `or` (an initializer, so that `{buyer, good, vendor}` still builds one)
   friend bool operator==(const ExclusivityStmt&, const ExclusivityStmt&) = default;
 };
 // `ACTOR must not buy GOOD from PARTY`
@@ -163,7 +162,7 @@ struct Effect {  // `NAME ends`
 struct TriggerStmt {
   Pattern pattern;
   Span pattern_span;
-  List<Effect> effects;
+  std::vector<Effect> effects;
   friend bool operator==(const TriggerStmt&, const TriggerStmt&) = default;
 };
 
@@ -209,7 +208,7 @@ struct ExceptionDecl {
   Ident good;
   ActorRef vendor;
   Span permission_span;
-  List<Condition> conditions;
+  std::vector<Condition> conditions;
   friend bool operator==(const ExceptionDecl&, const ExceptionDecl&) = default;
 };
 
@@ -238,7 +237,7 @@ struct Tier {
   TierKind kind = TierKind::first;
   Span kind_span;                  // `first`, `next`, `until capped`, `rest`
   std::optional<AmountRef> amount; // first and next
-  List<Share> shares;
+  std::vector<Share> shares;
   std::optional<ActorRef> overflow;
   Span overflow_keyword;
   Span span;
@@ -249,7 +248,7 @@ struct WaterfallDecl {
   Ident name;
   std::optional<Text> title;
   ActorRef of;
-  List<Tier> tiers;
+  std::vector<Tier> tiers;
   friend bool operator==(const WaterfallDecl&, const WaterfallDecl&) = default;
 };
 
@@ -268,8 +267,6 @@ struct Declaration {
 };
 
 struct ContractSyntax {
-  // The memory of the declarations' lists (dsl/arena.hpp): first, so that it outlives them.
-  std::shared_ptr<Arena> arena;
   SourcePtr source;  // the text every Ident of the tree views: kept alive with the tree
   Span keyword;      // `contract`
   Text title;
@@ -277,12 +274,7 @@ struct ContractSyntax {
   std::optional<DateLit> effective;
   Span effective_keyword;
   std::vector<Declaration> declarations;
-  // The same text read the same way; where the lists' memory came from does not matter.
-  friend bool operator==(const ContractSyntax& a, const ContractSyntax& b) {
-    return a.source == b.source && a.keyword == b.keyword && a.title == b.title && a.version == b.version &&
-           a.effective == b.effective && a.effective_keyword == b.effective_keyword &&
-           a.declarations == b.declarations;
-  }
+  friend bool operator==(const ContractSyntax&, const ContractSyntax&) = default;
 };
 
 // ----- events ---------------------------------------------------------------------
