@@ -135,7 +135,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     out << "clause 0.1.0\n";
     return kSuccess;
   } catch (const CLI::ParseError& e) {
-    err << "clause: error: " << e.what() << "\n";
+    dsl::DiagnosticList usage;
+    usage.report<dsl::DiagId::usage_error>({nullptr, {}, {}}, e.what());
+    err << dsl::render_diagnostics(usage, {});
     const auto subs = app.get_subcommands();
     err << (subs.empty() ? app.help() : subs.front()->help());
     return kUsage;

@@ -58,7 +58,7 @@ int ask_command(Context& ctx, const AskOptions& options) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (auto error = evaluator.apply(events[i], date, log, static_cast<engine::Index>(i))) {
       dsl::DiagnosticList d;
-      d.error(events[i].where, *error);
+      d.report<dsl::DiagId::evaluation_stopped>(events[i].where, *error);
       ctx.print(d);
       return kFound;
     }

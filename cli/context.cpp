@@ -32,8 +32,7 @@ std::vector<engine::Override> parse_overrides(const std::vector<std::string>& se
     const auto src = argument_source("--set", s);
     const std::size_t eq = s.find('=');
     if (eq == std::string::npos || eq == 0) {
-      diagnostics.error({src, {0, static_cast<std::uint32_t>(s.size())}, {}},
-                        fmt::format("expected `NAME=VALUE` after `--set`, like `--set microsoft_cap=$100B`"));
+      diagnostics.report<dsl::DiagId::set_expected>({src, {0, static_cast<std::uint32_t>(s.size())}, {}});
       continue;
     }
     const std::string name = s.substr(0, eq);
@@ -41,7 +40,7 @@ std::vector<engine::Override> parse_overrides(const std::vector<std::string>& se
     const dsl::Span value_span{static_cast<std::uint32_t>(eq + 1), static_cast<std::uint32_t>(s.size())};
     auto parsed = dsl::parse_value(value);
     if (auto* e = std::get_if<dsl::LiteralError>(&parsed)) {
-      diagnostics.error({src, value_span, {}}, e->message);
+      diagnostics.report({src, value_span, {}}, e->message);
       continue;
     }
     out.push_back(engine::Override{name, std::get<dsl::Value>(parsed), {src, value_span, {}}});
@@ -54,7 +53,8 @@ std::optional<dsl::Date> parse_date_option(const std::string& option, const std:
   auto parsed = dsl::parse_date(text);
   if (auto* d = std::get_if<dsl::Date>(&parsed)) return *d;
   const auto src = argument_source(option, text);
-  diagnostics.error({src, {0, static_cast<std::uint32_t>(text.size())}, {}}, std::get<dsl::LiteralError>(parsed).message);
+  diagnostics.report({src, {0, static_cast<std::uint32_t>(text.size())}, {}},
+                     std::get<dsl::LiteralError>(parsed).message);
   return std::nullopt;
 }
 
@@ -64,8 +64,8 @@ std::optional<dsl::Money> parse_money_option(const std::string& option, const st
   auto parsed = dsl::parse_money(money);
   if (auto* m = std::get_if<dsl::Money>(&parsed)) return *m;
   const auto src = argument_source(option, text);
-  diagnostics.error({src, {0, static_cast<std::uint32_t>(text.size())}, {}},
-                    std::get<dsl::LiteralError>(parsed).message);
+  diagnostics.report({src, {0, static_cast<std::uint32_t>(text.size())}, {}},
+                     std::get<dsl::LiteralError>(parsed).message);
   return std::nullopt;
 }
 
@@ -76,18 +76,16 @@ std::optional<engine::Index> choose_waterfall(const engine::Contract& c, const s
     if (ref && ref->kind == engine::DeclKind::waterfall) return ref->index;
     std::vector<std::string_view> names;
     for (const engine::Waterfall& w : c.waterfalls) names.push_back(w.name);
-    diagnostics.error({nullptr, {}, contract_path},
-                      fmt::format("the contract has no waterfall `{}`{}", *name, engine::did_you_mean(*name, names)));
+    diagnostics.report<dsl::DiagId::no_such_declaration>({nullptr, {}, contract_path}, "waterfall", *name,
+                                                         engine::did_you_mean(*name, names));
     return std::nullopt;
   }
   if (c.waterfalls.size() == 1) return 0;
   std::vector<std::string> names;
   for (const engine::Waterfall& w : c.waterfalls) names.push_back(fmt::format("`{}`", w.name));
-  diagnostics.error({nullptr, {}, contract_path},
-                    c.waterfalls.empty() ? std::string("the contract has no waterfall")
-                                         : fmt::format("the contract has {} waterfalls ({}): pick one with "
-                                                       "`--waterfall NAME`",
-                                                       c.waterfalls.size(), fmt::join(names, ", ")));
+  if (c.waterfalls.empty()) diagnostics.report<dsl::DiagId::no_waterfall>({nullptr, {}, contract_path});
+  else diagnostics.report<dsl::DiagId::several_waterfalls>({nullptr, {}, contract_path}, c.waterfalls.size(),
+                                                           fmt::join(names, ", "));
   return std::nullopt;
 }
 
@@ -125,7 +123,7 @@ std::optional<std::vector<std::string>> scenario_files(const std::vector<std::st
     } else if (fs::exists(p, ec)) {
       files.push_back(p);
     } else {
-      problems.error({nullptr, {}, p}, "no such file or directory");
+      problems.report<dsl::DiagId::no_such_path>({nullptr, {}, p});
     }
   }
   if (problems.has_errors()) return std::nullopt;

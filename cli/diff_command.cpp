@@ -30,7 +30,7 @@ std::optional<std::vector<std::string>> scenario_files(Context& ctx, const std::
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     dsl::DiagnosticList d;
-    d.error({nullptr, {}, dir}, "expected a folder of scenarios after `--scenarios`: no such folder");
+    d.report<dsl::DiagId::no_scenario_folder>({nullptr, {}, dir});
     ctx.print(d);
     return std::nullopt;
   }

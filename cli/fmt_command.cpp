@@ -62,7 +62,9 @@ int fmt_command(Context& ctx, const FmtOptions& options) {
     } else if (standard) {
       ctx.out << formatted.text;
     } else if (changed && !write_file(file, formatted.text)) {
-      ctx.err << fmt::format("{}: error: cannot write the file\n", file);
+      dsl::DiagnosticList unwritten;
+      unwritten.report<dsl::DiagId::file_not_written>({nullptr, {}, file});
+      ctx.print(unwritten);
       io_error = true;
     }
   }

@@ -27,29 +27,27 @@ std::optional<engine::Index> pick_waterfall(const engine::Contract& c, const Pay
     if (ref && ref->kind == engine::DeclKind::waterfall) return ref->index;
     std::vector<std::string_view> names;
     for (const engine::Waterfall& w : c.waterfalls) names.push_back(w.name);
-    d.error(argument("--waterfall", *options.waterfall),
-            fmt::format("the contract has no waterfall `{}`{}", *options.waterfall,
-                        engine::did_you_mean(*options.waterfall, names)));
+    d.report<dsl::DiagId::no_such_declaration>(argument("--waterfall", *options.waterfall), "waterfall",
+                                               *options.waterfall, engine::did_you_mean(*options.waterfall, names));
     return std::nullopt;
   }
   if (c.waterfalls.size() == 1) return 0;
   std::vector<std::string> names;
   for (const engine::Waterfall& w : c.waterfalls) names.push_back(fmt::format("`{}`", w.name));
-  d.error({nullptr, {}, options.contract},
-          c.waterfalls.empty() ? std::string("the contract has no waterfall")
-                               : fmt::format("the contract has {} waterfalls ({}): pick one with `--waterfall NAME`",
-                                             c.waterfalls.size(), fmt::join(names, ", ")));
+  if (c.waterfalls.empty()) d.report<dsl::DiagId::no_waterfall>({nullptr, {}, options.contract});
+  else d.report<dsl::DiagId::several_waterfalls>({nullptr, {}, options.contract}, c.waterfalls.size(),
+                                                 fmt::join(names, ", "));
   return std::nullopt;
 }
 
 std::optional<engine::Money> read_profit(const std::string& text, dsl::DiagnosticList& problems) {
   if (!text.empty() && text[0] == '-') {
-    problems.error(argument("--profit", text), fmt::format("the profit must be more than $0, found `{}`", text));
+    problems.report<dsl::DiagId::profit_not_positive>(argument("--profit", text), text);
     return std::nullopt;
   }
   auto profit = parse_money_option("--profit", text, problems);
   if (profit && profit->is_zero()) {
-    problems.error(argument("--profit", text), fmt::format("the profit must be more than $0, found `{}`", text));
+    problems.report<dsl::DiagId::profit_not_positive>(argument("--profit", text), text);
     return std::nullopt;
   }
   return profit;
@@ -64,9 +62,7 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
   if (options.profit) profit = read_profit(*options.profit, problems);
   if (!options.profit && !options.schedule && !options.until && !options.chart) {
     dsl::DiagnosticList d;
-    d.error({nullptr, {}, "payout"},
-            "say what to show: `--profit MONEY` (like `--profit 50B`), `--schedule`, `--until \"PARTY receives "
-            "MONEY\"` or `--chart FILE.svg`");
+    d.report<dsl::DiagId::payout_nothing_to_show>({nullptr, {}, "payout"});
     ctx.print(d);
     return kUsage;
   }
@@ -93,28 +89,30 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
   const PayoutSubject subject{c, c.waterfalls[*wi], *wi};
 
   // Everything is computed before anything is printed or written.
-  const auto fail = [&](const std::string& what, const std::string& message) {
+  const auto fail = [&](const std::string& what, dsl::DiagMessage message) {
     dsl::DiagnosticList d;
-    d.error({nullptr, {}, what}, message);
+    d.report({nullptr, {}, what}, std::move(message));
     ctx.print(d);
     return kFound;
   };
   std::optional<ProfitPayout> paid;
   if (profit) {
     paid = pay_profit(subject, *profit);
-    if (!paid) return fail("--profit", "the payout would pass the money range ($1000T)");
+    if (!paid) return fail("--profit", dsl::message<dsl::DiagId::payout_out_of_range>());
   }
   std::optional<engine::Schedule> schedule;
   if (options.schedule || options.until || options.chart) {
     auto built = engine::build_schedule(subject.waterfall, c.parties.size());
-    if (const auto* e = std::get_if<engine::ScheduleError>(&built)) return fail(options.contract, e->message);
+    if (const auto* e = std::get_if<engine::ScheduleError>(&built)) {
+      return fail(options.contract, dsl::message<dsl::DiagId::payout_not_computed>(e->message));
+    }
     schedule = std::move(std::get<engine::Schedule>(built));
   }
   std::optional<UntilAnswer> answer;
   if (until) {
     std::string error;
     answer = answer_until(subject, *schedule, *until, error);
-    if (!answer) return fail("--until", error);
+    if (!answer) return fail("--until", dsl::message<dsl::DiagId::payout_not_computed>(error));
   }
   if (options.chart) {
     std::ofstream file(*options.chart, std::ios::binary | std::ios::trunc);
@@ -122,7 +120,7 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
     file.close();
     if (!file) {
       dsl::DiagnosticList d;
-      d.error({nullptr, {}, *options.chart}, "cannot write the chart to this file");
+      d.report<dsl::DiagId::chart_not_written>({nullptr, {}, *options.chart});
       ctx.print(d);
       return kUsage;
     }

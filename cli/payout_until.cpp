@@ -50,25 +50,23 @@ std::optional<UntilQuestion> parse_until(const std::string& text, const engine::
                                          dsl::DiagnosticList& diagnostics) {
   const auto src = std::make_shared<const dsl::SourceFile>("--until", text);
   const auto size = static_cast<std::uint32_t>(text.size());
-  const auto fail = [&](std::uint32_t b, std::uint32_t e, std::string message) {
-    diagnostics.error({src, {b, e}, {}}, std::move(message));
+  const auto fail = [&](std::uint32_t b, std::uint32_t e, dsl::DiagMessage message) {
+    diagnostics.report({src, {b, e}, {}}, std::move(message));
     return std::nullopt;
   };
   const std::vector<Token> words = split_words(text);
-  if (words.empty()) return fail(0, size, "expected `PARTY receives MONEY`, like `Nonprofit receives $1`");
+  if (words.empty()) return fail(0, size, dsl::message<dsl::DiagId::until_expected>());
   const Token& name = words[0];
   if (!is_identifier(name.text) || dsl::is_keyword(name.text)) {
-    return fail(name.begin, name.end, fmt::format("expected a party's name, like `Nonprofit`, found `{}`", name.text));
+    return fail(name.begin, name.end, dsl::message<dsl::DiagId::until_party_expected>(name.text));
   }
-  if (words.size() < 2) return fail(size, size, fmt::format("expected `receives MONEY` after `{}`", name.text));
+  if (words.size() < 2) return fail(size, size, dsl::message<dsl::DiagId::until_receives_missing>(name.text));
   if (words[1].text != "receives") {
     return fail(words[1].begin, words[1].end,
-                fmt::format("expected `receives` after `{}`, found `{}`", name.text, words[1].text));
+                dsl::message<dsl::DiagId::until_receives_expected>(name.text, words[1].text));
   }
   if (words.size() < 3) {
-    return fail(size, size,
-                "expected an amount like `$1B` after `receives` (in a shell, write it without `$` or in single "
-                "quotes: `$1` inside double quotes is a shell variable)");
+    return fail(size, size, dsl::message<dsl::DiagId::until_amount_missing>());
   }
   const Token& amount = words[2];
   const bool dollar = amount.text[0] == '$';
@@ -81,21 +79,21 @@ std::optional<UntilQuestion> parse_until(const std::string& text, const engine::
   }
   if (words.size() > 3) {
     return fail(words[3].begin, words.back().end,
-                fmt::format("expected nothing after the amount, found `{}`", words[3].text));
+                dsl::message<dsl::DiagId::until_trailing_text>(words[3].text));
   }
   const engine::Money money = std::get<engine::Money>(parsed);
-  if (money.is_zero()) return fail(amount.begin, amount.end, "the amount must be more than $0");
+  if (money.is_zero()) return fail(amount.begin, amount.end, dsl::message<dsl::DiagId::until_amount_not_positive>());
 
   const auto ref = c.find(name.text);
   if (!ref) {
     std::vector<std::string_view> parties;
     for (const engine::Party& p : c.parties) parties.push_back(p.name);
-    return fail(name.begin, name.end, fmt::format("the contract has no party `{}`{}", name.text,
+    return fail(name.begin, name.end, dsl::message<dsl::DiagId::no_such_declaration>("party", name.text,
                                                   engine::did_you_mean(name.text, parties)));
   }
   if (ref->kind != engine::DeclKind::party) {
     return fail(name.begin, name.end,
-                fmt::format("`{}` is {}, not a party", name.text, engine::decl_kind_with_article(ref->kind)));
+                dsl::message<dsl::DiagId::wrong_kind>(name.text, engine::decl_kind_with_article(ref->kind), "a party"));
   }
   return UntilQuestion{ref->index, money};
 }

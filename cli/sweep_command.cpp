@@ -99,14 +99,14 @@ std::optional<engine::ProfitRange> parse_range(const SweepOptions& options, dsl:
   const std::string& text = *options.profits;
   const std::size_t dots = text.find("..");
   if (dots == std::string::npos) {
-    problems.error({std::make_shared<const dsl::SourceFile>("--profits", text),
-                    {0, static_cast<std::uint32_t>(text.size())},
-                    {}},
-                   fmt::format("expected a range like `1B..100B` after `--profits`, found `{}`", text));
+    problems.report<dsl::DiagId::profits_range_expected>({std::make_shared<const dsl::SourceFile>("--profits", text),
+                                                           {0, static_cast<std::uint32_t>(text.size())},
+                                                           {}},
+                                                          text);
     return std::nullopt;
   }
   if (!options.step) {
-    problems.error({nullptr, {}, "sweep"}, "say how far apart the profits are with `--step MONEY`, like `--step 1B`");
+    problems.report<dsl::DiagId::step_missing>({nullptr, {}, "sweep"});
     return std::nullopt;
   }
   const auto from = parse_money_option("--profits", text.substr(0, dots), problems);
@@ -114,21 +114,17 @@ std::optional<engine::ProfitRange> parse_range(const SweepOptions& options, dsl:
   const auto step = parse_money_option("--step", *options.step, problems);
   if (!from || !to || !step) return std::nullopt;
   if (from->is_zero() || step->is_zero()) {
-    problems.error({nullptr, {}, from->is_zero() ? "--profits" : "--step"},
-                   from->is_zero() ? "profits must be more than $0: start the range at $0.01 or more"
-                                   : "the step must be more than $0");
+    if (from->is_zero()) problems.report<dsl::DiagId::profits_not_positive>({nullptr, {}, "--profits"});
+    else problems.report<dsl::DiagId::step_not_positive>({nullptr, {}, "--step"});
     return std::nullopt;
   }
   if (*to < *from) {
-    problems.error({nullptr, {}, "--profits"}, fmt::format("the range ends ({}) before it starts ({})",
-                                                           to->to_short(), from->to_short()));
+    problems.report<dsl::DiagId::range_backwards>({nullptr, {}, "--profits"}, to->to_short(), from->to_short());
     return std::nullopt;
   }
   const engine::ProfitRange range{*from, *to, *step};
   if (range.count() > kMaxRows) {
-    problems.error({nullptr, {}, "--step"}, fmt::format("the sweep would have {} profits; the most is {}: take a "
-                                                        "larger step",
-                                                        range.count(), kMaxRows));
+    problems.report<dsl::DiagId::too_many_profits>({nullptr, {}, "--step"}, range.count(), kMaxRows);
     return std::nullopt;
   }
   return range;
@@ -290,14 +286,13 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
 int sweep_command(Context& ctx, const SweepOptions& options) {
   dsl::DiagnosticList problems;
   if (options.profits.has_value() == !options.scenarios.empty()) {
-    problems.error({nullptr, {}, "sweep"}, options.profits ? "sweep either `--profits` or `--scenarios`, not both"
-                                                           : "say what to sweep: `--profits FROM..TO --step MONEY` "
-                                                             "or `--scenarios FILE...`");
+    if (options.profits) problems.report<dsl::DiagId::sweep_both>({nullptr, {}, "sweep"});
+    else problems.report<dsl::DiagId::sweep_nothing>({nullptr, {}, "sweep"});
     ctx.print(problems);
     return kUsage;
   }
   if (options.step && !options.profits) {
-    problems.error({nullptr, {}, "--step"}, "`--step` goes with `--profits FROM..TO`");
+    problems.report<dsl::DiagId::step_without_profits>({nullptr, {}, "--step"});
     ctx.print(problems);
     return kUsage;
   }

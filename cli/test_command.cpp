@@ -41,7 +41,7 @@ int test_command(Context& ctx, const std::vector<std::string>& paths) {
     dsl::DiagnosticList failures;
     for (const engine::ExpectationResult& r : run.results) {
       if (r.passed) continue;
-      auto& d = failures.error(r.where, fmt::format("expected {}", r.expected));
+      auto& d = failures.report<dsl::DiagId::expectation_failed>(r.where, r.expected);
       d.notes.push_back({{}, fmt::format("but {}", what_happened(run, r.actual))});
     }
     ctx.print(failures);

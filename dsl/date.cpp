@@ -88,14 +88,14 @@ std::variant<Date, LiteralError> parse_date(std::string_view text) {
   int y = 0, m = 0, d = 0;
   if (text.size() != 10 || !digits(0, 4, y) || text[4] != '-' || !digits(5, 2, m) || text[7] != '-' ||
       !digits(8, 2, d)) {
-    return LiteralError{fmt::format("expected a date like `2024-06-01` (YYYY-MM-DD), found `{}`", text), 0};
+    return LiteralError{message<DiagId::date_malformed>(text), 0};
   }
-  if (y < 1) return LiteralError{fmt::format("`{}` is not a calendar date: there is no year 0", text), 0};
+  if (y < 1) return LiteralError{message<DiagId::date_year_zero>(text), 0};
   if (m < 1 || m > 12) {
-    return LiteralError{fmt::format("`{}` is not a calendar date: there is no month {:02}", text, m), 5};
+    return LiteralError{message<DiagId::date_no_such_month>(text, m), 5};
   }
   if (d < 1 || d > days_in_month(y, m)) {
-    return LiteralError{fmt::format("`{}` is not a calendar date: {} {} has {} days", text, kMonthNames[m - 1], y,
+    return LiteralError{message<DiagId::date_no_such_day>(text, kMonthNames[m - 1], y,
                                     days_in_month(y, m)),
                         8};
   }

@@ -6,13 +6,19 @@
 
 namespace clause::dsl {
 
-Diagnostic& DiagnosticList::error(Location where, std::string message) {
-  add(Diagnostic{Severity::error, std::move(where), std::move(message), {}});
-  return dropped_ == 0 ? items_.back() : overflow_;
-}
+// The table is in the enum's order, so that kind_of is an index, and no two kinds share a code.
+static_assert([] {
+  for (std::size_t i = 0; i < kDiagKinds.size(); ++i) {
+    if (static_cast<std::size_t>(kDiagKinds[i].id) != i) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (kDiagKinds[j].code == kDiagKinds[i].code) return false;
+    }
+  }
+  return true;
+}());
 
-Diagnostic& DiagnosticList::warning(Location where, std::string message) {
-  add(Diagnostic{Severity::warning, std::move(where), std::move(message), {}});
+Diagnostic& DiagnosticList::report(Location where, DiagMessage message) {
+  add(Diagnostic{message.id, kind_of(message.id).severity, std::move(where), std::move(message.text), {}});
   return dropped_ == 0 ? items_.back() : overflow_;
 }
 
@@ -23,7 +29,8 @@ void DiagnosticList::add(Diagnostic d) {
     // Keep counting so the exit status stays right; say once how many were left out.
     ++dropped_;
     if (dropped_ == 1) {
-      items_.push_back(Diagnostic{Severity::note, d.where, "too many problems: the rest are not shown", {}});
+      DiagMessage m = message<DiagId::too_many_problems>();
+      items_.push_back(Diagnostic{m.id, kind_of(m.id).severity, d.where, std::move(m.text), {}});
     }
     overflow_ = std::move(d);
     return;
@@ -82,9 +89,11 @@ Palette palette(bool colour) {
   return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[1;32m", "\x1b[0m"};
 }
 
-void render_one(std::string& out, Severity severity, const Location& where, const std::string& message,
-                const Palette& p) {
-  const char* label = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+// `code` is the kind's id, shown after the severity; a note under a diagnostic has none.
+void render_one(std::string& out, Severity severity, std::string_view code, const Location& where,
+                const std::string& message, const Palette& p) {
+  const char* word = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+  const std::string label = code.empty() ? std::string(word) : fmt::format("{}[{}]", word, code);
   const char* colour = severity == Severity::error ? p.error : severity == Severity::warning ? p.warning : p.note;
   if (!where.source) {
     const std::string& name = where.path.empty() ? std::string("clause") : where.path;
@@ -144,9 +153,9 @@ void render_one(std::string& out, Severity severity, const Location& where, cons
 std::string render_diagnostic(const Diagnostic& d, const RenderOptions& options) {
   const Palette p = palette(options.colour);
   std::string out;
-  render_one(out, d.severity, d.where, d.message, p);
+  render_one(out, d.severity, kind_of(d.id).code, d.where, d.message, p);
   for (const DiagnosticNote& n : d.notes) {
-    if (n.where.source) render_one(out, Severity::note, n.where, n.message, p);
+    if (n.where.source) render_one(out, Severity::note, {}, n.where, n.message, p);
     else out += fmt::format("  {}note:{} {}\n", p.note, p.reset, n.message);
   }
   return out;

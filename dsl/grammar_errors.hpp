@@ -1,6 +1,7 @@
 // What a reader is told when a `must<>` rule fails: one message per rule. The parser's
 // control class static_asserts that a rule under `must<>` has one, so a forgotten
-// message fails the build. The parser appends ", found `X`".
+// message fails the build. The parser reports it as one kind, `syntax_error` (E0101 in
+// dsl/diagnostic_kinds.hpp), with ", found `X`" after it.
 #pragma once
 
 #include "dsl/grammar.hpp"

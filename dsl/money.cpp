@@ -68,10 +68,10 @@ std::string Money::to_short() const {
 // strings a literal were 5% of parsing's instructions). The digits are read from the
 // text itself, in the same order of checks and errors.
 std::variant<Money, LiteralError> parse_money(std::string_view text) {
-  if (text.empty() || text[0] != '$') return LiteralError{"expected an amount like `$194M`", 0};
+  if (text.empty() || text[0] != '$') return LiteralError{message<DiagId::money_expected>(), 0};
   std::size_t i = 1;
   if (i >= text.size() || !is_digit(text[i])) {
-    return LiteralError{fmt::format("expected digits after `$` in `{}`", text), i};
+    return LiteralError{message<DiagId::money_digits_after_dollar>(text), i};
   }
 
   // Whole part, with optional thousands separators that must group in threes.
@@ -81,7 +81,7 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
   for (; i < text.size() && (is_digit(text[i]) || text[i] == ','); ++i) {
     if (text[i] == ',') {
       if ((grouped && group_len != 3) || (!grouped && (group_len == 0 || group_len > 3))) {
-        return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+        return LiteralError{message<DiagId::money_thousands_separator>(text), i};
       }
       grouped = true;
       group_len = 0;
@@ -90,7 +90,7 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
     ++group_len;
   }
   if (grouped && group_len != 3) {
-    return LiteralError{fmt::format("misplaced thousands separator in `{}`: digits go in groups of three", text), i};
+    return LiteralError{message<DiagId::money_thousands_separator>(text), i};
   }
   const std::string_view whole = text.substr(whole_begin, i - whole_begin);  // with its separators
 
@@ -99,7 +99,7 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
     ++i;
     const std::size_t start = i;
     while (i < text.size() && is_digit(text[i])) ++i;
-    if (i == start) return LiteralError{fmt::format("expected digits after the decimal point in `{}`", text), i};
+    if (i == start) return LiteralError{message<DiagId::digits_after_point>(text), i};
     fraction = text.substr(start, i - start);
   }
 
@@ -111,19 +111,19 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
       case 'B': scale_zeros = 9; break;
       case 'T': scale_zeros = 12; break;
       default:
-        return LiteralError{fmt::format("unknown scale `{}` in `{}`: use K, M, B or T", text.substr(i, 1), text), i};
+        return LiteralError{message<DiagId::money_unknown_scale>(text.substr(i, 1), text), i};
     }
     ++i;
   }
   if (i != text.size()) {
-    return LiteralError{fmt::format("unexpected `{}` after the amount `{}`", text.substr(i), text.substr(0, i)), i};
+    return LiteralError{message<DiagId::money_trailing_text>(text.substr(i), text.substr(0, i)), i};
   }
 
   // Cents = (whole.fraction) * 10^(scale_zeros + 2); every digit past that is a fraction of a cent.
   const std::size_t kept = static_cast<std::size_t>(scale_zeros + 2);
   for (std::size_t d = kept; d < fraction.size(); ++d) {
     if (fraction[d] != '0') {
-      return LiteralError{fmt::format("`{}` has a fraction of a cent: money is exact to the cent", text), 0};
+      return LiteralError{message<DiagId::money_fraction_of_cent>(text), 0};
     }
   }
   // Digit by digit, stopping past the limit: cents stays at most 10 * 10^17 + 9, far below
@@ -150,7 +150,7 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
     if (!beyond) cents *= scale;
   }
   if (beyond) {
-    return LiteralError{fmt::format("`{}` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)", text), 0};
+    return LiteralError{message<DiagId::money_out_of_range>(text), 0};
   }
   return Money::from_cents(cents);
 }

@@ -8,11 +8,13 @@
 #include <string_view>
 #include <variant>
 
+#include "dsl/diagnostic_kinds.hpp"
+
 namespace clause::dsl {
 
 // What went wrong reading a literal, and where inside the literal's text.
 struct LiteralError {
-  std::string message;
+  DiagMessage message;
   std::size_t offset = 0;  // byte offset inside the literal's text
 };
 

@@ -179,7 +179,7 @@ MoneyLit money_literal(const ActionInput& in, Builder& b) {
   if (auto* m = std::get_if<Money>(&parsed)) {
     lit.value = *m;
   } else {
-    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    b.diags.report(b.where(lit.span), std::get<LiteralError>(parsed).message);
     lit.valid = false;
   }
   return lit;
@@ -193,7 +193,7 @@ PercentLit percent_literal(const ActionInput& in, Builder& b) {
   if (auto* p = std::get_if<Percent>(&parsed)) {
     lit.value = *p;
   } else {
-    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    b.diags.report(b.where(lit.span), std::get<LiteralError>(parsed).message);
     lit.valid = false;
   }
   return lit;
@@ -207,7 +207,7 @@ DateLit date_literal(const ActionInput& in, Builder& b) {
   if (auto* d = std::get_if<Date>(&parsed)) {
     lit.value = *d;
   } else {
-    b.diags.error(b.where(lit.span), std::get<LiteralError>(parsed).message);
+    b.diags.report(b.where(lit.span), std::get<LiteralError>(parsed).message);
     lit.valid = false;
   }
   return lit;
@@ -216,7 +216,7 @@ DateLit date_literal(const ActionInput& in, Builder& b) {
 // A status is a plain word: `agi is declared`, never `OpenAI.board is declared`.
 Ident plain_word(const ActorRef& a, Builder& b, const char* what) {
   if (a.body) {
-    b.diags.error(b.where(a.span), fmt::format("{} is a plain word, not a body like `{}`", what, a.to_string()));
+    b.diags.report<DiagId::status_not_plain>(b.where(a.span), what, a.to_string());
   }
   return a.party;
 }
@@ -418,7 +418,7 @@ CLAUSE_ACTION(scenario_assume_name) { b.assume_name = ident(in, b); }
 CLAUSE_ACTION(scenario_assume) {
   const Span s = b.composite(in);
   if (!b.scenario->events.empty()) {
-    b.diags.error(b.where(s), "`assume` lines come before the first event: move it above the `on` lines");
+    b.diags.report<DiagId::assume_after_event>(b.where(s));
   }
   b.scenario->assumes.push_back(ScenarioAssume{b.assume_name, *b.value, s});
 }
@@ -506,17 +506,18 @@ void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_vie
     // (-Wstringop-overflow, a false positive) in the Release build `scripts/run` makes.
     std::string escape(1, '\\');
     if (f.at != end) escape.push_back(*f.at);
-    b.diags.error(b.where({at - 1, at + (f.at == end ? 0u : 1u)}),
-                  fmt::format("unknown escape `{}` in a string: use `\\\"`, `\\\\` or `\\n`", escape));
+    b.diags.report<DiagId::unknown_escape>(b.where({at - 1, at + (f.at == end ? 0u : 1u)}), escape);
     return;
   }
-  std::string message;
+  const Location where = b.where({place, place == at ? at + found_len : place});
   if (f.expects_new_name && f.at != end && found.rfind("found `", 0) == 0) {
     const std::string word = found.substr(7, found.size() - 8);
-    if (is_keyword(word)) message = fmt::format("`{}` is a reserved keyword and cannot be used as a name", word);
+    if (is_keyword(word)) {
+      b.diags.report<DiagId::keyword_as_name>(where, word);
+      return;
+    }
   }
-  if (message.empty()) message = fmt::format("{}, {}", f.message, found);
-  b.diags.error(b.where({place, place == at ? at + found_len : place}), std::move(message));
+  b.diags.report<DiagId::syntax_error>(where, f.message, found);
 }
 
 // Whether the first word of the line at `p` is one of the given line-starting keywords.
@@ -705,7 +706,7 @@ std::variant<Value, LiteralError> parse_value(std::string_view text) {
     if (auto* e = std::get_if<LiteralError>(&p)) return *e;
     return Value{std::get<Percent>(p)};
   }
-  return LiteralError{fmt::format("expected a value like `$130B` or `49%`, found `{}`", text), 0};
+  return LiteralError{message<DiagId::value_expected>(text), 0};
 }
 
 std::string value_to_string(const Value& v) {

@@ -17,10 +17,10 @@ std::variant<Percent, LiteralError> parse_percent(std::string_view text) {
   std::size_t i = 0;
   std::int64_t whole = 0;
   const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
-  if (!digit(0)) return LiteralError{"expected a percentage like `49%`", 0};
+  if (!digit(0)) return LiteralError{message<DiagId::percent_expected>(), 0};
   for (; digit(i); ++i) {
     whole = whole * 10 + (text[i] - '0');
-    if (whole > 100) return LiteralError{fmt::format("`{}` is more than 100%", text), 0};
+    if (whole > 100) return LiteralError{message<DiagId::percent_over_100>(text), 0};
   }
   std::int64_t frac = 0;
   if (i < text.size() && text[i] == '.') {
@@ -29,21 +29,21 @@ std::variant<Percent, LiteralError> parse_percent(std::string_view text) {
     for (; digit(i); ++i) {
       if (i - start >= 4) {
         if (text[i] != '0') {
-          return LiteralError{fmt::format("`{}` has more than four decimal places", text), i};
+          return LiteralError{message<DiagId::percent_too_precise>(text), i};
         }
         continue;
       }
       frac = frac * 10 + (text[i] - '0');
     }
-    if (i == start) return LiteralError{fmt::format("expected digits after the decimal point in `{}`", text), i};
+    if (i == start) return LiteralError{message<DiagId::digits_after_point>(text), i};
     for (std::size_t k = std::min<std::size_t>(i - start, 4); k < 4; ++k) frac *= 10;
   }
   if (i >= text.size() || text[i] != '%') {
-    return LiteralError{fmt::format("expected a percentage like `49%`, found `{}`", text), i};
+    return LiteralError{message<DiagId::percent_malformed>(text), i};
   }
-  if (i + 1 != text.size()) return LiteralError{fmt::format("unexpected text after `{}`", text.substr(0, i + 1)), i + 1};
+  if (i + 1 != text.size()) return LiteralError{message<DiagId::percent_trailing_text>(text.substr(0, i + 1)), i + 1};
   const std::int64_t units = whole * Percent::kUnitsPerPercent + frac;
-  if (units > Percent::kWhole) return LiteralError{fmt::format("`{}` is more than 100%", text), 0};
+  if (units > Percent::kWhole) return LiteralError{message<DiagId::percent_over_100>(text), 0};
   return Percent::from_units(units);
 }
 

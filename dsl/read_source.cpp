@@ -12,9 +12,7 @@ namespace clause::dsl {
 ReadResult source_from_bytes(std::string name, std::string bytes) {
   ReadResult result;
   if (bytes.size() > kMaxSourceBytes) {
-    result.diagnostics.error({nullptr, {}, name},
-                             fmt::format("the text is {} bytes; the most Clause reads is {} bytes (256 MiB)",
-                                         bytes.size(), kMaxSourceBytes));
+    result.diagnostics.report<DiagId::text_too_large>({nullptr, {}, name}, bytes.size(), kMaxSourceBytes);
     return result;
   }
   std::size_t skipped = 0;
@@ -35,11 +33,8 @@ ReadResult source_from_bytes(std::string name, std::string bytes) {
     auto source = std::make_shared<const SourceFile>(name, std::move(shown));
     const auto at = static_cast<std::uint32_t>(*bad);
     const LineColumn lc = source->position(at);
-    result.diagnostics.error({source, {at, at + 1}, name},
-                             fmt::format("invalid UTF-8 at byte offset {} (line {}, column {}): byte 0x{:02X} does "
-                                         "not begin or continue a character",
-                                         *bad + skipped, lc.line, lc.column,
-                                         static_cast<unsigned char>(bytes[*bad])));
+    result.diagnostics.report<DiagId::invalid_utf8>({source, {at, at + 1}, name}, *bad + skipped, lc.line, lc.column,
+                                                    static_cast<unsigned char>(bytes[*bad]));
     return result;
   }
   result.source = std::make_shared<const SourceFile>(std::move(name), std::move(bytes));
@@ -52,26 +47,24 @@ ReadResult read_source_file(const std::string& path) {
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
     result.io_error = true;
-    result.diagnostics.error({nullptr, {}, path}, "cannot read the file: it does not exist");
+    result.diagnostics.report<DiagId::file_missing>({nullptr, {}, path});
     return result;
   }
   if (std::filesystem::is_directory(status)) {
     result.io_error = true;
-    result.diagnostics.error({nullptr, {}, path}, "cannot read the file: it is a directory");
+    result.diagnostics.report<DiagId::file_is_directory>({nullptr, {}, path});
     return result;
   }
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxSourceBytes) {
     result.io_error = true;
-    result.diagnostics.error({nullptr, {}, path},
-                             fmt::format("the file is {} bytes; the most Clause reads is {} bytes (256 MiB)", size,
-                                         kMaxSourceBytes));
+    result.diagnostics.report<DiagId::file_too_large>({nullptr, {}, path}, size, kMaxSourceBytes);
     return result;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     result.io_error = true;
-    result.diagnostics.error({nullptr, {}, path}, fmt::format("cannot read the file: {}", std::strerror(errno)));
+    result.diagnostics.report<DiagId::file_unreadable>({nullptr, {}, path}, std::strerror(errno));
     return result;
   }
   // Read in blocks: the size may be unknown (a pipe) or wrong (a file that is growing).
@@ -84,7 +77,7 @@ ReadResult read_source_file(const std::string& path) {
   }
   if (in.bad()) {
     result.io_error = true;
-    result.diagnostics.error({nullptr, {}, path}, "cannot read the file: a read error occurred");
+    result.diagnostics.report<DiagId::file_read_error>({nullptr, {}, path});
     return result;
   }
   return source_from_bytes(path, std::move(bytes));

@@ -36,6 +36,7 @@ nlohmann::json diagnostics_params(const Workspace& ws, const Document& doc, cons
   for (const dsl::Diagnostic& d : diagnostics.items()) {
     nlohmann::json item{{"range", range_in(doc, d.where, enc)},
                         {"severity", severity(d.severity)},
+                        {"code", std::string(dsl::kind_of(d.id).code)},
                         {"source", "clause"},
                         {"message", d.message}};
     if (d.where.source.get() != doc.source.get()) {

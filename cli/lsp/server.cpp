@@ -212,7 +212,7 @@ void Server::publish(const DocumentPtr& doc) {
   } catch (const std::exception& e) {
     // Say so in the editor rather than leave stale diagnostics.
     log_ << "clause lsp: internal error checking " << doc->uri << ": " << e.what() << '\n';
-    diagnostics.error({doc->source, {0, 0}, {}}, fmt::format("internal error while checking: {}", e.what()));
+    diagnostics.report<dsl::DiagId::internal_error>({doc->source, {0, 0}, {}}, e.what());
   }
   transport_.write(
       {{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"},

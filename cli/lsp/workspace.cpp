@@ -91,10 +91,9 @@ dsl::DiagnosticList check_document(const Document& document) {
     const dsl::Span line = document.scenario.contract_path ? document.scenario.contract_path->span
                                                            : document.scenario.keyword;
     const dsl::Location& at = first_contract_error->where;
-    dsl::Diagnostic& d = out.error(
-        {document.source, line, {}},
-        fmt::format("the contract has {} {}; the first: {}", contract_errors, contract_errors == 1 ? "error" : "errors",
-                    first_contract_error->message));
+    dsl::Diagnostic& d = out.report<dsl::DiagId::contract_has_errors>(
+        {document.source, line, {}}, contract_errors, contract_errors == 1 ? "error" : "errors",
+        first_contract_error->message);
     d.notes.push_back({at, first_contract_error->message});
   }
   out.sort();

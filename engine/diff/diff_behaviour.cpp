@@ -101,7 +101,7 @@ class ProbeRunner {
     }
     if (a.body.empty()) return {Actor{ref->index, kNone}, {}};
     const Index body = c_.find_body(ref->index, a.body);
-    if (body == kNone) return {{}, c_.unknown_body_message(ref->index, a.body)};
+    if (body == kNone) return {{}, c_.unknown_body_message(ref->index, a.body).text};
     return {Actor{ref->index, body}, {}};
   }
 

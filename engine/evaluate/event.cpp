@@ -25,8 +25,8 @@ class Resolver {
 
   dsl::Location at(Span s) const { return {src_, s, {}}; }
 
-  void error(Span s, std::string message) {
-    diags_.error(at(s), std::move(message));
+  void error(Span s, dsl::DiagMessage message) {
+    diags_.report(at(s), std::move(message));
     ok = false;
   }
 
@@ -44,7 +44,7 @@ class Resolver {
     if (!ref) return outsiders_.intern(a.to_string());
     if (ref->kind != DeclKind::party) {
       error(a.party.span,
-            fmt::format("`{}` is {}, not a party", a.party.text, decl_kind_with_article(ref->kind)));
+            dsl::message<DiagId::wrong_kind>(a.party.text, decl_kind_with_article(ref->kind), "a party"));
       return {};
     }
     Actor result{ref->index, kNone};
@@ -62,10 +62,10 @@ class Resolver {
     const auto ref = c_.find(name.text);
     if (ref && ref->kind == kind) return ref->index;
     if (ref) {
-      error(name.span, fmt::format("`{}` is {}, not {}", name.text, decl_kind_with_article(ref->kind),
+      error(name.span, dsl::message<DiagId::wrong_kind>(name.text, decl_kind_with_article(ref->kind),
                                    decl_kind_with_article(kind)));
     } else {
-      error(name.span, fmt::format("the contract has no {} `{}`{}", decl_kind_name(kind), name.text,
+      error(name.span, dsl::message<DiagId::no_such_declaration>(decl_kind_name(kind), name.text,
                                    may_suggest(diags_) ? did_you_mean(name.text, names_of(kind)) : ""));
     }
     return kNone;
@@ -76,7 +76,7 @@ class Resolver {
       ok = false;
       return {};
     }
-    if (m.value.is_zero()) error(m.span, fmt::format("{} must be more than $0", what));
+    if (m.value.is_zero()) error(m.span, dsl::message<DiagId::amount_not_positive>(what));
     return m.value;
   }
 

@@ -72,8 +72,7 @@ class Checker {
     c_.effective_keyword = syn_.effective_keyword;
 
     if (syn_.declarations.size() > kMaxDeclarations) {
-      diags_.error(at(syn_.declarations[kMaxDeclarations].keyword),
-                   fmt::format("too many declarations: a contract holds at most {}", kMaxDeclarations));
+      diags_.report<DiagId::too_many_declarations>(at(syn_.declarations[kMaxDeclarations].keyword), kMaxDeclarations);
       return std::nullopt;
     }
     declare_names();
@@ -148,8 +147,8 @@ class Checker {
         }
       }
       if (first) {
-        auto& diag = diags_.error(at(name.span), fmt::format("duplicate name `{}`: {} named `{}` is already declared",
-                                                             name.text, article_kind(first->kind()), name.text));
+        auto& diag = diags_.report<DiagId::duplicate_name>(at(name.span), name.text, article_kind(first->kind()),
+                                                           name.text);
         diag.notes.push_back({at(first->name().span), "first declared here"});
         continue;
       }
@@ -190,13 +189,13 @@ class Checker {
         SeenSet<std::string_view> seen;
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
-            diags_.error(at(b.span), fmt::format("duplicate body `{}` of party `{}`", b.text, party.name));
+            diags_.report<DiagId::duplicate_body>(at(b.span), b.text, party.name);
             continue;
           }
           party.bodies.emplace_back(b.text);
         }
         if (party.bodies.size() > kMaxBodies) {
-          diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
+          diags_.report<DiagId::too_many_bodies>(at(d.keyword), kMaxBodies);
         }
         c_.parties.push_back(std::move(party));
         break;
@@ -237,18 +236,18 @@ class Checker {
       if (!ref || ref->kind != DeclKind::assumption) {
         std::vector<std::string_view> names;
         for (const Assumption& a : c_.assumptions) names.push_back(a.name);
-        const std::string what = ref ? fmt::format("`{}` is {}, not an assumption", o.name, article_kind(ref->kind))
-                                     : fmt::format("the contract has no assumption `{}`", o.name);
-        diags_.error(o.where, what + did_you_mean(o.name, names));
+        const std::string suggestion = did_you_mean(o.name, names);
+        if (ref) diags_.report<DiagId::not_an_assumption>(o.where, o.name, article_kind(ref->kind), suggestion);
+        else diags_.report<DiagId::no_such_assumption>(o.where, o.name, suggestion);
         continue;
       }
       Assumption& a = c_.assumptions[ref->index];
       if (a.value.index() != o.value.index()) {
         const bool money = std::holds_alternative<Money>(a.value);
-        diags_.error(o.where, fmt::format("`{}` is {} ({}), so its value must be {}, not `{}`", o.name,
+        diags_.report<DiagId::override_of_other_type>(o.where, o.name,
                                           money ? "money" : "a percentage", dsl::value_to_string(a.value),
                                           money ? "money like `$130B`" : "a percentage like `49%`",
-                                          dsl::value_to_string(o.value)));
+                                          dsl::value_to_string(o.value));
         continue;
       }
       a.value = o.value;
@@ -269,7 +268,7 @@ class Checker {
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
+    diags_.report<DiagId::unknown_name>(at(name.span), noun, name.text, did_you_mean(name.text, candidates));
     return std::nullopt;
   }
 
@@ -277,12 +276,11 @@ class Checker {
     const auto ref = lookup(a.party, {DeclKind::party}, "party");
     if (!ref) return std::nullopt;
     if (ref->kind != DeclKind::party) {
-      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party", a.party.text,
-                                                 article_kind(ref->kind), role));
+      diags_.report<DiagId::must_be_party>(at(a.party.span), a.party.text, article_kind(ref->kind), role);
       return std::nullopt;
     }
     if (a.body) {
-      diags_.error(at(a.span), fmt::format("{} must be a party, not a body: write `{}`", role, a.party.text));
+      diags_.report<DiagId::party_not_body>(at(a.span), role, a.party.text);
       return std::nullopt;
     }
     mentioned_[ref->index] = true;
@@ -293,8 +291,7 @@ class Checker {
     const auto ref = lookup(a.party, {DeclKind::party}, "party");
     if (!ref) return std::nullopt;
     if (ref->kind != DeclKind::party) {
-      diags_.error(at(a.party.span), fmt::format("`{}` is {}; {} must be a party or a party's body",
-                                                 a.party.text, article_kind(ref->kind), role));
+      diags_.report<DiagId::must_be_party_or_body>(at(a.party.span), a.party.text, article_kind(ref->kind), role);
       return std::nullopt;
     }
     mentioned_[ref->index] = true;
@@ -302,7 +299,7 @@ class Checker {
     if (a.body) {
       result.body = c_.find_body(ref->index, a.body->text);
       if (result.body == kNone) {
-        diags_.error(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
+        diags_.report(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
         return std::nullopt;
       }
     }
@@ -330,16 +327,15 @@ class Checker {
     const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
     if (!ref) return std::nullopt;
     if (ref->kind != DeclKind::assumption) {
-      diags_.error(at(name.span), fmt::format("`{}` is {}; {} must be money like `$10B` or a money assumption",
-                                              name.text, article_kind(ref->kind), role));
+      diags_.report<DiagId::must_be_money>(at(name.span), name.text, article_kind(ref->kind), role);
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
     if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* m = std::get_if<Money>(&as.value)) return *m;
-    auto& d = diags_.error(at(name.span), fmt::format("`{}` is a percentage ({}), but {} must be money", name.text,
-                                                      dsl::value_to_string(as.value), role));
+    auto& d = diags_.report<DiagId::percentage_for_money>(at(name.span), name.text, dsl::value_to_string(as.value),
+                                                          role);
     d.notes.push_back({at(as.keyword), fmt::format("`{}` is declared here", name.text)});
     return std::nullopt;
   }
@@ -353,17 +349,14 @@ class Checker {
     const auto ref = lookup(name, {DeclKind::assumption}, "assumption");
     if (!ref) return std::nullopt;
     if (ref->kind != DeclKind::assumption) {
-      diags_.error(at(name.span), fmt::format("`{}` is {}; a share must be a percentage like `49%` or a percentage "
-                                              "assumption",
-                                              name.text, article_kind(ref->kind)));
+      diags_.report<DiagId::must_be_percentage>(at(name.span), name.text, article_kind(ref->kind));
       return std::nullopt;
     }
     used_assumption_[ref->index] = true;
     if (invalid_assumptions_.count(ref->index) != 0) return std::nullopt;  // already reported
     const Assumption& as = c_.assumptions[ref->index];
     if (const auto* v = std::get_if<Percent>(&as.value)) return *v;
-    diags_.error(at(name.span), fmt::format("`{}` is money ({}), but a share must be a percentage", name.text,
-                                            dsl::value_to_string(as.value)));
+    diags_.report<DiagId::money_for_percentage>(at(name.span), name.text, dsl::value_to_string(as.value));
     return std::nullopt;
   }
 
@@ -400,7 +393,7 @@ class Checker {
       const auto p = party(v, "the vendor");
       if (!p) continue;
       if (model.names_vendor(Actor{*p, kNone})) {
-        diags_.warning(at(v.span), fmt::format("`{}` is already a vendor of `{}`", v.to_string(), model.name));
+        diags_.report<DiagId::vendor_repeated>(at(v.span), v.to_string(), model.name);
         continue;
       }
       model.more_vendors.push_back(Actor{*p, kNone});
@@ -442,8 +435,7 @@ class Checker {
                               "licence, clause or exception");
       if (!ref) continue;
       if (ref->kind != DeclKind::licence && ref->kind != DeclKind::clause && ref->kind != DeclKind::exception) {
-        diags_.error(at(e.target.span), fmt::format("`{}` is {}; only a licence, a clause or an exception can end",
-                                                    e.target.text, article_kind(ref->kind)));
+        diags_.report<DiagId::cannot_end>(at(e.target.span), e.target.text, article_kind(ref->kind));
         continue;
       }
       model.ends.push_back(*ref);
@@ -456,8 +448,7 @@ class Checker {
     model.title = keep(e.title);
     if (const auto ref = lookup(e.clause, {DeclKind::clause}, "clause")) {
       if (ref->kind != DeclKind::clause) {
-        diags_.error(at(e.clause.span), fmt::format("`{}` is {}; an exception must be to a clause", e.clause.text,
-                                                    article_kind(ref->kind)));
+        diags_.report<DiagId::exception_not_to_clause>(at(e.clause.span), e.clause.text, article_kind(ref->kind));
       } else {
         model.clause = ref->index;
       }
@@ -474,39 +465,36 @@ class Checker {
             if constexpr (std::is_same_v<K, dsl::ConsentCondition>) {
               if (auto a = actor(k.party, "the consenting party")) {
                 if (std::find(model.consents.begin(), model.consents.end(), *a) != model.consents.end()) {
-                  diags_.warning(at(cond.span), fmt::format("`{}`'s consent is already a condition of `{}`",
-                                                            k.party.to_string(), model.name));
+                  diags_.report<DiagId::consent_repeated>(at(cond.span), k.party.to_string(), model.name);
                 } else if (model.consents.size() >= kMaxConsents) {
-                  diags_.error(at(cond.span), fmt::format("too many consents: an exception asks at most {} parties",
-                                                          kMaxConsents));
+                  diags_.report<DiagId::too_many_consents>(at(cond.span), kMaxConsents);
                 } else {
                   model.consents.push_back(*a);
                 }
               }
             } else if constexpr (std::is_same_v<K, dsl::LimitCondition>) {
               if (limit_span) {
-                auto& diag = diags_.error(at(cond.span), "an exception has at most one `up to ... in total` limit");
+                auto& diag = diags_.report<DiagId::second_limit>(at(cond.span));
                 diag.notes.push_back({at(*limit_span), "the first limit is here"});
                 return;
               }
               limit_span = cond.span;
               if (auto m = money(k.limit, "the limit")) {
                 if (m->is_zero()) {
-                  diags_.error(at(k.limit.span), "a limit of $0 permits nothing: remove the exception or raise the "
-                                                 "limit");
+                  diags_.report<DiagId::zero_limit>(at(k.limit.span));
                 }
                 model.limit = *m;
               }
             } else if constexpr (std::is_same_v<K, dsl::FromCondition>) {
               if (from_span) {
-                diags_.error(at(cond.span), "an exception has at most one `from DATE`");
+                diags_.report<DiagId::second_from>(at(cond.span));
                 return;
               }
               from_span = cond.span;
               if (k.date.valid) model.from = k.date.value;
             } else {
               if (until_span) {
-                diags_.error(at(cond.span), "an exception has at most one `until DATE`");
+                diags_.report<DiagId::second_until>(at(cond.span));
                 return;
               }
               until_span = cond.span;
@@ -516,8 +504,7 @@ class Checker {
           cond.value);
     }
     if (model.from && model.until && *model.from > *model.until) {
-      diags_.error(at(*until_span), fmt::format("the window is empty: `until {}` is before `from {}`",
-                                                model.until->to_string(), model.from->to_string()));
+      diags_.report<DiagId::empty_window>(at(*until_span), model.until->to_string(), model.from->to_string());
     }
     if (model.clause != kNone) {
       c_.clauses[model.clause].exceptions.push_back(self);
@@ -538,7 +525,7 @@ class Checker {
     model.title = keep(w.title);
     if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
     if (w.tiers.size() > kMaxTiers) {
-      diags_.error(at(w.tiers[kMaxTiers].keyword), fmt::format("too many tiers: a waterfall has at most {}", kMaxTiers));
+      diags_.report<DiagId::too_many_tiers>(at(w.tiers[kMaxTiers].keyword), kMaxTiers);
       return;
     }
     std::optional<std::size_t> rest_at;
@@ -554,26 +541,21 @@ class Checker {
       tier.kind = t.kind;
       tier.keyword = t.keyword;
       if (t.kind == TierKind::first && i != 0) {
-        diags_.error(at(t.kind_span),
-                     t.name ? fmt::format("`first` must be the first tier, but {} is tier {}: write `next`", label(), i + 1)
-                            : fmt::format("`first` must be the first tier, but this is tier {}: write `next`", i + 1));
+        diags_.report<DiagId::first_not_first>(at(t.kind_span), t.name ? label() : std::string("this"), i + 1);
       }
       if (rest_at) {
-        auto& diag = diags_.error(at(t.keyword), fmt::format("{} comes after the `rest` tier, which takes "
-                                                             "everything: it would never be paid",
-                                                             label()));
+        auto& diag = diags_.report<DiagId::tier_after_rest>(at(t.keyword), label());
         diag.notes.push_back({at(w.tiers[*rest_at].kind_span), "the `rest` tier is here"});
       }
       if (t.kind == TierKind::rest && !rest_at) rest_at = i;
       if (t.amount) {
         if (auto m = money(*t.amount, "a tier amount")) {
-          if (m->is_zero()) diags_.error(at(t.amount->span), fmt::format("{} has an amount of $0 and pays nothing",
-                                                                         label()));
+          if (m->is_zero()) diags_.report<DiagId::zero_tier_amount>(at(t.amount->span), label());
           tier.amount = *m;
         }
       }
       if (t.shares.size() > kMaxShares) {
-        diags_.error(at(t.shares[kMaxShares].span), fmt::format("too many shares: a tier has at most {}", kMaxShares));
+        diags_.report<DiagId::too_many_shares>(at(t.shares[kMaxShares].span), kMaxShares);
         continue;
       }
       std::int64_t sum = 0;
@@ -587,9 +569,7 @@ class Checker {
         if (p) {
           share.party = *p;
           if (!seen.insert(*p)) {
-            diags_.error(at(s.party.span), fmt::format("`{}` has two shares in {}: a party appears at most once "
-                                                       "per tier",
-                                                       s.party.to_string(), label()));
+            diags_.report<DiagId::two_shares>(at(s.party.span), s.party.to_string(), label());
           }
         }
         const auto pct = percent(s.percent);
@@ -597,8 +577,7 @@ class Checker {
           share.percent = *pct;
           sum += pct->units();
           if (pct->units() == 0) {
-            diags_.error(at(s.percent.span), fmt::format("a share of 0% pays nothing: remove `{}` from {}",
-                                                         s.party.to_string(), label()));
+            diags_.report<DiagId::zero_share>(at(s.percent.span), s.party.to_string(), label());
           }
         } else {
           sum_known = false;
@@ -606,43 +585,32 @@ class Checker {
         if (s.cap) {
           any_cap = true;
           if (t.kind != TierKind::until_capped) {
-            diags_.error(at(s.cap_keyword), fmt::format("`cap` is only allowed in an `until capped` tier; {} is a "
-                                                        "`{}` tier",
-                                                        label(), tier_kind_word(t.kind)));
+            diags_.report<DiagId::cap_outside_until_capped>(at(s.cap_keyword), label(), tier_kind_word(t.kind));
           }
           if (auto m = money(*s.cap, "a cap")) share.cap = *m;
         }
         tier.shares.push_back(share);
       }
       if (sum_known && sum != Percent::kWhole && !t.shares.empty()) {
-        diags_.error(at(t.kind_span), fmt::format("the shares of {} add up to {}, not 100%", label(),
-                                                  Percent::from_units(sum).to_string()));
+        diags_.report<DiagId::shares_not_100>(at(t.kind_span), label(), Percent::from_units(sum).to_string());
       }
       if (t.kind == TierKind::until_capped) {
         if (!any_cap) {
-          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but no share has a `cap`: give at least "
-                                                    "one share a cap",
-                                                    label()));
+          diags_.report<DiagId::no_cap>(at(t.kind_span), label());
         }
         if (!t.overflow) {
-          diags_.error(at(t.kind_span), fmt::format("{} is `until capped` but has no `overflow to PARTY`: say who "
-                                                    "takes a capped party's share",
-                                                    label()));
+          diags_.report<DiagId::no_overflow>(at(t.kind_span), label());
         }
       } else if (t.overflow) {
-        diags_.error(at(t.overflow_keyword), fmt::format("`overflow to` is only allowed on an `until capped` tier; "
-                                                         "{} is a `{}` tier",
-                                                         label(), tier_kind_word(t.kind)));
+        diags_.report<DiagId::overflow_outside_until_capped>(at(t.overflow_keyword), label(), tier_kind_word(t.kind));
       }
       if (t.overflow) {
         if (const auto o = party(*t.overflow, "the overflow party")) {
           tier.overflow = *o;
           for (const dsl::Share& s : t.shares) {
             if (s.cap && s.party.party.text == t.overflow->party.text && !s.party.body) {
-              auto& diag = diags_.error(at(t.overflow->span),
-                                        fmt::format("the overflow party `{}` is itself capped in {}: its overflow "
-                                                    "would have nowhere to go",
-                                                    t.overflow->to_string(), label()));
+              auto& diag = diags_.report<DiagId::overflow_party_capped>(at(t.overflow->span), t.overflow->to_string(),
+                                                                        label());
               diag.notes.push_back({at(s.span), "its capped share is here"});
             }
           }
@@ -673,9 +641,7 @@ class Checker {
         first[p.status] = index;
       } else {
         const Power& other = c_.powers[first[p.status]];
-        auto& d = diags_.error(at(status_span), fmt::format("two powers over `{}`: `{}` already says who may declare "
-                                                            "it",
-                                                            c_.words[p.status], other.name));
+        auto& d = diags_.report<DiagId::two_powers>(at(status_span), c_.words[p.status], other.name);
         d.notes.push_back({at(other.keyword), fmt::format("power `{}` is here", other.name)});
       }
     }
@@ -727,31 +693,24 @@ class Checker {
       const Exception& e = c_.exceptions[site.exception];
       const Clause& cl = c_.clauses[e.clause];
       if (cl.kind == ClauseKind::trigger) {
-        diags_.warning(at(site.clause_span), fmt::format("exception `{}` is to `{}`, which has no exclusivity or "
-                                                         "prohibition to override",
-                                                         e.name, cl.name));
+        diags_.report<DiagId::exception_without_duty>(at(site.clause_span), e.name, cl.name);
         continue;
       }
       if (e.buyer != cl.buyer || e.good != cl.good) {
-        diags_.warning(at(site.permission_span),
-                       fmt::format("exception `{}` can never apply: `{}` is on {} buying {}, but the exception "
-                                   "permits {} buying {}",
+        diags_.report<DiagId::exception_never_applies>(at(site.permission_span),
                                    e.name, cl.name, c_.actor_name(cl.buyer), c_.words[cl.good],
-                                   c_.actor_name(e.buyer), c_.words[e.good]));
+                                   c_.actor_name(e.buyer), c_.words[e.good]);
         continue;
       }
       const bool already = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
       if (already) {
-        diags_.warning(at(site.permission_span),
-                       fmt::format("exception `{}` changes nothing: `{}` already allows buying {} from {}", e.name,
-                                   cl.name, c_.words[e.good], c_.actor_name(e.vendor)));
+        diags_.report<DiagId::exception_changes_nothing>(at(site.permission_span), e.name,
+                                   cl.name, c_.words[e.good], c_.actor_name(e.vendor));
       }
     }
     for (const auto& [status, span] : trigger_statuses_) {
       if (status >= c_.power_of_status.size() || c_.power_of_status[status] == kNone) {
-        diags_.warning(at(span), fmt::format("no power names `{}`, so no declaration of it is ever effective and "
-                                             "this trigger never fires",
-                                             c_.words[status]));
+        diags_.report<DiagId::status_without_power>(at(span), c_.words[status]);
       }
     }
   }
@@ -759,14 +718,12 @@ class Checker {
   void warn_about_unused() {
     for (Index i = 0; i < c_.parties.size(); ++i) {
       if (!mentioned_[i]) {
-        diags_.warning(at(c_.parties[i].keyword), fmt::format("party `{}` is declared but nothing mentions it",
-                                                              c_.parties[i].name));
+        diags_.report<DiagId::unused_party>(at(c_.parties[i].keyword), c_.parties[i].name);
       }
     }
     for (Index i = 0; i < c_.assumptions.size(); ++i) {
       if (!used_assumption_[i]) {
-        diags_.warning(at(c_.assumptions[i].keyword), fmt::format("assumption `{}` is declared but nothing uses it",
-                                                                  c_.assumptions[i].name));
+        diags_.report<DiagId::unused_assumption>(at(c_.assumptions[i].keyword), c_.assumptions[i].name);
       }
     }
   }

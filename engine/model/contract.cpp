@@ -41,13 +41,10 @@ Index Contract::find_body(Index party, std::string_view body) const {
   return it == bodies.end() ? kNone : static_cast<Index>(it - bodies.begin());
 }
 
-std::string Contract::unknown_body_message(Index party, std::string_view body, bool suggest) const {
+dsl::DiagMessage Contract::unknown_body_message(Index party, std::string_view body, bool suggest) const {
   const Party& p = parties[party];
-  if (p.bodies.empty()) {
-    return fmt::format("party `{}` has no bodies; declare one with `party {} {{ body {} }}`", p.name, p.name, body);
-  }
-  if (!suggest) return fmt::format("party `{}` has no body `{}`", p.name, body);
-  return fmt::format("party `{}` has no body `{}`{}", p.name, body, did_you_mean(body, p.bodies));
+  if (p.bodies.empty()) return dsl::message<dsl::DiagId::party_has_no_bodies>(p.name, p.name, body);
+  return dsl::message<dsl::DiagId::unknown_body>(p.name, body, suggest ? did_you_mean(body, p.bodies) : "");
 }
 
 std::optional<DeclRef> Contract::find(std::string_view name) const {

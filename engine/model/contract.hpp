@@ -32,6 +32,7 @@
 namespace clause::engine {
 
 using dsl::Date;
+using dsl::DiagId;
 using dsl::Money;
 using dsl::Percent;
 using dsl::Span;
@@ -235,7 +236,7 @@ class Contract {
   // The index of `body` among the party's bodies, or kNone.
   Index find_body(Index party, std::string_view body) const;
   // "party `OpenAI` has no body `bord` (did you mean `board`?)"
-  std::string unknown_body_message(Index party, std::string_view body, bool suggest = true) const;
+  dsl::DiagMessage unknown_body_message(Index party, std::string_view body, bool suggest = true) const;
   // `OpenAI`, `OpenAI.board`; outsiders are named from `outsiders`.
   std::string actor_name(Actor a, const std::vector<std::string>* outsiders = nullptr) const;
 };

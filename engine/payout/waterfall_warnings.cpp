@@ -14,11 +14,8 @@ void warn_about_unending_waterfalls(const Contract& contract, dsl::DiagnosticLis
       continue;
     }
     const auto cap = capacity(w);
-    diagnostics.warning(dsl::Location{contract.source, w.keyword, {}},
-                        cap ? fmt::format("waterfall `{}` has no `rest` tier: profit above {} is not distributed",
-                                          w.name, cap->to_short())
-                            : fmt::format("waterfall `{}` has no `rest` tier: profit beyond its tiers is not distributed",
-                                          w.name));
+    diagnostics.report<dsl::DiagId::no_rest_tier>(dsl::Location{contract.source, w.keyword, {}}, w.name,
+                                                   cap ? fmt::format("above {}", cap->to_short()) : "beyond its tiers");
   }
 }
 

@@ -26,10 +26,8 @@ void resolve(ScenarioRun& run) {
   for (const dsl::ScenarioEvent& line : run.syntax.events) {
     if (!line.on.valid) continue;
     if (previous && line.on.value < *previous) {
-      run.diagnostics.error({run.source, line.on.span, {}},
-                            fmt::format("this event is dated {}, before the event above it ({}): dates never "
-                                        "decrease in a scenario",
-                                        line.on.value.to_string(), previous->to_string()));
+      run.diagnostics.report<DiagId::dates_decrease>({run.source, line.on.span, {}}, line.on.value.to_string(),
+                                                     previous->to_string());
     }
     previous = line.on.value;
     if (auto event = resolve_event(c, line.event, run.source, run.outsiders, run.diagnostics)) {
@@ -48,21 +46,23 @@ void resolve(ScenarioRun& run) {
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    run.diagnostics.error({run.source, name.span, {}},
-                          ref ? fmt::format("`{}` is {}; expected {}", name.text, decl_kind_with_article(ref->kind), what)
-                              : fmt::format("the contract has no {} `{}`{}", what, name.text,
-                                            did_you_mean(name.text, candidates)));
+    const dsl::Location where{run.source, name.span, {}};
+    if (ref) {
+      run.diagnostics.report<DiagId::scenario_wrong_kind>(where, name.text, decl_kind_with_article(ref->kind), what);
+    } else {
+      run.diagnostics.report<DiagId::no_such_declaration>(where, what, name.text, did_you_mean(name.text, candidates));
+    }
   };
   const auto expect_actor = [&](const dsl::ActorRef& a) {
     const auto ref = c.find(a.party.text);
     if (!ref) return;  // an outsider: it can be named, and has nothing
     if (ref->kind != DeclKind::party) {
-      run.diagnostics.error({run.source, a.party.span, {}},
-                            fmt::format("`{}` is {}, not a party", a.party.text, decl_kind_with_article(ref->kind)));
+      run.diagnostics.report<DiagId::wrong_kind>({run.source, a.party.span, {}}, a.party.text,
+                                                 decl_kind_with_article(ref->kind), "a party");
       return;
     }
     if (a.body && c.find_body(ref->index, a.body->text) == kNone) {
-      run.diagnostics.error({run.source, a.body->span, {}}, c.unknown_body_message(ref->index, a.body->text, may_suggest(run.diagnostics)));
+      run.diagnostics.report({run.source, a.body->span, {}}, c.unknown_body_message(ref->index, a.body->text, may_suggest(run.diagnostics)));
     }
   };
   for (const dsl::Expectation& x : run.syntax.expectations) {
@@ -93,13 +93,12 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
   run.syntax = std::move(parsed.syntax);
   run.diagnostics.append(parsed.diagnostics);
   if (run.syntax.events.size() > kMaxEvents) {
-    run.diagnostics.error({source, run.syntax.events[kMaxEvents].span, {}},
-                          fmt::format("too many events: a scenario holds at most {}", kMaxEvents));
+    run.diagnostics.report<DiagId::too_many_events>({source, run.syntax.events[kMaxEvents].span, {}}, kMaxEvents);
     return run;
   }
   if (run.syntax.expectations.size() > kMaxExpectations) {
-    run.diagnostics.error({source, run.syntax.expectations[kMaxExpectations].span, {}},
-                          fmt::format("too many expectations: a scenario holds at most {}", kMaxExpectations));
+    run.diagnostics.report<DiagId::too_many_expectations>({source, run.syntax.expectations[kMaxExpectations].span, {}},
+                                                        kMaxExpectations);
     return run;
   }
 
@@ -111,9 +110,7 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
     run.contract_path = p.is_absolute() ? p.string()
                                         : (std::filesystem::path(run.path).parent_path() / p).lexically_normal().string();
   } else {
-    run.diagnostics.error({source, run.syntax.keyword, {}},
-                          "the scenario names no contract: add `contract \"PATH\"` after its title, or pass "
-                          "`--contract FILE`");
+    run.diagnostics.report<DiagId::no_contract_named>({source, run.syntax.keyword, {}});
     return run;
   }
 
@@ -164,7 +161,7 @@ void run_scenario(ScenarioRun& run) {
   Evaluator evaluator(*run.contract.contract);
   for (std::size_t i = 0; i < run.events.size(); ++i) {
     if (auto error = evaluator.apply(run.events[i], run.dates[i], run.log, static_cast<Index>(i))) {
-      run.diagnostics.error(run.events[i].where, *error);
+      run.diagnostics.report<DiagId::evaluation_stopped>(run.events[i].where, *error);
       return;
     }
   }

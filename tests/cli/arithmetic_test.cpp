@@ -67,7 +67,7 @@ TEST_CASE("purchases under an exception that would total past $1000T are an erro
                                  "on 2025-01-02: Buyer buys compute from Other for $400.00000000001T\n");
   CHECK(past.exit == 1);
   CHECK(past.out.empty());
-  CHECK_THAT(past.err, Catch::Contains("s.scenario:4:16: error: the total bought under exception `large` would pass "
+  CHECK_THAT(past.err, Catch::Contains("s.scenario:4:16: error[E0407]: the total bought under exception `large` would pass "
                                        "the money range ($1000T)"));
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("profits that would total past $1000T through a waterfall are an error
   const auto past = run_scenario(scratch, flagship,
                                  "on 2025-01-01: OpenAI earns $999T\non 2025-01-02: OpenAI earns $1.00000000001T\n");
   CHECK(past.exit == 1);
-  CHECK_THAT(past.err, Catch::Contains("s.scenario:4:16: error: the profit paid through waterfall `profits` would "
+  CHECK_THAT(past.err, Catch::Contains("s.scenario:4:16: error[E0407]: the profit paid through waterfall `profits` would "
                                        "pass the money range ($1000T)"));
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("a party paid by two waterfalls of one earner is checked against both 
   const auto past = run_scenario(scratch, kTwoWaterfalls, "on 2025-01-01: A earns $500,000,000,000,000.01\n");
   CHECK(past.exit == 1);
   CHECK(past.out.empty());
-  CHECK_THAT(past.err, Catch::Contains("s.scenario:3:16: error: a party's total payout would pass the money range "
+  CHECK_THAT(past.err, Catch::Contains("s.scenario:3:16: error[E0407]: a party's total payout would pass the money range "
                                        "($1000T)"));
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("an amount past the range in an event is an error at the amount, namin
   const std::string flagship = clause::test::repo_path("contracts/microsoft-openai/2024-06.clause");
   const auto r = run_clause({"ask", flagship, "OpenAI earns $1000.00000000001T"});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:14: error: `$1000.00000000001T` is beyond the money range: at most "
+  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:14: error[E0117]: `$1000.00000000001T` is beyond the money range: at most "
                                     "$1,000,000,000,000,000 ($1000T)"));
 }
 

@@ -1,93 +1,84 @@
-// tests/bad: malformed and ill-typed inputs. Each file ends with comment lines saying
-// exactly which diagnostics `clause check` must print for it:
-//   // expect: error LINE:COLUMN: fragment of the message
-//   // expect: warning LINE:COLUMN: fragment of the message
-// Every expected error must be printed at that place with that fragment, and no other
-// error may be: one precise diagnostic per problem. The exit status must be 1 when
-// there are errors (0 when only warnings), and nothing may crash.
+// tests/bad: malformed and ill-typed inputs. Beside each file, NAME.expected holds exactly
+// what `clause check tests/bad/NAME` prints on stderr: every diagnostic whole (the
+// `file:line:col: error[ID]: message` line, the source line and the caret line), one
+// precise diagnostic per problem. The exit status must be 1 when there are errors (0 when
+// only warnings), and nothing may crash.
+//
+// Each file is a test case of its own, `bad input: NAME`, so that one can be run by name.
+// When a message changes on purpose, the failure prints the new output whole: copy it into
+// the .expected file (or run with CLAUSE_UPDATE_GOLDEN=1 and review the diff).
 #include <catch2/catch.hpp>
 
-#include <regex>
-#include <sstream>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
 
 #include "support.hpp"
 
 namespace {
 
-struct Expected {
-  std::string severity;
-  int line = 0;
-  int column = 0;
-  std::string fragment;
+constexpr const char* kFolder = "tests/bad";
+
+class BadInput : public Catch::ITestInvoker {
+ public:
+  explicit BadInput(std::string name) : name_(std::move(name)) {}
+
+  void invoke() const override {
+    // Relative, as a user runs it from the repository root, so the output names it so.
+    const std::string file = std::string(kFolder) + "/" + name_;
+    const std::string expected_path = clause::test::repo_path(std::string(kFolder) + "/" + name_ + ".expected");
+    const auto r = clause::test::run_clause({"check", file});
+    if (std::getenv("CLAUSE_UPDATE_GOLDEN") != nullptr) {
+      std::ofstream(expected_path, std::ios::binary) << r.err;
+      return;
+    }
+    REQUIRE(std::filesystem::exists(expected_path));
+    const std::string expected = clause::test::read_file(expected_path);
+    if (r.err != expected) {
+      // Printed raw, not through Catch (which wraps long lines), so that it can be copied as it is.
+      std::cout << "---- the actual stderr, the whole of tests/bad/" << name_ << ".expected:\n" << r.err << "---- end\n";
+    }
+    CHECK(r.err == expected);
+    CHECK(r.exit == (expected.find(": error[") != std::string::npos ? 1 : 0));
+  }
+
+ private:
+  std::string name_;
 };
 
-struct Printed {
-  std::string severity;
-  int line = 0;
-  int column = 0;
-  std::string message;
-  std::string caret_line;  // the line with the caret under the place
-};
-
-std::vector<Expected> expectations(const std::string& text) {
-  std::vector<Expected> out;
-  static const std::regex re(R"(// expect: (error|warning) (\d+):(\d+): (.*))");
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::smatch m;
-    if (std::regex_search(line, m, re)) {
-      out.push_back({m[1], std::stoi(m[2]), std::stoi(m[3]), m[4]});
+// One test case a file, registered before main runs.
+[[maybe_unused]] const bool kRegistered = [] {
+  const std::string dir = clause::test::repo_path(kFolder);
+  for (const char* extension : {".clause", ".scenario"}) {
+    for (const std::string& path : clause::test::files_below(dir, extension)) {
+      const std::string name = std::filesystem::path(path).filename().string();
+      // The registry owns the invoker; the name is copied into the test case.
+      const std::string test_name = "bad input: " + name;
+      const Catch::AutoReg registration(new BadInput(name), CATCH_INTERNAL_LINEINFO, Catch::StringRef(),
+                                        Catch::NameAndTags{test_name, "[bad]"});
     }
   }
-  return out;
-}
-
-std::vector<Printed> diagnostics(const std::string& err, const std::string& file) {
-  std::vector<Printed> out;
-  const std::regex re("^" + std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                      R"(:(\d+):(\d+): (error|warning): (.*)$)");
-  std::istringstream in(err);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (std::regex_match(line, m, re)) {
-      out.push_back({m[3], std::stoi(m[1]), std::stoi(m[2]), m[4], {}});
-    } else if (!out.empty() && out.back().caret_line.empty() && line.find('^') != std::string::npos &&
-               line.find(" | ") != std::string::npos) {
-      out.back().caret_line = line;
-    }
-  }
-  return out;
-}
+  return true;
+}();
 
 }  // namespace
 
-TEST_CASE("every bad input gets exactly its diagnostics, at its place", "[bad]") {
-  std::vector<std::string> files = clause::test::files_below(clause::test::repo_path("tests/bad"), ".clause");
-  for (const auto& f : clause::test::files_below(clause::test::repo_path("tests/bad"), ".scenario")) files.push_back(f);
-  REQUIRE(files.size() >= 40);
-  for (const std::string& file : files) {
-    INFO("file: " << file);
-    const std::vector<Expected> expected = expectations(clause::test::read_file(file));
-    REQUIRE_FALSE(expected.empty());
-    const auto r = clause::test::run_clause({"check", file});
-    INFO("stderr:\n" << r.err);
-    const std::vector<Printed> printed = diagnostics(r.err, file);
-    std::size_t expected_errors = 0;
-    for (const Expected& e : expected) {
-      if (e.severity == "error") ++expected_errors;
-      INFO("expected " << e.severity << " " << e.line << ":" << e.column << ": " << e.fragment);
-      const bool found = std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
-        return p.severity == e.severity && p.line == e.line && p.column == e.column &&
-               p.message.find(e.fragment) != std::string::npos && !p.caret_line.empty();
-      });
-      CHECK(found);
+TEST_CASE("every bad input has its expected output, and there are enough of them", "[bad]") {
+  const std::string dir = clause::test::repo_path(kFolder);
+  std::size_t inputs = 0;
+  for (const char* extension : {".clause", ".scenario"}) {
+    for (const std::string& path : clause::test::files_below(dir, extension)) {
+      INFO(path);
+      CHECK(std::filesystem::exists(path + ".expected"));
+      ++inputs;
     }
-    const auto printed_errors = std::count_if(printed.begin(), printed.end(),
-                                              [](const Printed& p) { return p.severity == "error"; });
-    CHECK(static_cast<std::size_t>(printed_errors) == expected_errors);
-    CHECK(r.exit == (expected_errors > 0 ? 1 : 0));
+  }
+  CHECK(inputs >= 40);
+  // And no expected output is left without its input.
+  for (const std::string& path : clause::test::files_below(dir, ".expected")) {
+    INFO(path);
+    CHECK(std::filesystem::exists(path.substr(0, path.size() - std::string(".expected").size())));
   }
 }

@@ -29,9 +29,9 @@ TEST_CASE("a wrong expectation fails with its place, what was expected and what 
   const std::string file = repo_path("tests/scenarios/wrong-expectation.scenario");
   const auto r = run_clause({"test", file});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains(file + ":7:1: error: expected breach of exclusivity by OpenAI on 2024-07-01"));
+  CHECK_THAT(r.err, Catch::Contains(file + ":7:1: error[E0409]: expected breach of exclusivity by OpenAI on 2024-07-01"));
   CHECK_THAT(r.err, Catch::Contains("but on 2024-07-01: permitted OpenAI buys compute from Oracle (`oracle_capacity`)"));
-  CHECK_THAT(r.err, Catch::Contains(file + ":8:1: error: expected Microsoft receives $1B"));
+  CHECK_THAT(r.err, Catch::Contains(file + ":8:1: error[E0409]: expected Microsoft receives $1B"));
   CHECK_THAT(r.err, Catch::Contains("but Microsoft received $0.00 ($1,000,000,000.00 less than expected)"));
   CHECK(last_line(r.out) == "0 passed, 2 failed");
 }
@@ -40,7 +40,7 @@ TEST_CASE("an expectation naming nothing in the contract is an error with a plac
   const std::string file = repo_path("tests/scenarios/unknown-name-in-expectation.scenario");
   const auto r = run_clause({"check", file});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains(file + ":6:8: error: the contract has no licence, clause or exception "
+  CHECK_THAT(r.err, Catch::Contains(file + ":6:8: error[E0206]: the contract has no licence, clause or exception "
                                            "`consented_twice`"));
 }
 
@@ -48,7 +48,7 @@ TEST_CASE("a scenario that does not parse counts its expectations as failed", "[
   const std::string file = repo_path("tests/scenarios/does-not-parse.scenario");
   const auto r = run_clause({"test", file});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains(file + ":4:15: error: expected `:` after the event's date"));
+  CHECK_THAT(r.err, Catch::Contains(file + ":4:15: error[E0101]: expected `:` after the event's date"));
   CHECK(last_line(r.out) == "0 passed, 2 failed");
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("clause run --contract overrides the scenario's contract", "[run-comma
 TEST_CASE("an event that does not parse gets a caret under the event text", "[ask-command]") {
   const auto r = run_clause({"ask", kFlagship, "OpenAI purchases compute from Oracle"});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:8: error: expected what happens:"));
+  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:8: error[E0101]: expected what happens:"));
   CHECK_THAT(r.err, Catch::Contains("found `purchases`"));
   CHECK_THAT(r.err, Catch::Contains(" 1 | OpenAI purchases compute from Oracle\n   |        ^~~~~~~~~"));
   CHECK(r.out.empty());
@@ -159,13 +159,13 @@ TEST_CASE("an assumption is overridden by --set, type-checked", "[ask-command]")
 TEST_CASE("a zero profit or purchase is an error at the amount", "[ask-command]") {
   const auto r = run_clause({"ask", kFlagship, "OpenAI earns $0"});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:14: error: a profit must be more than $0"));
+  CHECK_THAT(r.err, Catch::Contains("<event 1>:1:14: error[E0408]: a profit must be more than $0"));
 }
 
 TEST_CASE("check: a missing file and a directory are I/O problems (exit 2)", "[check-command]") {
   const auto missing = run_clause({"check", repo_path("no-such.clause")});
   CHECK(missing.exit == 2);
-  CHECK_THAT(missing.err, Catch::Contains("no-such.clause: error: cannot read the file: it does not exist"));
+  CHECK_THAT(missing.err, Catch::Contains("no-such.clause: error[E0003]: cannot read the file: it does not exist"));
   const auto dir = run_clause({"check", repo_path("contracts")});
   CHECK(dir.exit == 2);
   CHECK_THAT(dir.err, Catch::Contains("it is a directory"));

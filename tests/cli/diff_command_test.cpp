@@ -155,7 +155,7 @@ TEST_CASE("diff exits 2 when a contract cannot be read or has errors", "[diff-co
   CHECK_THAT(missing.err, Catch::Contains("no/such.clause"));
   const auto bad = run_clause({"diff", repo_path("tests/bad/duplicate-name.clause"), k2024});
   CHECK(bad.exit == 2);
-  CHECK_THAT(bad.err, Catch::Contains("error:"));
+  CHECK_THAT(bad.err, Catch::Contains("error["));
   const auto folder = run_clause({"diff", k2024, k2024, "--scenarios", repo_path("no/such/folder")});
   CHECK(folder.exit == 2);
   CHECK_THAT(folder.err, Catch::Contains("no such folder"));

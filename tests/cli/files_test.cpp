@@ -53,7 +53,7 @@ TEST_CASE("files: a missing contract or scenario is an I/O problem (exit 2) nami
     const auto r = run_clause(args);
     INFO(args[0]);
     CHECK(r.exit == 2);
-    CHECK_THAT(r.err, Catch::Contains("missing.") && Catch::Contains(": error: cannot read the file: it does not exist"));
+    CHECK_THAT(r.err, Catch::Contains("missing.") && Catch::Contains(": error[E0003]: cannot read the file: it does not exist"));
   }
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("files: a folder where a file belongs is an I/O problem (exit 2)", "[f
     const auto r = run_clause(args);
     INFO(args[0]);
     CHECK(r.exit == 2);
-    CHECK_THAT(r.err, Catch::Contains("folder.clause: error: cannot read the file: it is a directory"));
+    CHECK_THAT(r.err, Catch::Contains("folder.clause: error[E0004]: cannot read the file: it is a directory"));
   }
 }
 
@@ -74,14 +74,14 @@ TEST_CASE("files: an empty contract or scenario says what it should start with",
   const clause::test::Scratch scratch;
   const auto contract = run_clause({"check", scratch.write("empty.clause", "")});
   CHECK(contract.exit == 1);
-  CHECK_THAT(contract.err, Catch::Contains("empty.clause:1:1: error: expected `contract \"TITLE\"` at the start of a "
+  CHECK_THAT(contract.err, Catch::Contains("empty.clause:1:1: error[E0101]: expected `contract \"TITLE\"` at the start of a "
                                            "contract file, found the end of the file"));
   const auto scenario = run_clause({"check", scratch.write("empty.scenario", "")});
   CHECK(scenario.exit == 1);
-  CHECK_THAT(scenario.err, Catch::Contains("empty.scenario:1:1: error: expected `scenario \"TITLE\"`"));
+  CHECK_THAT(scenario.err, Catch::Contains("empty.scenario:1:1: error[E0101]: expected `scenario \"TITLE\"`"));
   const auto asked = run_clause({"ask", scratch.write("blank.clause", "  \n\n// nothing\n"), "agi is declared"});
   CHECK(asked.exit == 1);
-  CHECK_THAT(asked.err, Catch::Contains("blank.clause:4:1: error: expected `contract \"TITLE\"`"));
+  CHECK_THAT(asked.err, Catch::Contains("blank.clause:4:1: error[E0101]: expected `contract \"TITLE\"`"));
 }
 
 TEST_CASE("files: a byte-order mark changes nothing, not even a column", "[files]") {
@@ -94,7 +94,7 @@ TEST_CASE("files: a byte-order mark changes nothing, not even a column", "[files
   }
   // A mistake after the mark is placed as in the plain file.
   const auto r = run_clause({"check", scratch.write("bad.clause", "\xEF\xBB\xBF" "contract \"x\"\nparty 9\n")});
-  CHECK_THAT(r.err, Catch::Contains("bad.clause:2:7: error:"));
+  CHECK_THAT(r.err, Catch::Contains("bad.clause:2:7: error[E0101]:"));
 }
 
 TEST_CASE("files: CRLF line ends give the same results and places as LF", "[files]") {
@@ -124,7 +124,7 @@ TEST_CASE("files: NUL bytes are text like any other: a clear syntax error at the
   const clause::test::Scratch scratch;
   const auto r = run_clause({"check", scratch.write("nul.clause", std::string("contract \"x\"\nparty A\0B\n", 23))});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains("nul.clause:2:8: error:"));
+  CHECK_THAT(r.err, Catch::Contains("nul.clause:2:8: error[E0101]:"));
 }
 
 TEST_CASE("files: a 100 MB contract is checked and asked correctly", "[files]") {
@@ -155,7 +155,7 @@ TEST_CASE("files: a 100 MB contract of a million declarations past the limit get
   }
   const auto r = run_clause({"check", scratch.write("huge.clause", text)});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains("huge.clause:1000002:1: error: too many declarations: a contract holds at most "
+  CHECK_THAT(r.err, Catch::Contains("huge.clause:1000002:1: error[E0201]: too many declarations: a contract holds at most "
                                     "1000000"));
   CHECK_THAT(r.err, Catch::EndsWith("1 file checked: 1 error, 0 warnings\n"));
 }

@@ -75,7 +75,7 @@ TEST_CASE("fmt leaves a file with syntax errors untouched, reports them and exit
   const std::string broken = s.write("broken.clause", broken_text);
   const auto r = run_clause({"fmt", broken});
   CHECK(r.exit == 1);
-  CHECK(r.err.find("broken.clause:2:6: error: expected the party's name") != std::string::npos);
+  CHECK(r.err.find("broken.clause:2:6: error[E0101]: expected the party's name") != std::string::npos);
   CHECK(clause::test::read_file(broken) == broken_text);
 }
 

@@ -164,6 +164,7 @@ TEST_CASE("an LSP session on the flagship contract: every request answered as an
   REQUIRE(broken.size() == 1);
   CHECK(broken[0]["severity"] == 1);
   CHECK(broken[0]["source"] == "clause");
+  CHECK(broken[0]["code"] == "E0205");
   CHECK(broken[0]["message"] == "unknown clause `exclusivty` (did you mean `exclusivity`?)");
   CHECK(broken[0]["range"] == range(line, column, line, column + 10));
   change(c, uri, 3, Json::array({{{"range", range(line, column, line, column + 10)}, {"text", "exclusivity"}}}));

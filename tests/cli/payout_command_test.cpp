@@ -294,7 +294,7 @@ TEST_CASE("payout: a tier amount given as an assumption follows --set", "[payout
 }
 
 TEST_CASE("payout: bad input fails with a clear error and prints nothing on stdout", "[payout-command]") {
-  require_error({"--profit", "0"}, 1, "--profit:1:1: error: the profit must be more than $0, found `0`");
+  require_error({"--profit", "0"}, 1, "--profit:1:1: error[E0504]: the profit must be more than $0, found `0`");
   require_error({"--profit", "-5B"}, 1, "the profit must be more than $0, found `-5B`");
   require_error({"--profit", "2000T"}, 1, "`$2000T` is beyond the money range");
   require_error({"--profit", "1.234"}, 1, "fraction of a cent");
@@ -302,10 +302,10 @@ TEST_CASE("payout: bad input fails with a clear error and prints nothing on stdo
                 "`microsoft_cap` is money ($130B), so its value must be money like `$130B`, not `49%`");
   require_error({"--schedule", "--set", "microsoft_cap=49%"}, 1, "`microsoft_cap` is money");
   require_error({"--until", "Microsft receives $1"}, 1,
-                "--until:1:1: error: the contract has no party `Microsft` (did you mean `Microsoft`?)");
+                "--until:1:1: error[E0206]: the contract has no party `Microsft` (did you mean `Microsoft`?)");
   require_error({"--until", "microsoft_cap receives $1"}, 1, "`microsoft_cap` is an assumption, not a party");
   require_error({"--until", "Nonprofit gets $1"}, 1,
-                "--until:1:11: error: expected `receives` after `Nonprofit`, found `gets`");
+                "--until:1:11: error[E0523]: expected `receives` after `Nonprofit`, found `gets`");
   require_error({"--until", "Nonprofit receives "}, 1, "expected an amount like `$1B` after `receives`");
   require_error({"--until", "Nonprofit receives $1.001"}, 1, "fraction of a cent");
   require_error({"--until", "Nonprofit receives $0"}, 1, "the amount must be more than $0");

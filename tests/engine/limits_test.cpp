@@ -81,7 +81,7 @@ TEST_CASE("limit: a file one byte past the largest size is refused before it is 
   std::filesystem::resize_file(path, dsl::kMaxSourceBytes + 1);  // sparse: nothing is written
   const auto r = run_clause({"check", path});
   CHECK(r.exit == 2);
-  CHECK(r.err == path + ": error: the file is 268435457 bytes; the most Clause reads is 268435456 bytes (256 MiB)\n"
+  CHECK(r.err == path + ": error[E0005]: the file is 268435457 bytes; the most Clause reads is 268435456 bytes (256 MiB)\n"
                         "1 file checked: 1 error, 0 warnings\n");
 }
 
@@ -94,7 +94,7 @@ TEST_CASE("limit: a file of exactly the largest size, on one line, gets its erro
   const auto r = run_clause({"check", path});
   CHECK(r.exit == 1);
   CHECK(r.err.size() < 1000);  // a window of the line, not 256 MiB of it
-  CHECK_THAT(r.err, Catch::Contains(":1:1: error: expected `contract \"TITLE\"` at the start of a contract"));
+  CHECK_THAT(r.err, Catch::Contains(":1:1: error[E0101]: expected `contract \"TITLE\"` at the start of a contract"));
 }
 
 TEST_CASE("limit: a contract holds at most 1,000,000 declarations", "[limits]") {
@@ -273,7 +273,7 @@ TEST_CASE("limit: money literals reach $1000T exactly; a cent more is refused, n
   CHECK(std::get<dsl::Money>(dsl::parse_money("$1000T")) == dsl::Money::max());
   const auto past = dsl::parse_money("$1,000,000,000,000,000.01");
   REQUIRE(std::holds_alternative<dsl::LiteralError>(past));
-  CHECK(std::get<dsl::LiteralError>(past).message ==
+  CHECK(std::get<dsl::LiteralError>(past).message.text ==
         "`$1,000,000,000,000,000.01` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)");
   const auto r = run_clause({"payout", flagship, "--profit", "1000T", "--json"});
   CHECK(r.exit == 0);
