@@ -374,9 +374,9 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
 
 void Evaluator::deed(const Event& e, Date on, OutcomeLog& log) {
   firing_.clear();
-  if (const std::vector<Index>* triggers = c_.deed_triggers.find(e.text)) {
-    steps_ += triggers->size();
-    for (const Index t : *triggers) {
+  if (const auto triggers = c_.deed_triggers.find(e.text); triggers != c_.deed_triggers.end()) {
+    steps_ += triggers->second.size();
+    for (const Index t : triggers->second) {
       const LiveClause& cl = live_.clauses[t];
       if (!cl.ending.ended() && cl.pattern_actor == e.actor) firing_.push_back(t);
     }

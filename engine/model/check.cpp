@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "dsl/huge_pages.hpp"
 #include "engine/model/suggest.hpp"
 
 namespace clause::engine {
@@ -79,9 +78,7 @@ class Checker {
     }
     declare_names();
     apply_overrides();
-    for (std::size_t i = 0; i < syn_.declarations.size(); ++i) {
-      nearby_names_up_to(i + kNearbyAhead);
-      const Declaration& d = syn_.declarations[i];
+    for (const Declaration& d : syn_.declarations) {
       if (!d.complete || !is_registered(d)) continue;
       std::visit([&](const auto& node) { check(d, node); }, d.node);
     }
@@ -120,16 +117,10 @@ class Checker {
   void declare_names() {
     const std::vector<Declaration>& decls = syn_.declarations;
     refs_.assign(decls.size(), DeclRef{});
-    name_hashes_.assign(decls.size(), 0);
     c_.names.reserve(decls.size());
-    // Every table at its final size up front: growing them moved every element again
-    // (memmove and malloc were the top of the profile at 100,000 declarations).
     std::array<std::size_t, 7> per_kind{};
     for (const Declaration& d : decls) ++per_kind[static_cast<std::size_t>(d.kind())];
-    const auto reserve = [&](auto& table, DeclKind kind) {
-      table.reserve(per_kind[static_cast<std::size_t>(kind)]);
-      dsl::advise_huge_pages(table);
-    };
+    const auto reserve = [&](auto& table, DeclKind kind) { table.reserve(per_kind[static_cast<std::size_t>(kind)]); };
     reserve(c_.parties, DeclKind::party);
     reserve(c_.assumptions, DeclKind::assumption);
     reserve(c_.licences, DeclKind::licence);
@@ -138,35 +129,22 @@ class Checker {
     reserve(c_.powers, DeclKind::power);
     reserve(c_.waterfalls, DeclKind::waterfall);
     for (std::size_t k = 0; k < per_kind.size(); ++k) syntax_index_[k].reserve(per_kind[k]);
-    // The table is larger than the caches at 100,000 names, and each insert goes to a
-    // random slot: hash a few names ahead and prefetch their slots.
-    constexpr std::size_t kAhead = 8;
-    std::array<std::uint64_t, kAhead> hashes{};
-    const auto hash_of = [&](std::size_t i) {
-      if (i + kAhead < decls.size()) prefetch_declaration(decls[i + kAhead]);
-      const std::uint64_t h = hash_name(decls[i].name().text);
-      c_.names.prefetch(h);
-      return h;
-    };
-    for (std::size_t i = 0; i < std::min(kAhead, decls.size()); ++i) hashes[i] = hash_of(i);
     for (std::size_t i = 0; i < decls.size(); ++i) {
       const Declaration& d = decls[i];
       const Ident& name = d.name();
-      const std::uint64_t hash = hashes[i % kAhead];
-      if (i + kAhead < decls.size()) hashes[i % kAhead] = hash_of(i + kAhead);
       if (name.text.empty()) continue;
       const Declaration* first = nullptr;
-      if (const std::size_t* inc = incomplete_.find(name.text)) first = &decls[*inc];
+      if (const auto inc = incomplete_.find(name.text); inc != incomplete_.end()) first = &decls[inc->second];
       if (!first && !d.complete) {
-        if (const DeclRef* known = c_.names.find(name.text, hash)) first = &decls[syntax_of(*known)];
+        if (const auto known = c_.names.find(name.text); known != c_.names.end()) first = &decls[syntax_of(known->second)];
       }
       DeclRef ref;
       if (!first && d.complete) {
-        const auto [known, fresh] = c_.names.try_emplace(name.text, hash, DeclRef{d.kind(), next_index(d.kind())});
+        const auto [known, fresh] = c_.names.try_emplace(name.text, DeclRef{d.kind(), next_index(d.kind())});
         if (fresh) {
-          ref = *known;
+          ref = known->second;
         } else {
-          first = &decls[syntax_of(*known)];
+          first = &decls[syntax_of(known->second)];
         }
       }
       if (first) {
@@ -180,7 +158,6 @@ class Checker {
         continue;
       }
       refs_[i] = ref;
-      name_hashes_[i] = hash;
       syntax_index_[static_cast<std::size_t>(ref.kind)].push_back(static_cast<Index>(i));
       register_placeholder(d, ref);
     }
@@ -204,18 +181,6 @@ class Checker {
     return kNone;
   }
 
-  // Writes to the model's tables go in declaration order, each table in turn: fetch the
-  // lines of the entry a few ahead in the table just written, for writing, so its store
-  // does not wait for the line to arrive (at 100,000 declarations those stores were the
-  // memmove samples under register_placeholder).
-  template <typename T>
-  static void prefetch_next_entry(const std::vector<T>& table) {
-    constexpr std::size_t kAhead = 4;
-    if (table.size() + kAhead >= table.capacity()) return;
-    const char* p = reinterpret_cast<const char*>(table.data() + table.size() + kAhead);
-    for (std::size_t offset = 0; offset < sizeof(T); offset += 64) __builtin_prefetch(p + offset, 1);
-  }
-
   void register_placeholder(const Declaration& d, DeclRef ref) {
     const std::string_view name = d.name().text;  // a view of the source, as the model's texts are
     switch (ref.kind) {
@@ -234,7 +199,6 @@ class Checker {
           diags_.error(at(d.keyword), fmt::format("too many bodies: a party has at most {}", kMaxBodies));
         }
         c_.parties.push_back(std::move(party));
-        prefetch_next_entry(c_.parties);
         break;
       }
       case DeclKind::assumption: {
@@ -248,7 +212,6 @@ class Checker {
           if (!std::get<dsl::PercentLit>(a.value).valid) invalid_assumptions_.insert(ref.index);
         }
         c_.assumptions.push_back(std::move(assumption));
-        prefetch_next_entry(c_.assumptions);
         break;
       }
       case DeclKind::licence: add_entry(c_.licences, name, d.keyword); break;
@@ -266,7 +229,6 @@ class Checker {
     entry.name = name;
     entry.keyword = keyword;
     table.push_back(std::move(entry));
-    prefetch_next_entry(table);
   }
 
   void apply_overrides() {
@@ -297,69 +259,9 @@ class Checker {
 
   // Looks a name up; reports it when it is unknown. nullopt when unknown or when it names
   // a declaration that did not parse (already reported).
-  // Every cache line of a declaration, ahead of reading it: a declaration is a few hundred
-  // bytes and its name and kind are at opposite ends (the variant's index is last), so
-  // each first touch cost two misses at 100,000 declarations.
-  static void prefetch_declaration(const Declaration& d) {
-    const char* p = reinterpret_cast<const char*>(&d);
-    for (std::size_t offset = 0; offset < sizeof(Declaration); offset += 64) __builtin_prefetch(p + offset);
-  }
-
-  // The names of the declarations around the one being checked, in a small direct-mapped
-  // table filled in declaration order as the checking goes. References cluster near their
-  // declaration, and by the time a declaration is checked the model's table (far larger
-  // than the caches at 100,000 names) has long forgotten its neighbours' slots. An entry is
-  // a copy of the model's entry, so a hit answers what the model's table would. At 256
-  // entries a name was often overwritten by a later one in its slot before its references
-  // came (23,895 of 190,911 lookups at 100,000 declarations fell through, 9,091 of them
-  // the one reference a group makes to another group); at 1,024, 12,780.
-  struct NearbyName {
-    std::uint64_t hash = 0;
-    std::string_view name;
-    DeclRef ref;
-  };
-  static constexpr std::size_t kNearby = 1024;     // a power of two
-  static constexpr std::size_t kNearbyAhead = 16;  // declarations entered before they are checked
-  std::array<NearbyName, kNearby> nearby_{};
-  std::size_t nearby_filled_ = 0;  // declarations entered so far
-
-  void nearby_names_up_to(std::size_t end) {
-    end = std::min(end, syn_.declarations.size());
-    for (; nearby_filled_ < end; ++nearby_filled_) {
-      if (nearby_filled_ + kNearbyAhead < syn_.declarations.size()) {
-        prefetch_declaration(syn_.declarations[nearby_filled_ + kNearbyAhead]);
-      }
-      if (!refs_[nearby_filled_].valid()) continue;
-      const std::uint64_t h = name_hashes_[nearby_filled_];
-      const std::string_view name = syn_.declarations[nearby_filled_].name().text;
-      nearby_[(h >> 32) & (kNearby - 1)] = NearbyName{h, name, refs_[nearby_filled_]};
-    }
-  }
-
-  // What a lookup found, or nothing: a std::optional<DeclRef> in the eight bytes of a
-  // DeclRef (an invalid one is nothing), so that it comes back in one register. As an
-  // optional of twelve bytes, GCC built it on the stack with a one-byte store of its flag
-  // and read it back with a four-byte load, which the processor cannot forward from the
-  // store: `perf annotate` put half of `lookup`'s samples after those reloads.
-  struct Found {
-    DeclRef ref;
-    explicit operator bool() const { return ref.valid(); }
-    const DeclRef* operator->() const { return &ref; }
-    const DeclRef& operator*() const { return ref; }
-  };
-
-  Found find_name(std::string_view name) const {
-    const std::uint64_t h = hash_name(name);
-    const NearbyName& n = nearby_[(h >> 32) & (kNearby - 1)];
-    // An unused entry has hash 0 and an empty name, as hash_name("") is 0: it never matches.
-    if (n.hash == h && n.ref.valid() && n.name == name) return {n.ref};
-    if (const DeclRef* ref = c_.names.find(name, h)) return {*ref};
-    return {};
-  }
-
-  Found lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
-    if (const Found found = find_name(name.text)) return found;
-    if (incomplete_.contains(name.text)) return {};
+  std::optional<DeclRef> lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
+    if (const auto found = c_.find(name.text)) return found;
+    if (incomplete_.contains(name.text)) return std::nullopt;
     std::vector<std::string_view> candidates;
     if (may_suggest(diags_)) {
       for (const auto& [n, ref] : c_.names) {
@@ -368,7 +270,7 @@ class Checker {
     }
     std::sort(candidates.begin(), candidates.end());
     diags_.error(at(name.span), fmt::format("unknown {} `{}`{}", noun, name.text, did_you_mean(name.text, candidates)));
-    return {};
+    return std::nullopt;
   }
 
   std::optional<Index> party(const ActorRef& a, const char* role) {
@@ -411,12 +313,12 @@ class Checker {
     const bool is_lower = std::none_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (is_lower) {
       // The usual case: no temporary string, and no node allocated for a word already known.
-      if (const Index* known = c_.word_index.find(w.text)) return *known;
+      if (const auto known = c_.word_index.find(w.text); known != c_.word_index.end()) return known->second;
     }
     const std::string key = is_lower ? std::string(w.text) : lower(w.text);
     const auto [known, fresh] = c_.word_index.try_emplace(key, static_cast<Index>(c_.words.size()));
     if (fresh) c_.words.push_back(key);
-    return *known;
+    return known->second;
   }
 
   std::optional<Money> money(const AmountRef& a, const char* role) {
@@ -883,7 +785,6 @@ class Checker {
   dsl::DiagnosticList& diags_;
   Contract c_;
   std::vector<DeclRef> refs_;                         // by position in the syntax tree
-  std::vector<std::uint64_t> name_hashes_;            // by position: hash_name of a registered declaration
   std::array<std::vector<Index>, 7> syntax_index_;    // by kind and index: position in the syntax tree
   Contract::NameMap<std::size_t> incomplete_;         // names of declarations cut short by a syntax error
   std::unordered_set<Index> invalid_assumptions_;

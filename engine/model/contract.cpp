@@ -51,9 +51,9 @@ std::string Contract::unknown_body_message(Index party, std::string_view body, b
 }
 
 std::optional<DeclRef> Contract::find(std::string_view name) const {
-  const DeclRef* ref = names.find(name);
-  if (ref == nullptr) return std::nullopt;
-  return *ref;
+  const auto it = names.find(name);
+  if (it == names.end()) return std::nullopt;
+  return it->second;
 }
 
 Index Contract::find_word(std::string_view word) const {
@@ -69,8 +69,8 @@ Index Contract::find_word(std::string_view word) const {
     const char c = word[i];
     key[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  const Index* index = word_index.find(std::string_view(key, word.size()));
-  return index == nullptr ? kNone : *index;
+  const auto it = word_index.find(std::string_view(key, word.size()));
+  return it == word_index.end() ? kNone : it->second;
 }
 
 std::span<const Index> Contract::duties_on(Actor buyer, Index good) const {

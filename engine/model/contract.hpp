@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/date.hpp"
@@ -27,7 +28,6 @@
 #include "dsl/syntax.hpp"
 #include "engine/model/internal/duty_index.hpp"
 #include "engine/model/internal/index_lists.hpp"
-#include "engine/model/internal/name_table.hpp"
 
 namespace clause::engine {
 
@@ -195,14 +195,20 @@ class Contract {
   std::vector<Power> powers;
   std::vector<Waterfall> waterfalls;
 
+  // Keyed by views of the source, as the names are.
   template <typename Value>
-  using NameMap = NameTable<Value>;
+  using NameMap = std::unordered_map<std::string_view, Value>;
 
   // Every declared name, across all kinds.
   NameMap<DeclRef> names;
-  // Goods and statuses, lower-cased: they match without regard to case.
+  // Goods and statuses, lower-cased: they match without regard to case. Looked up by
+  // string_view, so finding a word allocates nothing.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::vector<std::string> words;
-  NameMap<Index> word_index;
+  std::unordered_map<std::string, Index, WordHash, std::equal_to<>> word_index;
 
   // ----- indexes built once for evaluation -----
   // Exclusivity and prohibition clauses on a buyer buying a good, in file order.

@@ -1,7 +1,5 @@
-// The checker resolves a reference through a small table of the names declared near the
-// declaration being checked before the model's table. Whether the name is near or far,
-// declared before or after, or shares that small table's place with another, it must
-// resolve to the declaration of that name.
+// The checker resolves every reference to the declaration of its name, whether declared
+// near or far, before or after.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -67,10 +65,9 @@ TEST_CASE("a reference to a name declared twice resolves to the first, near or f
   CHECK_FALSE(other_error);  // `x` in `z` is the party: no "must be a party" error
 }
 
-TEST_CASE("a reference with an empty name is unknown, not the empty entry of the table of names nearby", "[check]") {
+TEST_CASE("a reference with an empty name is unknown", "[check]") {
   // The parser never hands the checker a complete declaration with an empty name in it,
-  // but a tree built or changed by hand can: hash_name("") is 0, the hash of an empty
-  // entry, and that must not make it a match.
+  // but a tree built or changed by hand can.
   const dsl::SourcePtr source =
       dsl::source_from_bytes("empty.clause", "contract \"e\"\nparty A\nparty B\nclause c: A must buy compute only from B\n")
           .source;
