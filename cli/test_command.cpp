@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "engine/scenario/scenario.hpp"
+#include "cli/files.hpp"
 
 namespace clause::cli {
 
@@ -22,7 +22,7 @@ int test_command(Context& ctx, const std::vector<std::string>& paths) {
   std::size_t passed = 0;
   std::size_t failed = 0;
   for (const std::string& file : files) {
-    engine::ScenarioRun run = engine::prepare_scenario(file);
+    engine::ScenarioRun run = prepare_scenario_file(file);
     engine::run_scenario(run);
     if (!run.ran) {
       // A scenario that cannot run fails every expectation it has (at least one).

@@ -75,7 +75,7 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
 dsl::DiagnosticList check_document(const Document& document) {
   if (document.kind == DocumentKind::contract) return engine::check_contract_source(document.source).diagnostics;
 
-  const engine::ScenarioRun run = engine::prepare_scenario_source(document.source);
+  const engine::ScenarioRun run = engine::prepare_scenario_source(document.source, dsl::read_source_file);
   dsl::DiagnosticList out;
   std::size_t contract_errors = 0;
   const dsl::Diagnostic* first_contract_error = nullptr;

@@ -11,6 +11,7 @@
 #include "engine/payout/load.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
+#include "cli/files.hpp"
 
 namespace {
 
@@ -105,7 +106,7 @@ TEST_CASE("a fresh payout pays what distribute pays from a fresh state, at rando
 }
 
 TEST_CASE("a fresh payout of the flagship pays what distribute pays, across its tiers", "[waterfall]") {
-  const auto loaded = clause::engine::load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  const auto loaded = clause::cli::load_contract_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.contract);
   const Waterfall& w = loaded.contract->waterfalls.front();
   const FreshPayout plan(w);
@@ -174,7 +175,7 @@ TEST_CASE("paying many profits at once matches paying alone with one payee, many
 }
 
 TEST_CASE("paying no profits at once writes nothing", "[waterfall]") {
-  const auto loaded = clause::engine::load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  const auto loaded = clause::cli::load_contract_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.contract);
   const FreshPayout plan(loaded.contract->waterfalls.front());
   plan.pay_many({}, {}, {});

@@ -7,6 +7,7 @@
 #include "engine/evaluate/internal/live_rules.hpp"
 #include "engine/payout/load.hpp"
 #include "support.hpp"
+#include "cli/files.hpp"
 
 namespace {
 
@@ -76,7 +77,7 @@ TEST_CASE("live rules copy every field evaluation reads, for every contract", "[
   REQUIRE_FALSE(files.empty());
   for (const std::string& file : files) {
     INFO(file);
-    const LoadedContract loaded = load_contract(file);
+    const LoadedContract loaded = clause::cli::load_contract_file(file);
     REQUIRE(loaded.contract);
     require_copied(*loaded.contract, LiveRules(*loaded.contract));
   }
@@ -115,7 +116,7 @@ clause T3: when A buys compute from D then Y ends
 }
 
 TEST_CASE("live rules forget every ending, consent and total on reset", "[evaluate]") {
-  const LoadedContract loaded = load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  const LoadedContract loaded = clause::cli::load_contract_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.contract);
   LiveRules live(*loaded.contract);
   REQUIRE_FALSE(live.clauses.empty());

@@ -13,6 +13,7 @@
 #include "engine/payout/load.hpp"
 #include "engine/evaluate/internal/log_array.hpp"
 #include "support.hpp"
+#include "cli/files.hpp"
 
 namespace {
 
@@ -120,7 +121,7 @@ TEST_CASE("the log array keeps elements of other sizes too (never streamed)", "[
 }
 
 TEST_CASE("a run long enough to stream its log records what the same events record one at a time", "[log]") {
-  const LoadedContract loaded = load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  const LoadedContract loaded = clause::cli::load_contract_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.contract);
   const Contract& c = *loaded.contract;
   Outsiders outsiders;
