@@ -1,4 +1,5 @@
 #include "bench/support.hpp"
+#include "cli/files.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -34,7 +35,7 @@ namespace {
 }  // namespace
 
 const engine::Contract& flagship() {
-  static const engine::LoadedContract loaded = engine::load_contract(repo_path("contracts/microsoft-openai/2024-06.clause"));
+  static const engine::LoadedContract loaded = clause::cli::load_contract_file(repo_path("contracts/microsoft-openai/2024-06.clause"));
   if (!loaded.contract) fail("the flagship does not check", loaded.diagnostics);
   return *loaded.contract;
 }

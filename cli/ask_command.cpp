@@ -6,7 +6,7 @@
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
 #include "dsl/read_source.hpp"
-#include "engine/payout/load.hpp"
+#include "cli/files.hpp"
 
 namespace clause::cli {
 
@@ -15,7 +15,7 @@ int ask_command(Context& ctx, const AskOptions& options) {
   const auto overrides = parse_overrides(options.sets, problems);
   std::optional<dsl::Date> on;
   if (options.on) on = parse_date_option("--on", *options.on, problems);
-  engine::LoadedContract loaded = engine::load_contract(options.contract, overrides);
+  engine::LoadedContract loaded = load_contract_file(options.contract, overrides);
   if (loaded.io_error) {
     ctx.print(loaded.diagnostics);
     return kUsage;

@@ -35,7 +35,7 @@ int check_command(Context& ctx, const std::vector<std::string>& files) {
       io_error = io_error || read.io_error;
       shown = std::move(read.diagnostics);
     } else if (looks_like_scenario(*read.source)) {
-      engine::ScenarioRun run = engine::prepare_scenario_source(read.source);
+      engine::ScenarioRun run = engine::prepare_scenario_source(read.source, dsl::read_source_file);
       io_error = io_error || run.io_error;
       // The contract's own warnings belong to checking the contract; its errors stop the scenario.
       for (const dsl::Diagnostic& d : run.diagnostics.items()) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/files.hpp"
 #include "engine/model/suggest.hpp"
 
 namespace clause::cli {
@@ -92,7 +93,7 @@ std::optional<engine::Index> choose_waterfall(const engine::Contract& c, const s
 std::optional<engine::LoadedContract> load_for_command(const Context& ctx, const std::string& path,
                                                        const std::vector<engine::Override>& overrides,
                                                        dsl::DiagnosticList& problems, int& exit) {
-  engine::LoadedContract loaded = engine::load_contract(path, overrides);
+  engine::LoadedContract loaded = load_contract_file(path, overrides);
   if (loaded.io_error) {
     ctx.print(loaded.diagnostics);
     exit = kUsage;

@@ -7,7 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/diff_output.hpp"
-#include "engine/payout/load.hpp"
+#include "cli/files.hpp"
+#include "dsl/read_source.hpp"
 
 namespace clause::cli {
 
@@ -15,7 +16,7 @@ namespace {
 
 // Loads one side; prints what stops it (errors only: warnings belong to `check`).
 bool load(Context& ctx, const std::string& path, engine::LoadedContract& out) {
-  out = engine::load_contract(path);
+  out = load_contract_file(path);
   dsl::DiagnosticList shown;
   for (const dsl::Diagnostic& d : out.diagnostics.items()) {
     if (d.severity == dsl::Severity::error) shown.add(d);
@@ -58,7 +59,7 @@ int diff_command(Context& ctx, const DiffOptions& options) {
   }
 
   engine::ContractDiff diff = engine::diff_contracts(*old_loaded.contract, *new_loaded.contract, ctx.today());
-  if (files) diff.scenarios = engine::diff_scenarios(*files, options.old_contract, options.new_contract, diff.names);
+  if (files) diff.scenarios = engine::diff_scenarios(*files, options.old_contract, options.new_contract, diff.names, dsl::read_source_file);
 
   if (options.json) {
     ctx.out << diff_json(diff).dump(2) << '\n';

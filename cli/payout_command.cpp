@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/payout.hpp"
-#include "engine/payout/load.hpp"
+#include "cli/files.hpp"
 #include "engine/model/suggest.hpp"
 
 namespace clause::cli {
@@ -66,7 +66,7 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
     ctx.print(d);
     return kUsage;
   }
-  engine::LoadedContract loaded = engine::load_contract(options.contract, overrides);
+  engine::LoadedContract loaded = load_contract_file(options.contract, overrides);
   if (loaded.io_error) {
     ctx.print(loaded.diagnostics);
     return kUsage;

@@ -6,96 +6,41 @@
 #include <fmt/format.h>
 
 #include "cli/payout.hpp"
-#include "dsl/keywords.hpp"
+#include "dsl/parse.hpp"
 #include "engine/model/suggest.hpp"
 
 namespace clause::cli {
 
 using engine::Rational;
 
-namespace {
-
-struct Token {
-  std::string_view text;
-  std::uint32_t begin;
-  std::uint32_t end;
-};
-
-std::vector<Token> split_words(std::string_view text) {
-  std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
-    if (i > start) {
-      out.push_back({text.substr(start, i - start), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
-    }
-  }
-  return out;
-}
-
-bool is_identifier(std::string_view w) {
-  const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_'; };
-  if (w.empty() || !letter(w[0])) return false;
-  for (const char ch : w) {
-    if (!letter(ch) && !(ch >= '0' && ch <= '9')) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<UntilQuestion> parse_until(const std::string& text, const engine::Contract& c,
                                          dsl::DiagnosticList& diagnostics) {
-  const auto src = std::make_shared<const dsl::SourceFile>("--until", text);
-  const auto size = static_cast<std::uint32_t>(text.size());
-  const auto fail = [&](std::uint32_t b, std::uint32_t e, dsl::DiagMessage message) {
-    diagnostics.report({src, {b, e}, {}}, std::move(message));
+  dsl::ReceivesParse parsed = dsl::parse_receives(std::make_shared<const dsl::SourceFile>("--until", text));
+  diagnostics.append(parsed.diagnostics);
+  if (!parsed.receives || parsed.diagnostics.has_errors()) return std::nullopt;
+  const dsl::ActorRef& party = parsed.receives->party;
+  const dsl::MoneyLit& amount = parsed.receives->amount;
+  const auto fail = [&](dsl::Span span, dsl::DiagMessage message) {
+    diagnostics.report({parsed.source, span, {}}, std::move(message));
     return std::nullopt;
   };
-  const std::vector<Token> words = split_words(text);
-  if (words.empty()) return fail(0, size, dsl::message<dsl::DiagId::until_expected>());
-  const Token& name = words[0];
-  if (!is_identifier(name.text) || dsl::is_keyword(name.text)) {
-    return fail(name.begin, name.end, dsl::message<dsl::DiagId::until_party_expected>(name.text));
-  }
-  if (words.size() < 2) return fail(size, size, dsl::message<dsl::DiagId::until_receives_missing>(name.text));
-  if (words[1].text != "receives") {
-    return fail(words[1].begin, words[1].end,
-                dsl::message<dsl::DiagId::until_receives_expected>(name.text, words[1].text));
-  }
-  if (words.size() < 3) {
-    return fail(size, size, dsl::message<dsl::DiagId::until_amount_missing>());
-  }
-  const Token& amount = words[2];
-  const bool dollar = amount.text[0] == '$';
-  // (Not "$" + std::string: GCC 12 warns falsely on that insert at -O3.)
-  const std::string literal = dollar ? std::string(amount.text) : fmt::format("${}", amount.text);
-  auto parsed = dsl::parse_money(literal);
-  if (auto* e = std::get_if<dsl::LiteralError>(&parsed)) {
-    const auto at = static_cast<std::uint32_t>(e->offset == 0 || dollar ? e->offset : e->offset - 1);
-    return fail(amount.begin + std::min<std::uint32_t>(at, amount.end - amount.begin), amount.end, e->message);
-  }
-  if (words.size() > 3) {
-    return fail(words[3].begin, words.back().end,
-                dsl::message<dsl::DiagId::until_trailing_text>(words[3].text));
-  }
-  const engine::Money money = std::get<engine::Money>(parsed);
-  if (money.is_zero()) return fail(amount.begin, amount.end, dsl::message<dsl::DiagId::until_amount_not_positive>());
+  if (amount.value.is_zero()) return fail(amount.span, dsl::message<dsl::DiagId::until_amount_not_positive>());
 
-  const auto ref = c.find(name.text);
+  const auto ref = c.find(party.party.text);
   if (!ref) {
     std::vector<std::string_view> parties;
     for (const engine::Party& p : c.parties) parties.push_back(p.name);
-    return fail(name.begin, name.end, dsl::message<dsl::DiagId::no_such_declaration>("party", name.text,
-                                                  engine::did_you_mean(name.text, parties)));
+    return fail(party.party.span, dsl::message<dsl::DiagId::no_such_declaration>(
+                                      "party", party.party.text, engine::did_you_mean(party.party.text, parties)));
   }
   if (ref->kind != engine::DeclKind::party) {
-    return fail(name.begin, name.end,
-                dsl::message<dsl::DiagId::wrong_kind>(name.text, engine::decl_kind_with_article(ref->kind), "a party"));
+    return fail(party.party.span, dsl::message<dsl::DiagId::wrong_kind>(
+                                      party.party.text, engine::decl_kind_with_article(ref->kind), "a party"));
   }
-  return UntilQuestion{ref->index, money};
+  if (party.body) {
+    return fail(party.span, dsl::message<dsl::DiagId::party_not_body>("the party of `--until`", party.party.text));
+  }
+  return UntilQuestion{ref->index, amount.value};
 }
 
 std::optional<UntilAnswer> answer_until(const PayoutSubject& s, const engine::Schedule& schedule,

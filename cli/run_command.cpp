@@ -5,6 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -19,7 +20,7 @@ int run_command(Context& ctx, const RunOptions& options) {
     ctx.print(problems);
     return kFound;
   }
-  engine::ScenarioRun run = engine::prepare_scenario(options.scenario, scenario_options);
+  engine::ScenarioRun run = prepare_scenario_file(options.scenario, scenario_options);
   if (run.io_error || run.contract.io_error) {
     ctx.print(run.diagnostics);
     return kUsage;

@@ -11,6 +11,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "engine/payout/load.hpp"
 #include "engine/scenario/scenario.hpp"
 #include "engine/payout/sweep.hpp"
@@ -232,7 +233,7 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
     std::string out;
     for (std::uint64_t i = begin; i < end; ++i) {
       const std::string& file = (*files)[i];
-      engine::ScenarioRun run = engine::prepare_scenario(file, scenario_options);
+      engine::ScenarioRun run = prepare_scenario_file(file, scenario_options);
       engine::run_scenario(run);
       // A scenario that cannot run fails every expectation it has (at least one), as in `clause test`.
       const std::size_t passed = run.ran ? run.passed() : 0;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -23,7 +24,7 @@ int test_command(Context& ctx, const std::vector<std::string>& paths) {
   std::size_t passed = 0;
   std::size_t failed = 0;
   for (const std::string& file : files) {
-    engine::ScenarioRun run = engine::prepare_scenario(file);
+    engine::ScenarioRun run = prepare_scenario_file(file);
     engine::run_scenario(run);
     if (!run.ran) {
       // A scenario that cannot run fails every expectation it has (at least one).

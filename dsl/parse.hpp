@@ -33,6 +33,16 @@ ScenarioParse parse_scenario(const SourcePtr& source);
 // One event as typed in a question: `what if AGI is declared?` reads as `AGI is declared`.
 EventParse parse_event(const SourcePtr& source);
 
+struct ReceivesParse {
+  SourcePtr source;  // the text the party's Idents view
+  std::optional<ReceivesExpectation> receives;  // absent after a syntax error
+  DiagnosticList diagnostics;
+};
+
+// `PARTY receives MONEY` on its own, as `clause payout --until` takes it: a scenario's
+// expectation, whose amount may leave out its `$`.
+ReceivesParse parse_receives(const SourcePtr& source);
+
 enum class FileKind { contract, scenario, unknown };
 // Tells a contract from a scenario by its first word.
 FileKind sniff_file_kind(std::string_view text);

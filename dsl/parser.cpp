@@ -714,4 +714,70 @@ std::string value_to_string(const Value& v) {
   return std::get<Percent>(v).to_string();
 }
 
+
+// ----- `PARTY receives MONEY` alone, as `clause payout --until` takes it -------------
+
+namespace rules {
+
+// The expectation's subject and `receives MONEY`, and nothing else. The amount may leave
+// out its `$`, which inside a shell's double quotes would start a variable.
+struct received_party : as<subject> {};
+struct receives_word : kw_receives {};
+struct unmarked_money : seq<digit, star<money_char>, star<ident_other>> {};
+struct received_money : sor<received_amount, unmarked_money> {};
+struct end_of_receives : eof {};
+struct receives_text : seq<ws, must<received_party>, ws, must<receives_word>, ws, must<received_money>, ws,
+                           must<end_of_receives>> {};
+
+template <>
+inline constexpr const char* error_message<received_party> = "expected a party's name, like `Nonprofit receives $1`";
+template <>
+inline constexpr const char* error_message<receives_word> = "expected `receives` after the party's name";
+template <>
+inline constexpr const char* error_message<received_money> =
+    "expected an amount like `$1B` after `receives` (in a shell, write it without `$` or in single quotes: `$1` "
+    "inside double quotes is a shell variable)";
+template <>
+inline constexpr const char* error_message<end_of_receives> = "expected nothing after the amount";
+
+}  // namespace rules
+
+namespace {
+
+// An amount without its `$`: read as if it had one.
+template <>
+struct on<r::unmarked_money> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    MoneyLit lit;
+    lit.span = b.span(in);
+    auto parsed = parse_money(fmt::format("${}", in.string_view()));
+    if (auto* m = std::get_if<Money>(&parsed)) {
+      lit.value = *m;
+    } else {
+      b.diags.report(b.where(lit.span), std::get<LiteralError>(parsed).message);
+      lit.valid = false;
+    }
+    b.money = lit;
+  }
+};
+
+}  // namespace
+
+ReceivesParse parse_receives(const SourcePtr& source) {
+  ReceivesParse out;
+  out.source = source;
+  Builder b(source, out.diagnostics);
+  const std::string_view text = source->text();
+  const char* end = text.data() + text.size();
+  Input in(text.data(), end, source->name().c_str());
+  try {
+    pegtl::parse<r::receives_text, action, control>(in, b);
+    out.receives = ReceivesExpectation{b.subject, b.money};
+  } catch (const SyntaxFailure& f) {
+    report(f, b, end, "the end of the text");
+  }
+  return out;
+}
+
 }  // namespace clause::dsl

@@ -19,7 +19,7 @@ std::string model(const dsl::SourcePtr& source, std::size_t& errors) {
   if (dsl::sniff_file_kind(source->text()) == dsl::FileKind::scenario) {
     engine::ScenarioOptions options;
     options.contract_path = fuzz::flagship_path();
-    const engine::ScenarioRun run = engine::prepare_scenario_source(source, options);
+    const engine::ScenarioRun run = engine::prepare_scenario_source(source, clause::dsl::read_source_file, options);
     errors = run.diagnostics.error_count();
     return run.ready() ? engine::model_text(run) : std::string();
   }

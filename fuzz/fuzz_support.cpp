@@ -1,4 +1,5 @@
 #include "fuzz_support.hpp"
+#include "cli/files.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -20,7 +21,7 @@ std::string flagship_path() { return std::string(CLAUSE_SOURCE_DIR) + "/contract
 
 const engine::LoadedContract& flagship() {
   static const engine::LoadedContract loaded = [] {
-    engine::LoadedContract l = engine::load_contract(flagship_path());
+    engine::LoadedContract l = clause::cli::load_contract_file(flagship_path());
     require(l.contract.has_value(), "the flagship contract checks clean");
     return l;
   }();

@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   engine::ScenarioOptions options;
   options.contract_path = fuzz::flagship_path();
-  engine::ScenarioRun run = engine::prepare_scenario_source(read.source, options);
+  engine::ScenarioRun run = engine::prepare_scenario_source(read.source, clause::dsl::read_source_file, options);
   engine::run_scenario(run);
   fuzz::render(run.diagnostics);
   for (const engine::ExpectationResult& r : run.results) {

@@ -1,41 +1,39 @@
-// Which identifiers of a contract or a scenario stand for declared names, and which of them
-// declare one: what go-to-definition, references, rename and hover stand on. Built from the
-// syntax tree, so it works on a half-typed document too (as far as the parser got). Goods
-// and statuses are plain words, not names, and are left out.
+// What the names written in a contract or a scenario stand for: what go-to-definition,
+// references, rename and hover stand on. A contract's names are those its check resolved
+// (engine::CheckResult::references), so the editor follows the names `clause check` does,
+// as far as the document checks; a scenario's names are looked up in its contract's model.
+// Goods and statuses are plain words, not names, and are left out.
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <string_view>
 #include <vector>
 
 #include "dsl/syntax.hpp"
+#include "engine/model/check.hpp"
 
 namespace clause::cli::lsp {
 
+// What a name stands for: a declaration, or one of a party's bodies.
+struct Target {
+  engine::DeclRef decl;              // for a body, its party; invalid when nothing is declared by the name
+  engine::Index body = engine::kNone;
+  bool valid() const { return decl.valid(); }
+  friend bool operator==(Target, Target) = default;
+};
+
 struct Occurrence {
-  std::string key;  // the declared name; `Party.body` for a body
-  dsl::Span span;   // the identifier's bytes (for a body, the body's name alone)
+  dsl::Span span;  // the name's bytes (for a body, the body's name alone)
+  Target target;
   bool definition = false;
 };
 
-class NameIndex {
- public:
-  void add(const dsl::Ident& name, bool definition);
-  void add(std::string key, dsl::Span span, bool definition);
-  void add(const dsl::ActorRef& actor);
+// A contract's names, from its check.
+std::vector<Occurrence> contract_names(const std::vector<engine::Reference>& references);
+// A scenario's names, looked up in its contract (null when it has none): a name the
+// contract does not declare is there with an invalid target.
+std::vector<Occurrence> scenario_names(const dsl::ScenarioSyntax& scenario, const engine::Contract* contract);
 
-  const std::vector<Occurrence>& all() const { return occurrences_; }
-  // The occurrence under a cursor at `offset` (just after a name counts as on it).
-  const Occurrence* at(std::uint32_t offset) const;
-  const Occurrence* definition_of(std::string_view key) const;
-  std::vector<Occurrence> of(std::string_view key) const;
-
- private:
-  std::vector<Occurrence> occurrences_;
-};
-
-NameIndex index_contract(const dsl::ContractSyntax& contract);
-NameIndex index_scenario(const dsl::ScenarioSyntax& scenario);
+// The occurrence under a cursor at `offset` (just after a name counts as on it).
+const Occurrence* occurrence_at(const std::vector<Occurrence>& names, std::uint32_t offset);
 
 }  // namespace clause::cli::lsp

@@ -31,6 +31,21 @@ const dsl::Declaration* find_declaration(const dsl::ContractSyntax& contract, st
   return nullptr;
 }
 
+const dsl::Declaration* declaration_of(const Document& contract, engine::DeclRef ref) {
+  const engine::Contract* model = contract.checked.model();
+  if (model == nullptr || !ref.valid()) return nullptr;
+  const dsl::Span keyword = model->keyword_of(ref);
+  for (const dsl::Declaration& d : contract.contract.declarations) {
+    if (d.keyword == keyword) return &d;
+  }
+  return nullptr;
+}
+
+std::vector<Occurrence> names_in(const Document& document, const Document* contract) {
+  if (document.kind == DocumentKind::contract) return document.names;
+  return scenario_names(document.scenario, contract != nullptr ? contract->checked.model() : nullptr);
+}
+
 const char* declaration_kind_name(dsl::DeclKind kind) { return engine::decl_kind_name(kind); }
 
 const std::optional<dsl::Text>& title_of(const dsl::Declaration& declaration) {
@@ -63,11 +78,12 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
       break;
   }
   if (d->kind == DocumentKind::contract) {
-    d->contract = dsl::parse_contract(d->source).syntax;
-    d->names = index_contract(d->contract);
+    dsl::ContractParse parse = dsl::parse_contract(d->source);
+    d->contract = std::move(parse.syntax);
+    d->checked = engine::check_contract(d->contract, d->source, {}, parse.diagnostics.has_errors());
+    d->names = contract_names(d->checked.references);
   } else {
     d->scenario = dsl::parse_scenario(d->source).syntax;
-    d->names = index_scenario(d->scenario);
   }
   return d;
 }
@@ -75,7 +91,7 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
 dsl::DiagnosticList check_document(const Document& document) {
   if (document.kind == DocumentKind::contract) return engine::check_contract_source(document.source).diagnostics;
 
-  const engine::ScenarioRun run = engine::prepare_scenario_source(document.source);
+  const engine::ScenarioRun run = engine::prepare_scenario_source(document.source, dsl::read_source_file);
   dsl::DiagnosticList out;
   std::size_t contract_errors = 0;
   const dsl::Diagnostic* first_contract_error = nullptr;

@@ -14,6 +14,7 @@
 #include "cli/lsp/positions.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/syntax.hpp"
+#include "engine/model/check.hpp"
 
 namespace clause::cli::lsp {
 
@@ -28,7 +29,8 @@ struct Document {
   DocumentKind kind = DocumentKind::contract;
   dsl::ContractSyntax contract;  // when a contract, as far as it parses
   dsl::ScenarioSyntax scenario;  // when a scenario, as far as it parses
-  NameIndex names;
+  engine::CheckResult checked;   // when a contract: its check, which resolves its names
+  std::vector<Occurrence> names; // when a contract: its names, from `checked`
 };
 
 using DocumentPtr = std::shared_ptr<const Document>;
@@ -38,6 +40,11 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
 
 // The declaration of a name in a contract (the first, should it be declared twice).
 const dsl::Declaration* find_declaration(const dsl::ContractSyntax& contract, std::string_view name);
+// The syntax of a declaration the contract document's check resolved.
+const dsl::Declaration* declaration_of(const Document& contract, engine::DeclRef ref);
+// The names a document writes and what they stand for in `contract`: the document itself,
+// or its scenario's contract (null when it cannot be read).
+std::vector<Occurrence> names_in(const Document& document, const Document* contract);
 const char* declaration_kind_name(dsl::DeclKind kind);
 // A declaration's title, or a party's, assumption's or licence's description.
 const std::optional<dsl::Text>& title_of(const dsl::Declaration& declaration);

@@ -20,6 +20,7 @@
 #include "engine/evaluate/event.hpp"
 #include "engine/evaluate/outcome.hpp"
 #include "engine/payout/rational.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace clause::engine {
 
@@ -205,10 +206,11 @@ struct ScenarioImpact {
 
 const char* scenario_impact_name(ScenarioImpactKind kind);  // "unchanged", "outcomes changed", ...
 
-// Reruns every scenario file against both contracts (each file's `contract` line replaced).
+// Reruns every scenario file against both contracts (each file's `contract` line
+// replaced), the files and contracts read by `read`.
 std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& scenario_files,
                                            const std::string& old_path, const std::string& new_path,
-                                           const NameMap& names);
+                                           const NameMap& names, const ReadSource& read);
 
 // ----- everything -------------------------------------------------------------------------
 

@@ -88,11 +88,11 @@ ScenarioImpact compare_runs(std::shared_ptr<const ScenarioRun> old_shared, std::
 }  // namespace
 
 std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& files, const std::string& old_path,
-                                           const std::string& new_path, const NameMap& names) {
+                                           const std::string& new_path, const NameMap& names, const ReadSource& read) {
   std::vector<ScenarioImpact> out;
   for (const std::string& file : files) {
-    ScenarioRun old_run = prepare_scenario(file, ScenarioOptions{old_path, {}});
-    ScenarioRun new_run = prepare_scenario(file, ScenarioOptions{new_path, {}});
+    ScenarioRun old_run = prepare_scenario(read(file), read, ScenarioOptions{old_path, {}});
+    ScenarioRun new_run = prepare_scenario(read(file), read, ScenarioOptions{new_path, {}});
     run_scenario(old_run);
     run_scenario(new_run);
     ScenarioImpact impact;

@@ -63,7 +63,20 @@ class Checker {
           bool syntax_errors, dsl::DiagnosticList& diags)
       : syn_(syntax), src_(source), overrides_(overrides), syntax_errors_(syntax_errors), diags_(diags) {}
 
-  std::optional<Contract> run() {
+  // Fills the result's contract (or partial contract) and references.
+  void run(CheckResult& result) {
+    check_all();
+    result.references = std::move(references_);
+    if (syn_.declarations.size() > kMaxDeclarations) return;
+    if (diags_.has_errors()) {
+      result.partial = std::move(c_);
+    } else {
+      result.contract = std::move(c_);
+    }
+  }
+
+ private:
+  void check_all() {
     c_.source = src_;
     if (syn_.source != src_) c_.text_owners.push_back(syn_.source);  // what the tree's texts view
     c_.title = keep(syn_.title);
@@ -73,7 +86,7 @@ class Checker {
 
     if (syn_.declarations.size() > kMaxDeclarations) {
       diags_.report<DiagId::too_many_declarations>(at(syn_.declarations[kMaxDeclarations].keyword), kMaxDeclarations);
-      return std::nullopt;
+      return;
     }
     declare_names();
     apply_overrides();
@@ -88,11 +101,8 @@ class Checker {
       if (!syntax_errors_) warn_about_waterfalls();
     }
     if (!syntax_errors_ && !diags_.has_errors()) warn_about_unused();
-    if (diags_.has_errors()) return std::nullopt;
-    return std::move(c_);
   }
 
- private:
   dsl::Location at(Span s) const { return {src_, s, {}}; }
 
   // A text as the model views it: the source's bytes, or the decoded copy of a text with
@@ -117,6 +127,7 @@ class Checker {
     const std::vector<Declaration>& decls = syn_.declarations;
     refs_.assign(decls.size(), DeclRef{});
     c_.names.reserve(decls.size());
+    references_.reserve(3 * decls.size());  // a declaration's name and the two or so it uses
     std::array<std::size_t, 7> per_kind{};
     for (const Declaration& d : decls) ++per_kind[static_cast<std::size_t>(d.kind())];
     const auto reserve = [&](auto& table, DeclKind kind) { table.reserve(per_kind[static_cast<std::size_t>(kind)]); };
@@ -133,9 +144,13 @@ class Checker {
       const Ident& name = d.name();
       if (name.text.empty()) continue;
       const Declaration* first = nullptr;
+      DeclRef first_ref;  // of the first declaration, when it registered
       if (const auto inc = incomplete_.find(name.text); inc != incomplete_.end()) first = &decls[inc->second];
       if (!first && !d.complete) {
-        if (const auto known = c_.names.find(name.text); known != c_.names.end()) first = &decls[syntax_of(known->second)];
+        if (const auto known = c_.names.find(name.text); known != c_.names.end()) {
+          first_ref = known->second;
+          first = &decls[syntax_of(first_ref)];
+        }
       }
       DeclRef ref;
       if (!first && d.complete) {
@@ -143,10 +158,12 @@ class Checker {
         if (fresh) {
           ref = known->second;
         } else {
-          first = &decls[syntax_of(known->second)];
+          first_ref = known->second;
+          first = &decls[syntax_of(first_ref)];
         }
       }
       if (first) {
+        if (first_ref.valid()) references_.push_back({name.span, first_ref});
         auto& diag = diags_.report<DiagId::duplicate_name>(at(name.span), name.text, article_kind(first->kind()),
                                                            name.text);
         diag.notes.push_back({at(first->name().span), "first declared here"});
@@ -157,6 +174,7 @@ class Checker {
         continue;
       }
       refs_[i] = ref;
+      references_.push_back({name.span, ref, kNone, true});
       syntax_index_[static_cast<std::size_t>(ref.kind)].push_back(static_cast<Index>(i));
       register_placeholder(d, ref);
     }
@@ -190,8 +208,11 @@ class Checker {
         for (const Ident& b : p.bodies) {
           if (!seen.insert(b.text)) {
             diags_.report<DiagId::duplicate_body>(at(b.span), b.text, party.name);
+            const auto first = std::find(party.bodies.begin(), party.bodies.end(), b.text);
+            references_.push_back({b.span, ref, static_cast<Index>(first - party.bodies.begin())});
             continue;
           }
+          references_.push_back({b.span, ref, static_cast<Index>(party.bodies.size()), true});
           party.bodies.emplace_back(b.text);
         }
         if (party.bodies.size() > kMaxBodies) {
@@ -259,7 +280,10 @@ class Checker {
   // Looks a name up; reports it when it is unknown. nullopt when unknown or when it names
   // a declaration that did not parse (already reported).
   std::optional<DeclRef> lookup(const Ident& name, std::initializer_list<DeclKind> wanted, const char* noun) {
-    if (const auto found = c_.find(name.text)) return found;
+    if (const auto found = c_.find(name.text)) {
+      references_.push_back({name.span, *found});
+      return found;
+    }
     if (incomplete_.contains(name.text)) return std::nullopt;
     std::vector<std::string_view> candidates;
     if (may_suggest(diags_)) {
@@ -280,6 +304,9 @@ class Checker {
       return std::nullopt;
     }
     if (a.body) {
+      if (const Index body = c_.find_body(ref->index, a.body->text); body != kNone) {
+        references_.push_back({a.body->span, *ref, body});
+      }
       diags_.report<DiagId::party_not_body>(at(a.span), role, a.party.text);
       return std::nullopt;
     }
@@ -302,6 +329,7 @@ class Checker {
         diags_.report(at(a.body->span), c_.unknown_body_message(ref->index, a.body->text, may_suggest(diags_)));
         return std::nullopt;
       }
+      references_.push_back({a.body->span, *ref, result.body});
     }
     return result;
   }
@@ -750,6 +778,7 @@ class Checker {
   std::vector<std::pair<Index, Span>> power_sites_;
   std::vector<std::pair<Index, Span>> trigger_statuses_;
   std::vector<ExceptionSite> exception_sites_;
+  std::vector<Reference> references_;
 };
 
 }  // namespace
@@ -758,7 +787,7 @@ CheckResult check_contract(const dsl::ContractSyntax& syntax, const dsl::SourceP
                            const std::vector<Override>& overrides, bool syntax_errors) {
   CheckResult result;
   Checker checker(syntax, source, overrides, syntax_errors, result.diagnostics);
-  result.contract = checker.run();
+  checker.run(result);
   return result;
 }
 

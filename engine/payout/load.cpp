@@ -1,6 +1,5 @@
 #include "engine/payout/load.hpp"
 
-#include "dsl/read_source.hpp"
 #include "engine/payout/waterfall_warnings.hpp"
 
 namespace clause::engine {
@@ -19,9 +18,7 @@ LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::ve
   return out;
 }
 
-namespace {
-
-LoadedContract from_read(dsl::ReadResult read, const std::vector<Override>& overrides) {
+LoadedContract load_contract(dsl::ReadResult read, const std::vector<Override>& overrides) {
   if (!read.source) {
     LoadedContract out;
     out.diagnostics = std::move(read.diagnostics);
@@ -31,14 +28,8 @@ LoadedContract from_read(dsl::ReadResult read, const std::vector<Override>& over
   return check_contract_source(read.source, overrides);
 }
 
-}  // namespace
-
-LoadedContract load_contract(const std::string& path, const std::vector<Override>& overrides) {
-  return from_read(dsl::read_source_file(path), overrides);
-}
-
 LoadedContract load_contract_from_bytes(std::string name, std::string bytes, const std::vector<Override>& overrides) {
-  return from_read(dsl::source_from_bytes(std::move(name), std::move(bytes)), overrides);
+  return load_contract(dsl::source_from_bytes(std::move(name), std::move(bytes)), overrides);
 }
 
 }  // namespace clause::engine

@@ -1,12 +1,13 @@
-// Reading, parsing and checking a contract in one step: what every command does first.
-// It lives with the waterfalls because one of its checks (a waterfall that never ends)
-// needs the distribution rules.
+// Parsing and checking a contract in one step: what every command does first, on a source
+// its caller read. It lives with the waterfalls because one of its checks (a waterfall
+// that never ends) needs the distribution rules.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dsl/read_source.hpp"
 #include "engine/model/check.hpp"
 
 namespace clause::engine {
@@ -18,7 +19,8 @@ struct LoadedContract {
   bool io_error = false;             // the file could not be read at all
 };
 
-LoadedContract load_contract(const std::string& path, const std::vector<Override>& overrides = {});
+// A contract as its caller read it: when the reading failed, its diagnostics and io_error.
+LoadedContract load_contract(dsl::ReadResult read, const std::vector<Override>& overrides = {});
 LoadedContract load_contract_from_bytes(std::string name, std::string bytes,
                                         const std::vector<Override>& overrides = {});
 // The same from a source already read.

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "dsl/read_source.hpp"
 #include "engine/model/suggest.hpp"
 
 namespace clause::engine {
@@ -85,7 +84,8 @@ void resolve(ScenarioRun& run) {
 
 }  // namespace
 
-ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const ScenarioOptions& options) {
+ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const ReadSource& read_contract,
+                                    const ScenarioOptions& options) {
   ScenarioRun run;
   run.source = source;
   run.path = source->name();
@@ -123,7 +123,7 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
   }
   overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
 
-  run.contract = load_contract(run.contract_path, overrides);
+  run.contract = load_contract(read_contract(run.contract_path), overrides);
   if (run.contract.io_error) {
     // Say which line named the unreadable contract.
     for (const dsl::Diagnostic& d : run.contract.diagnostics.items()) {
@@ -144,16 +144,14 @@ ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const Scenario
   return run;
 }
 
-ScenarioRun prepare_scenario(const std::string& path, const ScenarioOptions& options) {
-  dsl::ReadResult read = dsl::read_source_file(path);
+ScenarioRun prepare_scenario(dsl::ReadResult read, const ReadSource& read_contract, const ScenarioOptions& options) {
   if (!read.source) {
     ScenarioRun run;
-    run.path = path;
     run.diagnostics = std::move(read.diagnostics);
     run.io_error = read.io_error;
     return run;
   }
-  return prepare_scenario_source(read.source, options);
+  return prepare_scenario_source(read.source, read_contract, options);
 }
 
 void run_scenario(ScenarioRun& run) {

@@ -2,12 +2,14 @@
 // everything it names; running it applies the events and judges the expectations.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "dsl/parse.hpp"
+#include "dsl/read_source.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/payout/load.hpp"
 
@@ -106,9 +108,14 @@ struct ScenarioRun {
   std::size_t failed() const;
 };
 
-// Reads the scenario and its contract and resolves every name. Nothing runs yet.
-ScenarioRun prepare_scenario(const std::string& path, const ScenarioOptions& options = {});
-ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const ScenarioOptions& options = {});
+// Reads a file's text for the engine, which reads none itself: the caller's (from disk, in cli/).
+using ReadSource = std::function<dsl::ReadResult(const std::string& path)>;
+
+// Checks the scenario, as its caller read it, and its contract (read by `read_contract`)
+// and resolves every name. Nothing runs yet.
+ScenarioRun prepare_scenario(dsl::ReadResult read, const ReadSource& read_contract, const ScenarioOptions& options = {});
+ScenarioRun prepare_scenario_source(const dsl::SourcePtr& source, const ReadSource& read_contract,
+                                    const ScenarioOptions& options = {});
 
 // Applies the events in order and judges every expectation. Does nothing unless ready().
 void run_scenario(ScenarioRun& run);

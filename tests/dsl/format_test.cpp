@@ -41,7 +41,7 @@ bool is_scenario(const std::string& path) { return std::filesystem::path(path).e
 // The checked model of a contract, or of a scenario and its contract, as text.
 std::string model(const std::string& path, const std::string& text) {
   if (is_scenario(path)) {
-    const auto run = clause::engine::prepare_scenario_source(source(path, text));
+    const auto run = clause::engine::prepare_scenario_source(source(path, text), clause::dsl::read_source_file);
     INFO(clause::dsl::render_diagnostics(run.diagnostics, {}));
     REQUIRE(run.ready());
     return clause::engine::model_text(run) + clause::engine::model_text(*run.contract.contract);

@@ -8,6 +8,7 @@
 #include "engine/diff/diff.hpp"
 #include "engine/payout/load.hpp"
 #include "support.hpp"
+#include "cli/files.hpp"
 
 namespace clause::test {
 
@@ -24,7 +25,7 @@ struct DiffOf {
   engine::ContractDiff diff;
 
   DiffOf(const std::string& old_path, const std::string& new_path)
-      : old_loaded(engine::load_contract(repo_path(old_path))), new_loaded(engine::load_contract(repo_path(new_path))) {
+      : old_loaded(clause::cli::load_contract_file(repo_path(old_path))), new_loaded(clause::cli::load_contract_file(repo_path(new_path))) {
     REQUIRE(old_loaded.contract);
     REQUIRE(new_loaded.contract);
     diff = engine::diff_contracts(*old_loaded.contract, *new_loaded.contract, dsl::Date::from_ymd(2026, 1, 1));

@@ -50,7 +50,7 @@ engine::ScenarioRun scenario(const std::string& lines) {
   auto read = dsl::source_from_bytes("limits.scenario", "scenario \"limits\"\n" + lines);
   engine::ScenarioOptions options;
   options.contract_path = flagship;
-  engine::ScenarioRun run = engine::prepare_scenario_source(read.source, options);
+  engine::ScenarioRun run = engine::prepare_scenario_source(read.source, clause::dsl::read_source_file, options);
   engine::run_scenario(run);
   return run;
 }

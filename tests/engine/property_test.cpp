@@ -15,6 +15,7 @@
 #include "engine/scenario/scenario.hpp"
 #include "scratch.hpp"
 #include "support.hpp"
+#include "cli/files.hpp"
 
 using namespace clause;
 using clause::test::run_clause;
@@ -325,7 +326,7 @@ TEST_CASE("property: random valid contracts check clean and round-trip through f
     const std::string contract_path = scratch.write("random.clause", contract);
     INFO("round " << round << "\n" << contract);
 
-    const auto loaded = engine::load_contract(contract_path);
+    const auto loaded = clause::cli::load_contract_file(contract_path);
     INFO(rendered(loaded.diagnostics));
     REQUIRE(loaded.contract);
     REQUIRE(loaded.diagnostics.empty());  // no error, no warning
@@ -344,14 +345,14 @@ TEST_CASE("property: random valid contracts check clean and round-trip through f
     const std::string scenario = generate.scenario("random.clause");
     const std::string scenario_path = scratch.write("random.scenario", scenario);
     INFO(scenario);
-    engine::ScenarioRun run = engine::prepare_scenario(scenario_path);
+    engine::ScenarioRun run = clause::cli::prepare_scenario_file(scenario_path);
     engine::run_scenario(run);
     INFO(rendered(run.diagnostics));
     REQUIRE(run.ran);
     const std::string scenario_once = formatted("random.scenario", scenario);
     CHECK(formatted("random.scenario", scenario_once) == scenario_once);
     const auto rerun = engine::prepare_scenario_source(
-        dsl::source_from_bytes(scenario_path, scenario_once).source);
+        dsl::source_from_bytes(scenario_path, scenario_once).source, dsl::read_source_file);
     REQUIRE(rerun.ready());
     CHECK(engine::model_text(rerun) == engine::model_text(run));
 

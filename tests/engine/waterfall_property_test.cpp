@@ -6,6 +6,7 @@
 #include "engine/payout/waterfall.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
+#include "cli/files.hpp"
 
 using namespace clause::test::waterfall;
 namespace engine = clause::engine;
@@ -204,7 +205,7 @@ TEST_CASE("the flagship pays the same in several events as at once, within one c
     for (const char* name : {"microsoft_cap", "employees_cap", "first_investors_cap"}) {
       caps.push_back({name, dsl_money(random_amount(rng, 50'000'000'000'000)), {}});
     }
-    const auto loaded = engine::load_contract(repo("contracts/microsoft-openai/2024-06.clause"), caps);
+    const auto loaded = clause::cli::load_contract_file(repo("contracts/microsoft-openai/2024-06.clause"), caps);
     REQUIRE(loaded.contract);
     const Waterfall& w = loaded.contract->waterfalls[0];
     const std::size_t parties = loaded.contract->parties.size();

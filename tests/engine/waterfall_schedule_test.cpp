@@ -7,6 +7,7 @@
 #include "engine/payout/schedule.hpp"
 #include "support.hpp"
 #include "waterfall_cases.hpp"
+#include "cli/files.hpp"
 
 using namespace clause::test::waterfall;
 namespace engine = clause::engine;
@@ -31,7 +32,7 @@ struct Flagship {
 };
 
 Flagship flagship() {
-  auto loaded = engine::load_contract(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
+  auto loaded = clause::cli::load_contract_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.contract);
   return Flagship{std::move(*loaded.contract)};
 }
