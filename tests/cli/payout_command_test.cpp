@@ -305,7 +305,7 @@ TEST_CASE("payout: bad input fails with a clear error and prints nothing on stdo
                 "--until:1:1: error[E0206]: the contract has no party `Microsft` (did you mean `Microsoft`?)");
   require_error({"--until", "microsoft_cap receives $1"}, 1, "`microsoft_cap` is an assumption, not a party");
   require_error({"--until", "Nonprofit gets $1"}, 1,
-                "--until:1:11: error: expected `receives` after the party's name, found `gets`");
+                "--until:1:11: error[E0101]: expected `receives` after the party's name, found `gets`");
   require_error({"--until", "Nonprofit receives "}, 1, "expected an amount like `$1B` after `receives`");
   require_error({"--until", "Nonprofit receives $1.001"}, 1, "fraction of a cent");
   require_error({"--until", "Nonprofit receives $0"}, 1, "the amount must be more than $0");
