@@ -62,22 +62,6 @@ void Evaluator::reset() {
   steps_ = 0;
 }
 
-void Evaluator::reset_after(const OutcomeLog& log) {
-  steps_ = 0;
-  for (const Outcome& outcome : log.outcomes) {
-    if (const auto* o = std::get_if<Consented>(&outcome)) {
-      state_.exceptions[o->exception.index].consents = 0;
-    } else if (const auto* p = std::get_if<Permitted>(&outcome)) {
-      if (p->why == Permitted::Why::exception_applies) state_.exceptions[p->rule.index].bought = Money{};
-    } else if (const auto* e = std::get_if<Ended>(&outcome)) {
-      if (Ending* end = ending(e->subject)) *end = Ending{};
-    } else if (const auto* w = std::get_if<Payout>(&outcome)) {
-      forget(state_.waterfalls[w->waterfall.index]);
-      for (const PayoutLine& line : w->lines) state_.received[line.party] = Money{};
-    }
-  }
-}
-
 Ending* Evaluator::ending(DeclRef ref) {
   switch (ref.kind) {
     case DeclKind::licence: return &state_.licences[ref.index];
