@@ -115,8 +115,8 @@ TEST_CASE("a reset forgets every ending, consent, total bought and payout, and p
   REQUIRE_FALSE(again.apply(events.back(), *c.effective, from_fresh));
   REQUIRE(after_reset.outcomes.size() == 1);
   REQUIRE(from_fresh.outcomes.size() == 1);
-  const auto& paid_after_reset = std::get<clause::engine::Payout>(after_reset.outcomes[0]).lines;
-  const auto& paid_from_fresh = std::get<clause::engine::Payout>(from_fresh.outcomes[0]).lines;
+  const auto paid_after_reset = after_reset.lines_of(std::get<clause::engine::Payout>(after_reset.outcomes[0]));
+  const auto paid_from_fresh = from_fresh.lines_of(std::get<clause::engine::Payout>(from_fresh.outcomes[0]));
   REQUIRE(paid_after_reset.size() == paid_from_fresh.size());
   for (std::size_t i = 0; i < paid_from_fresh.size(); ++i) {
     CHECK(paid_after_reset[i].tier == paid_from_fresh[i].tier);
