@@ -45,7 +45,7 @@ class OutcomeFields {
     std::vector<engine::Money> by_party(a_.contract.parties.size());
     Json tiers = Json::array();
     const engine::Waterfall& w = a_.contract.waterfalls[o.waterfall.index];
-    for (const engine::PayoutLine& line : o.lines) by_party[line.party] = *by_party[line.party].plus(line.amount);
+    for (const engine::PayoutLine& line : a_.log.lines_of(o)) by_party[line.party] = *by_party[line.party].plus(line.amount);
     Json amounts = Json::object();
     for (engine::Index p = 0; p < a_.contract.parties.size(); ++p) {
       if (!by_party[p].is_zero()) amounts[a_.contract.parties[p].name] = by_party[p].to_decimal();
@@ -54,7 +54,7 @@ class OutcomeFields {
     for (engine::Index t = 0; t < w.tiers.size(); ++t) {
       Json parties = Json::object();
       engine::Money total;
-      for (const engine::PayoutLine& line : o.lines) {
+      for (const engine::PayoutLine& line : a_.log.lines_of(o)) {
         if (line.tier != t) continue;
         parties[a_.contract.parties[line.party].name] = line.amount.to_decimal();
         total = *total.plus(line.amount);
@@ -83,7 +83,7 @@ class OutcomeFields {
 }  // namespace
 
 Json outcome_json(const Answer& a, const engine::EventRecord& rec, const Outcome& o) {
-  const ExplainContext ctx{a.contract, &a.outsiders};
+  const ExplainContext ctx{a.contract, a.log, &a.outsiders};
   const engine::Event& e = a.events[rec.event];
   const engine::DeclRef rule = engine::rule_of(o);
   Json j;

@@ -29,7 +29,7 @@ const std::string kIndent(4 + kKindWidth, ' ');
 
 void print_payout_lines(std::ostream& out, const Answer& a, const engine::Payout& o) {
   std::vector<engine::Money> by_party(a.contract.parties.size());
-  for (const engine::PayoutLine& line : o.lines) by_party[line.party] = *by_party[line.party].plus(line.amount);
+  for (const engine::PayoutLine& line : a.log.lines_of(o)) by_party[line.party] = *by_party[line.party].plus(line.amount);
   const auto rows = payouts_by_size(a.contract, by_party);
   std::size_t name_width = 0;
   std::size_t amount_width = 0;
@@ -81,7 +81,7 @@ std::string wrapped(const std::string& text, std::size_t indent, int width) {
 }  // namespace
 
 void print_answer(std::ostream& out, const Answer& a, const Style& style, bool with_payouts, int width) {
-  const ExplainContext ctx{a.contract, &a.outsiders};
+  const ExplainContext ctx{a.contract, a.log, &a.outsiders};
   for (const engine::EventRecord& rec : a.log.events) {
     const engine::Event& e = a.events[rec.event];
     out << style.bold(fmt::format("on {}: {}", rec.on.to_string(), e.canonical)) << '\n';

@@ -73,7 +73,7 @@ struct ShownOutcome {
 std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::vector<std::string>& outsiders,
                                          const engine::ProbeAnswer& a, engine::Index event, dsl::Date on) {
   if (!a.missing[event].empty()) return {ShownOutcome{std::nullopt, "not in this contract: " + a.missing[event], ""}};
-  const ExplainContext ctx{c, &outsiders};
+  const ExplainContext ctx{c, a.log, &outsiders};
   std::vector<ShownOutcome> out;
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;

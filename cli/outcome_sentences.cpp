@@ -77,9 +77,9 @@ class Explainer {
   }
 
   std::string exceptions_failed(const Breach& o) const {
-    if (o.checks.empty()) return "; no exception to it applies";
+    if (o.check_count == 0) return "; no exception to it applies";
     std::string out;
-    for (const ExceptionCheck& k : o.checks) {
+    for (const ExceptionCheck& k : ctx_.log.checks_of(o)) {
       out += fmt::format("; exception `{}` does not apply: {}", c_.exceptions[k.exception].name, why_not(k));
     }
     return out;
@@ -195,7 +195,7 @@ class Explainer {
     const Waterfall& w = c_.waterfalls[o.waterfall.index];
     // Sum each party's lines across tiers, parties in the order first paid.
     std::vector<std::pair<Index, Money>> totals;
-    for (const PayoutLine& line : o.lines) {
+    for (const PayoutLine& line : ctx_.log.lines_of(o)) {
       auto it = std::find_if(totals.begin(), totals.end(), [&](const auto& t) { return t.first == line.party; });
       if (it == totals.end()) {
         totals.emplace_back(line.party, line.amount);

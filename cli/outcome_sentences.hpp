@@ -14,6 +14,7 @@ namespace clause::cli {
 
 struct ExplainContext {
   const engine::Contract& contract;
+  const engine::OutcomeLog& log;  // breaches' exception checks and payouts' lines
   const std::vector<std::string>* outsiders = nullptr;
 };
 

@@ -11,7 +11,7 @@ namespace happened = engine::happened;
 
 class Sentence {
  public:
-  explicit Sentence(const engine::ScenarioRun& run) : run_(run), ctx_{*run.contract.contract, &run.outsiders.names()} {}
+  explicit Sentence(const engine::ScenarioRun& run) : run_(run), ctx_{*run.contract.contract, run.log, &run.outsiders.names()} {}
 
   std::string operator()(std::monostate) const { return ""; }
   std::string operator()(const happened::Breaches& b) const {
@@ -60,7 +60,7 @@ std::string what_happened(const engine::ScenarioRun& run, const engine::WhatHapp
 }
 
 std::vector<std::string> event_outcomes(const engine::ScenarioRun& run, engine::Index record) {
-  const ExplainContext ctx{*run.contract.contract, &run.outsiders.names()};
+  const ExplainContext ctx{*run.contract.contract, run.log, &run.outsiders.names()};
   const engine::EventRecord& rec = run.log.events[record];
   std::vector<std::string> out;
   for (const engine::Outcome& o : run.log.outcomes_of(rec)) out.push_back(kind_and_headline(ctx, run.events[rec.event], o));

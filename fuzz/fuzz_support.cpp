@@ -59,7 +59,7 @@ void require_conserved(const engine::OutcomeLog& log, const std::vector<engine::
       const auto* payout = std::get_if<engine::Payout>(&o);
       if (payout == nullptr) continue;
       std::int64_t paid = payout->undistributed.cents();
-      for (const engine::PayoutLine& line : payout->lines) {
+      for (const engine::PayoutLine& line : log.lines_of(*payout)) {
         require(line.amount.cents() > 0, "a payout line pays something");
         paid += line.amount.cents();
       }
@@ -80,7 +80,7 @@ void evaluate_and_render(const engine::Contract& contract, const std::vector<eng
     applied.push_back(events[i]);
   }
   require_conserved(log, applied);
-  const cli::ExplainContext ctx{contract, &outsiders};
+  const cli::ExplainContext ctx{contract, log, &outsiders};
   for (const engine::EventRecord& rec : log.events) {
     for (const engine::Outcome& o : log.outcomes_of(rec)) {
       require(!cli::explain(ctx, applied[rec.event], rec.on, o).empty(), "every outcome says why");

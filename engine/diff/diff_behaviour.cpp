@@ -35,7 +35,7 @@ class ProbeRunner {
   }
 
   void run(const Probe& p) {
-    evaluator_.reset_after(log_);
+    evaluator_.reset();
     log_.clear();
     missing_.assign(p.count, std::string());
     record_of_.assign(p.count, kNone);

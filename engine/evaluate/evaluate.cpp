@@ -18,10 +18,7 @@ const Ending& State::ending(DeclRef ref) const {
 
 namespace {
 
-void record(Outcome o, OutcomeLog& log) {
-  log.entries += entries_of(o);
-  log.outcomes.push_back(std::move(o));
-}
+void record(const Outcome& o, OutcomeLog& log) { log.outcomes.push_back(o); }
 
 // Every consent an exception asks, as a set of bits.
 std::uint32_t all_consents(const Exception& x) {
@@ -62,22 +59,6 @@ void Evaluator::reset() {
   steps_ = 0;
 }
 
-void Evaluator::reset_after(const OutcomeLog& log) {
-  steps_ = 0;
-  for (const Outcome& outcome : log.outcomes) {
-    if (const auto* o = std::get_if<Consented>(&outcome)) {
-      state_.exceptions[o->exception.index].consents = 0;
-    } else if (const auto* p = std::get_if<Permitted>(&outcome)) {
-      if (p->why == Permitted::Why::exception_applies) state_.exceptions[p->rule.index].bought = Money{};
-    } else if (const auto* e = std::get_if<Ended>(&outcome)) {
-      if (Ending* end = ending(e->subject)) *end = Ending{};
-    } else if (const auto* w = std::get_if<Payout>(&outcome)) {
-      forget(state_.waterfalls[w->waterfall.index]);
-      for (const PayoutLine& line : w->lines) state_.received[line.party] = Money{};
-    }
-  }
-}
-
 Ending* Evaluator::ending(DeclRef ref) {
   switch (ref.kind) {
     case DeclKind::licence: return &state_.licences[ref.index];
@@ -89,7 +70,8 @@ Ending* Evaluator::ending(DeclRef ref) {
 
 std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog& log, Index event_id) {
   EventRecord record_of_event{on, event_id, static_cast<Index>(log.outcomes.size()), 0};
-  const std::size_t entries_before = log.entries;
+  const std::size_t checks_before = log.checks.size();
+  const std::size_t lines_before = log.lines.size();
   const std::uint64_t steps_before = steps_;
   std::optional<std::string> error;
   if (c_.effective && on < *c_.effective) {
@@ -114,7 +96,7 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
     }
   }
   ++steps_;
-  if (!error && log.entries > limits_.log_entries) {
+  if (!error && log.entries() > limits_.log_entries) {
     error = fmt::format("evaluation stops at this event: the events so far record more than {} outcomes, exception "
                         "checks and payout lines, the most Clause keeps for one run (docs/limits.md)",
                         limits_.log_entries);
@@ -127,7 +109,8 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
   }
   if (error) {
     log.outcomes.resize(record_of_event.first);
-    log.entries = entries_before;
+    log.checks.resize(checks_before);
+    log.lines.resize(lines_before);
     steps_ = steps_before;
     return error;
   }
@@ -196,7 +179,7 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
       }
       // The first live exception, in file order, whose permission matches and whose
       // conditions all hold permits the purchase; otherwise each says why not.
-      std::vector<ExceptionCheck> checks;
+      const std::size_t checks_before = log.checks.size();
       Index permitting = kNone;
       for (const Index xi : cl.exceptions) {
         ++steps_;
@@ -227,9 +210,10 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
           permitting = xi;
           break;
         }
-        checks.push_back(check);
+        log.checks.push_back(check);
       }
       if (permitting != kNone) {
+        log.checks.resize(checks_before);
         ExceptionState& xs = state_.exceptions[permitting];
         const auto total = xs.bought.plus(e.amount);
         if (!total) {
@@ -242,7 +226,9 @@ std::optional<std::string> Evaluator::purchase(const Event& e, Date on, OutcomeL
                log);
         continue;
       }
-      record(Breach{Breach::Why::purchase_forbidden, clause_ref, e.actor, std::move(checks), {}, {}}, log);
+      record(Breach{Breach::Why::purchase_forbidden, clause_ref, e.actor, static_cast<Index>(checks_before),
+                    static_cast<Index>(log.checks.size() - checks_before), {}, {}},
+             log);
     }
   }
   const bool clause_outcome = log.outcomes.size() != before;
@@ -275,12 +261,12 @@ void Evaluator::use(const Event& e, OutcomeLog& log) {
   } else if (e.actor == l.grantee) {
     const Ending& end = state_.licences[e.target];
     if (end.ended) {
-      record(Breach{Breach::Why::licence_ended, rule, e.actor, {}, end.on, end.by}, log);
+      record(Breach{Breach::Why::licence_ended, rule, e.actor, 0, 0, end.on, end.by}, log);
     } else {
       record(Permitted{Permitted::Why::grantee_uses, rule, e.actor, {}, {}}, log);
     }
   } else {
-    record(Breach{Breach::Why::holds_no_licence, rule, e.actor, {}, {}, {}}, log);
+    record(Breach{Breach::Why::holds_no_licence, rule, e.actor, 0, 0, {}, {}}, log);
   }
 }
 
@@ -315,16 +301,18 @@ std::optional<std::string> Evaluator::earning(const Event& e, OutcomeLog& log) {
     const Waterfall& w = c_.waterfalls[wi];
     WaterfallState& ws = state_.waterfalls[wi];
     if (ws.received.empty()) ws.reset(w, c_.parties.size());
-    Payout payout{DeclRef{DeclKind::waterfall, wi}, e.actor, {}, {}};
-    const auto undistributed = distribute(w, ws, e.amount, payout.lines);
+    const std::size_t first_line = log.lines.size();
+    const auto undistributed = distribute(w, ws, e.amount, log.lines);
     if (!undistributed) {
       return fmt::format("a payout of waterfall `{}` would pass the money range ($1000T)", w.name);
     }
-    for (const PayoutLine& line : payout.lines) {
+    for (std::size_t i = first_line; i < log.lines.size(); ++i) {
+      const PayoutLine& line = log.lines[i];
       state_.received[line.party] = *state_.received[line.party].plus(line.amount);
     }
-    payout.undistributed = *undistributed;
-    record(std::move(payout), log);
+    record(Payout{DeclRef{DeclKind::waterfall, wi}, e.actor, static_cast<Index>(first_line),
+                  static_cast<Index>(log.lines.size() - first_line), *undistributed},
+           log);
   }
   return std::nullopt;
 }

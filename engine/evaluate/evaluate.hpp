@@ -64,11 +64,6 @@ class Evaluator {
 
   // Back to a fresh state: nothing ended, consented, bought or paid.
   void reset();
-  // The same, undoing only what the outcomes in `log` changed: time in proportion to the
-  // log, not to the contract (`diff` runs many short probes against large contracts).
-  // `log` must hold everything applied since the last reset.
-  void reset_after(const OutcomeLog& log);
-
   // Applies one event dated `on`, appending its outcomes to `log`. Returns an error
   // message, and changes nothing, when a running total would leave the money range.
   // Past the run limits (log entries or steps) it returns an error too; the run stops there.

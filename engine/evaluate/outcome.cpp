@@ -33,10 +33,4 @@ struct RuleOf {
 
 DeclRef rule_of(const Outcome& o) { return std::visit(RuleOf{}, o); }
 
-std::size_t entries_of(const Outcome& o) {
-  if (const auto* b = std::get_if<Breach>(&o)) return 1 + b->checks.size();
-  if (const auto* p = std::get_if<Payout>(&o)) return 1 + p->lines.size();
-  return 1;
-}
-
 }  // namespace clause::engine

@@ -55,7 +55,10 @@ struct Breach {
   Why why = Why::purchase_forbidden;
   DeclRef rule;  // the clause or the licence
   Actor party;   // who
-  std::vector<ExceptionCheck> checks;  // purchase_forbidden: why each exception to the clause did not apply
+  // purchase_forbidden: why each exception to the clause did not apply, a run of
+  // OutcomeLog::checks (OutcomeLog::checks_of)
+  Index first_check = 0;
+  Index check_count = 0;
   Date ended_on;                       // licence_ended: when it ended
   DeclRef ended_by;                    // licence_ended: the trigger clause that ended it
 };
@@ -93,7 +96,9 @@ struct Ended {
 struct Payout {
   DeclRef waterfall;
   Actor party;                     // whose profit
-  std::vector<PayoutLine> lines;   // one per tier and party paid, in order
+  // One line per tier and party paid, in order: a run of OutcomeLog::lines (OutcomeLog::lines_of)
+  Index first_line = 0;
+  Index line_count = 0;
   Money undistributed;             // what no tier took
 };
 
@@ -125,10 +130,6 @@ inline const char* kind_name(const Outcome& o) { return outcome_kind_name(kind_o
 // The declaration that decided the outcome; invalid for an uncovered one.
 DeclRef rule_of(const Outcome& o);
 
-// Entries an outcome adds to a log: itself, its exception checks and its payout lines
-// (what RunLimits::log_entries counts).
-std::size_t entries_of(const Outcome& o);
-
 struct EventRecord {
   Date on;
   Index event = kNone;  // the caller's index of the event
@@ -137,18 +138,30 @@ struct EventRecord {
 };
 
 // Everything that happened, in order. Reused across runs: clear() keeps the capacity.
+// Breaches' exception checks and payouts' lines are kept here, in runs, so that a run
+// allocates nothing per outcome.
 struct OutcomeLog {
   std::vector<EventRecord> events;
   std::vector<Outcome> outcomes;
-  std::size_t entries = 0;  // the outcomes with their checks and lines (entries_of)
+  std::vector<ExceptionCheck> checks;
+  std::vector<PayoutLine> lines;
 
   std::span<const Outcome> outcomes_of(const EventRecord& r) const {
     return std::span<const Outcome>(outcomes).subspan(r.first, r.count);
   }
+  std::span<const ExceptionCheck> checks_of(const Breach& b) const {
+    return std::span<const ExceptionCheck>(checks).subspan(b.first_check, b.check_count);
+  }
+  std::span<const PayoutLine> lines_of(const Payout& p) const {
+    return std::span<const PayoutLine>(lines).subspan(p.first_line, p.line_count);
+  }
+  // What RunLimits::log_entries counts.
+  std::size_t entries() const { return outcomes.size() + checks.size() + lines.size(); }
   void clear() {
     events.clear();
     outcomes.clear();
-    entries = 0;
+    checks.clear();
+    lines.clear();
   }
 };
 

@@ -365,9 +365,9 @@ TEST_CASE("property: random valid contracts check clean and round-trip through f
         if (payout == nullptr) continue;
         ++payouts;
         std::int64_t paid = payout->undistributed.cents();
-        for (const engine::PayoutLine& l : payout->lines) paid += l.amount.cents();
+        for (const engine::PayoutLine& l : run.log.lines_of(*payout)) paid += l.amount.cents();
         CHECK(paid == run.events[rec.event].amount.cents());
-        for (const engine::PayoutLine& l : payout->lines) lines += l.amount.cents();
+        for (const engine::PayoutLine& l : run.log.lines_of(*payout)) lines += l.amount.cents();
       }
     }
     // And what every party received is what the payouts paid it.
