@@ -685,34 +685,29 @@ class Checker {
     for (Index i = 0; i < c_.powers.size(); ++i) {
       if (word(c_.powers[i].status)) c_.power_of_status[c_.powers[i].status] = i;
     }
-    std::vector<std::pair<DutyKey, Index>> duties;
-    std::vector<std::pair<Index, Index>> status_triggers;
-    std::vector<std::pair<Index, Index>> purchase_triggers;
+    c_.status_triggers.assign(c_.words.size(), {});
+    c_.purchase_triggers.assign(c_.words.size(), {});
     for (Index i = 0; i < c_.clauses.size(); ++i) {
       const Clause& cl = c_.clauses[i];
       if (cl.kind == ClauseKind::trigger) {
         switch (cl.pattern.kind) {
           case PatternKind::status_declared:
           case PatternKind::actor_declares:
-            if (word(cl.pattern.word)) status_triggers.emplace_back(cl.pattern.word, i);
+            if (word(cl.pattern.word)) c_.status_triggers[cl.pattern.word].push_back(i);
             break;
           case PatternKind::buys:
-            if (word(cl.pattern.word)) purchase_triggers.emplace_back(cl.pattern.word, i);
+            if (word(cl.pattern.word)) c_.purchase_triggers[cl.pattern.word].push_back(i);
             break;
           case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
         }
       } else {
-        duties.emplace_back(DutyKey{cl.buyer.party, cl.buyer.body, cl.good}, i);
+        c_.duties[Contract::DutyKey{cl.buyer.party, cl.buyer.body, cl.good}].push_back(i);
       }
     }
-    c_.duties.build(std::move(duties));
-    c_.status_triggers = IndexLists(c_.words.size(), status_triggers);
-    c_.purchase_triggers = IndexLists(c_.words.size(), purchase_triggers);
-    std::vector<std::pair<Index, Index>> waterfalls_of;
+    c_.waterfalls_of.assign(c_.parties.size(), {});
     for (Index i = 0; i < c_.waterfalls.size(); ++i) {
-      if (c_.waterfalls[i].of < c_.parties.size()) waterfalls_of.emplace_back(c_.waterfalls[i].of, i);
+      if (c_.waterfalls[i].of < c_.parties.size()) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
     }
-    c_.waterfalls_of = IndexLists(c_.parties.size(), waterfalls_of);
   }
 
   // A waterfall without `rest` is warned about in engine/payout (it needs the distribution rules).

@@ -71,7 +71,8 @@ Index Contract::find_word(std::string_view word) const {
 }
 
 std::span<const Index> Contract::duties_on(Actor buyer, Index good) const {
-  return duties.find(DutyKey{buyer.party, buyer.body, good});
+  const auto it = duties.find(DutyKey{buyer.party, buyer.body, good});
+  return it == duties.end() ? std::span<const Index>() : std::span<const Index>(it->second);
 }
 
 std::string_view Contract::name_of(DeclRef ref) const {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -26,8 +27,6 @@
 #include "dsl/parse.hpp"
 #include "dsl/percent.hpp"
 #include "dsl/syntax.hpp"
-#include "engine/model/internal/duty_index.hpp"
-#include "engine/model/internal/index_lists.hpp"
 
 namespace clause::engine {
 
@@ -213,14 +212,20 @@ class Contract {
 
   // ----- indexes built once for evaluation -----
   // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
-  DutyIndex duties;
-  std::vector<Index> power_of_status;               // by word; kNone where no power names it
+  struct DutyKey {
+    Index party;
+    Index body;
+    Index good;
+    friend auto operator<=>(const DutyKey&, const DutyKey&) = default;
+  };
+  std::map<DutyKey, std::vector<Index>> duties;
+  std::vector<Index> power_of_status;  // by word; kNone where no power names it
   // Trigger clauses that an event could fire, in file order: by status for declarations,
   // by good for purchases, by text for deeds.
-  IndexLists status_triggers;    // by word
-  IndexLists purchase_triggers;  // by word
+  std::vector<std::vector<Index>> status_triggers;    // by word
+  std::vector<std::vector<Index>> purchase_triggers;  // by word
   NameMap<std::vector<Index>> deed_triggers;
-  IndexLists waterfalls_of;  // by party
+  std::vector<std::vector<Index>> waterfalls_of;  // by party
 
   // ----- lookups -----
   std::optional<DeclRef> find(std::string_view name) const;
