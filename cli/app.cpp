@@ -56,6 +56,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   std::vector<std::string> check_files;
   auto* check = app.add_subcommand("check", "Report every error and warning in contract and scenario files");
   check->add_option("files", check_files, "Contract (.clause) or scenario (.scenario) files")->required();
+  bool check_json = false;
+  check->add_flag("--json", check_json, "Print the diagnostics as JSON on standard output");
 
   AskOptions ask;
   auto* ask_cmd = app.add_subcommand("ask", "What happens if these events happen, in order, from a fresh state");
@@ -146,7 +148,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     ctx.out_style.colour = ctx.err_style.colour = colour == "always";
   }
 
-  if (check->parsed()) return check_command(ctx, check_files);
+  if (check->parsed()) return check_command(ctx, check_files, check_json);
   if (ask_cmd->parsed()) return ask_command(ctx, ask);
   if (run_cmd->parsed()) return run_command(ctx, run_options);
   if (test->parsed()) return test_command(ctx, test_paths);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostics_json.hpp"
 #include "dsl/read_source.hpp"
 #include "engine/payout/load.hpp"
 #include "engine/scenario/scenario.hpp"
@@ -24,10 +25,11 @@ bool looks_like_scenario(const dsl::SourceFile& source) {
 
 }  // namespace
 
-int check_command(Context& ctx, const std::vector<std::string>& files) {
+int check_command(Context& ctx, const std::vector<std::string>& files, bool json) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   bool io_error = false;
+  nlohmann::json json_files = nlohmann::json::array();
   for (const std::string& file : files) {
     dsl::ReadResult read = dsl::read_source_file(file);
     dsl::DiagnosticList shown;
@@ -48,12 +50,18 @@ int check_command(Context& ctx, const std::vector<std::string>& files) {
     shown.sort();
     errors += shown.error_count();
     warnings += shown.warning_count();
-    ctx.print(shown);
+    if (json) {
+      json_files.push_back({{"file", file}, {"diagnostics", diagnostics_json(shown)}});
+    } else {
+      ctx.print(shown);
+    }
   }
   const std::string summary =
       fmt::format("{} {} checked: {} {}, {} {}", files.size(), files.size() == 1 ? "file" : "files", errors,
                   errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
-  if (errors > 0 || warnings > 0) {
+  if (json) {
+    ctx.out << nlohmann::json{{"files", json_files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << '\n';
+  } else if (errors > 0 || warnings > 0) {
     ctx.err << summary << '\n';
   } else {
     ctx.out << summary << '\n';

@@ -9,7 +9,9 @@
 
 namespace clause::cli {
 
-int check_command(Context& ctx, const std::vector<std::string>& files);
+// With `json`, the diagnostics of every file as one JSON object on standard output
+// (cli/diagnostics_json.hpp) instead of text on standard error.
+int check_command(Context& ctx, const std::vector<std::string>& files, bool json = false);
 
 struct AskOptions {
   std::string contract;

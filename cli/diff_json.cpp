@@ -1,5 +1,6 @@
 // `clause diff --json`: the section 7 keys — terms, behaviour (every witness), payouts —
 // plus the contracts, whether they behave the same, and the saved scenarios.
+#include "cli/diff_terms_text.hpp"
 #include "cli/diff_output.hpp"
 #include "cli/scenario_text.hpp"
 #include "engine/evaluate/evaluate.hpp"
@@ -23,7 +24,7 @@ Json terms_json(const ContractDiff& d) {
     out.push_back(Json{{"change", engine::term_change_name(t.change)},
                        {"kind", t.kind},
                        {"name", t.name.empty() ? Json(nullptr) : Json(t.name)},
-                       {"details", engine::term_details(t)},
+                       {"details", term_details(t)},
                        {"parts", parts}});
   }
   return out;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/diff_terms_text.hpp"
 #include "cli/diff_output.hpp"
 #include "cli/outcome_sentences.hpp"
 #include "cli/payout.hpp"  // short_amount
@@ -40,7 +41,7 @@ void print_terms(std::ostream& out, const ContractDiff& d, const Style& style) {
   out << style.bold("Terms") << fmt::format(": {} {}\n", d.terms.size(), d.terms.size() == 1 ? "change" : "changes");
   for (const engine::TermChange& t : d.terms) {
     const std::string head = t.name.empty() ? t.kind : fmt::format("{} {}", t.kind, t.name);
-    const std::vector<std::string> details = engine::term_details(t);
+    const std::vector<std::string> details = term_details(t);
     const std::string mark = t.change == engine::TermChangeKind::added     ? style.paint("32", change_mark(t.change))
                              : t.change == engine::TermChangeKind::removed ? style.paint("31", change_mark(t.change))
                                                                            : style.paint("33", change_mark(t.change));

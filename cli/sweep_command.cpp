@@ -25,22 +25,26 @@ constexpr std::uint64_t kMaxRows = 1'000'000'000;
 constexpr std::uint64_t kProfitsPerChunk = 8192;
 
 // Money::to_decimal() without the formatting library's overhead: this is the inner loop
-// of a sweep's output. Same text: "28902940000.00". Written whole into a buffer, then
-// appended once.
-void append_decimal(std::string& out, dsl::Money m) {
-  char buffer[24];
-  char* end = buffer;
+// of a sweep's output. Same text: "28902940000.00". Writes at most kDecimalChars
+// characters at `p` and returns where they end.
+constexpr std::size_t kDecimalChars = 24;
+char* write_decimal(char* p, dsl::Money m) {
   std::int64_t cents = m.cents();
   if (cents < 0) {
-    *end++ = '-';
+    *p++ = '-';
     cents = -cents;
   }
-  end = std::to_chars(end, buffer + sizeof buffer, cents / 100).ptr;
+  p = std::to_chars(p, p + kDecimalChars - 4, cents / 100).ptr;
   const auto rest = static_cast<char>(cents % 100);
-  *end++ = '.';
-  *end++ = static_cast<char>('0' + rest / 10);
-  *end++ = static_cast<char>('0' + rest % 10);
-  out.append(buffer, end);
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + rest / 10);
+  *p++ = static_cast<char>('0' + rest % 10);
+  return p;
+}
+
+void append_decimal(std::string& out, dsl::Money m) {
+  char buffer[kDecimalChars];
+  out.append(buffer, write_decimal(buffer, m));
 }
 
 // A CSV field: quoted when it holds a comma, a quote or a line end.
@@ -171,14 +175,19 @@ int sweep_profits(Context& ctx, const SweepOptions& options, const engine::Contr
       // fresh state no total can leave it.
       const dsl::Money undistributed = *engine::distribute(w, state, profit, lines);
       if (csv) {
-        append_decimal(out, profit);
-        for (const engine::Index p : w.payees) {
-          out.push_back(',');
-          append_decimal(out, state.received[p]);
+        // The row is written in place at the end of `out`, then cut to its length: one
+        // append a row rather than one a field.
+        const std::size_t start = out.size();
+        out.resize(start + (w.payees.size() + 2) * (kDecimalChars + 1));
+        char* p = write_decimal(out.data() + start, profit);
+        for (const engine::Index payee : w.payees) {
+          *p++ = ',';
+          p = write_decimal(p, state.received[payee]);
         }
-        out.push_back(',');
-        append_decimal(out, undistributed);
-        out.push_back('\n');
+        *p++ = ',';
+        p = write_decimal(p, undistributed);
+        *p++ = '\n';
+        out.resize(static_cast<std::size_t>(p - out.data()));
       } else {
         out += "{\"profit\":\"";
         append_decimal(out, profit);

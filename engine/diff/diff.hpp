@@ -67,10 +67,6 @@ struct TermDetail {
   std::string new_value;
 };
 
-// `limit: $10B → $20B`, `tier "Microsoft's recoupment": Microsoft 75% → 70%` (leading words
-// both values share are written once), `condition: added if Oracle consents`.
-std::string detail_text(const TermDetail& detail);
-
 struct TermChange {
   TermChangeKind change = TermChangeKind::changed;
   std::string kind;  // "contract" (title, version, effective), "party", "clause", ...
@@ -79,10 +75,6 @@ struct TermChange {
   // per detail (as new_value or old_value), and for a rename which name it had or took.
   std::vector<TermDetail> details;
 };
-
-// Each detail as text: detail_text for a change; what the declaration says, as written,
-// for an added or removed one ("to exclusivity", "up to $10B in total").
-std::vector<std::string> term_details(const TermChange& change);
 
 // In the old contract's declaration order, then what the new one adds in its order.
 // Reordering declarations, comments and layout change nothing here.

@@ -32,50 +32,6 @@ std::vector<std::string> split(const std::string& s, const std::string& separato
   }
 }
 
-// "Microsoft 75%" and "Microsoft 70%" read "Microsoft 75% → 70%": the leading words both
-// share are written once, when what differs is the same number of words on each side.
-std::string arrow(const std::string& old_value, const std::string& new_value) {
-  if (!old_value.empty() && old_value[0] != '"') {
-    const auto a = split(old_value, " ");
-    const auto b = split(new_value, " ");
-    std::size_t common = 0;
-    while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
-    if (common > 0 && a.size() == b.size() && common < a.size()) {
-      std::vector<std::string> rest(b.begin() + static_cast<std::ptrdiff_t>(common), b.end());
-      return fmt::format("{} → {}", old_value, fmt::join(rest, " "));
-    }
-  }
-  return fmt::format("{} → {}", old_value, new_value);
-}
-
-}  // namespace
-
-std::string detail_text(const TermDetail& d) {
-  std::string body;
-  if (d.old_value.empty()) {
-    body = "added " + d.new_value;
-  } else if (d.new_value.empty()) {
-    body = "removed " + d.old_value;
-  } else {
-    body = arrow(d.old_value, d.new_value);
-  }
-  return d.what.empty() ? body : fmt::format("{}: {}", d.what, body);
-}
-
-std::vector<std::string> term_details(const TermChange& t) {
-  std::vector<std::string> out;
-  for (const TermDetail& d : t.details) {
-    if (t.change == TermChangeKind::changed) {
-      out.push_back(detail_text(d));
-    } else {
-      out.push_back(d.new_value.empty() ? d.old_value : d.new_value);
-    }
-  }
-  return out;
-}
-
-namespace {
-
 using PartKey = std::pair<std::string, std::string>;  // what, key
 
 const NameReader kAsIs = [](std::string_view n) { return n; };

@@ -143,12 +143,11 @@ void WaterfallState::reset(const Waterfall& w, std::size_t party_count) {
 
 std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money profit,
                                 std::vector<PayoutLine>& lines) {
+  // Every running total grows by at most `profit`, and none is more than `state.total`
+  // (what each party received and each tier took is part of it): when the new total is in
+  // the money range, so is every other. Checked before anything changes.
   const auto new_total = state.total.plus(profit);
   if (!new_total) return std::nullopt;
-  // Every running total grows by at most `profit`: checked once, before anything changes.
-  for (const Money r : state.received) {
-    if (!r.plus(profit)) return std::nullopt;
-  }
 
   std::int64_t remaining = profit.cents();
   // Reused from call to call, so that distributing allocates nothing once it has seen
@@ -162,8 +161,13 @@ std::optional<Money> distribute(const Waterfall& w, WaterfallState& state, Money
       if (t == state.complete_tiers) ++state.complete_tiers;
       continue;
     }
-    exact_parts(tier, state.received, take, parts);
-    round_to_cents(parts, take);
+    if (tier.shares.size() == 1 && tier.kind != TierKind::until_capped) {
+      // One share, of 100% (the checker sees that shares add up to 100%): it takes it all.
+      parts.assign(1, Part{tier.shares.front().party, ExactCents{take, 0}});
+    } else {
+      exact_parts(tier, state.received, take, parts);
+      round_to_cents(parts, take);
+    }
     for (const Part& p : parts) {
       if (p.amount.whole == 0) continue;
       const Money amount = Money::from_cents(p.amount.whole);

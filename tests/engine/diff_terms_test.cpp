@@ -1,6 +1,7 @@
 // Diff, part 1: the terms, matched by kind and name, each change spelled out to the figure.
 #include <algorithm>
 
+#include "cli/diff_terms_text.hpp"
 #include "engine/diff_support.hpp"
 
 using clause::engine::TermChange;
@@ -20,12 +21,12 @@ const TermChange* find_term(const std::vector<TermChange>& terms, const std::str
   return it == terms.end() ? nullptr : &*it;
 }
 
-std::vector<std::string> details_of(const TermChange& t) { return clause::engine::term_details(t); }
+std::vector<std::string> details_of(const TermChange& t) { return clause::cli::term_details(t); }
 
 }  // namespace
 
 TEST_CASE("a detail writes the words both values share once", "[diff][terms]") {
-  using clause::engine::detail_text;
+  using clause::cli::detail_text;
   CHECK(detail_text(TermDetail{"limit", "$10B", "$20B"}) == "limit: $10B → $20B");
   CHECK(detail_text(TermDetail{"tier \"Microsoft's recoupment\"", "Microsoft 75%", "Microsoft 70%"}) ==
         "tier \"Microsoft's recoupment\": Microsoft 75% → 70%");

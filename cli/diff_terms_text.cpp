@@ -1,0 +1,61 @@
+#include "cli/diff_terms_text.hpp"
+
+#include <fmt/format.h>
+
+namespace clause::cli {
+namespace {
+
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t j = s.find(' ', i);
+    out.push_back(s.substr(i, j == std::string::npos ? std::string::npos : j - i));
+    if (j == std::string::npos) return out;
+    i = j + 1;
+  }
+}
+
+// "Microsoft 75%" and "Microsoft 70%" read "Microsoft 75% → 70%": the leading words both
+// share are written once, when what differs is the same number of words on each side.
+std::string arrow(const std::string& old_value, const std::string& new_value) {
+  if (!old_value.empty() && old_value[0] != '"') {
+    const auto a = words_of(old_value);
+    const auto b = words_of(new_value);
+    std::size_t common = 0;
+    while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+    if (common > 0 && a.size() == b.size() && common < a.size()) {
+      std::vector<std::string> rest(b.begin() + static_cast<std::ptrdiff_t>(common), b.end());
+      return fmt::format("{} → {}", old_value, fmt::join(rest, " "));
+    }
+  }
+  return fmt::format("{} → {}", old_value, new_value);
+}
+
+}  // namespace
+
+std::string detail_text(const engine::TermDetail& d) {
+  std::string body;
+  if (d.old_value.empty()) {
+    body = "added " + d.new_value;
+  } else if (d.new_value.empty()) {
+    body = "removed " + d.old_value;
+  } else {
+    body = arrow(d.old_value, d.new_value);
+  }
+  return d.what.empty() ? body : fmt::format("{}: {}", d.what, body);
+}
+
+std::vector<std::string> term_details(const engine::TermChange& t) {
+  std::vector<std::string> out;
+  for (const engine::TermDetail& d : t.details) {
+    if (t.change == engine::TermChangeKind::changed) {
+      out.push_back(detail_text(d));
+    } else {
+      out.push_back(d.new_value.empty() ? d.old_value : d.new_value);
+    }
+  }
+  return out;
+}
+
+}  // namespace clause::cli
