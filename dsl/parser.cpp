@@ -671,19 +671,31 @@ ScenarioParse parse_scenario(const SourcePtr& source) {
   return out;
 }
 
-EventParse parse_event(const SourcePtr& source) {
-  EventParse out;
-  out.source = source;
-  Builder b(source, out.diagnostics);
+namespace {
+
+// Reads the whole of `source` as `Rule` (one line of text: an event, a `--until` phrase),
+// hands the builder to `take` when it parsed, and reports a syntax error otherwise.
+template <typename Rule, typename Take>
+void parse_line(const SourcePtr& source, DiagnosticList& diagnostics, std::string_view end_name, Take&& take) {
+  Builder b(source, diagnostics);
   const std::string_view text = source->text();
   const char* end = text.data() + text.size();
   Input in(text.data(), end, source->name().c_str());
   try {
-    pegtl::parse<r::event_text, action, control>(in, b);
-    out.event = std::move(b.event);
+    pegtl::parse<Rule, action, control>(in, b);
+    take(b);
   } catch (const SyntaxFailure& f) {
-    report(f, b, end, "the end of the event");
+    report(f, b, end, end_name);
   }
+}
+
+}  // namespace
+
+EventParse parse_event(const SourcePtr& source) {
+  EventParse out;
+  out.source = source;
+  parse_line<r::event_text>(source, out.diagnostics, "the end of the event",
+                            [&](Builder& b) { out.event = std::move(b.event); });
   return out;
 }
 
@@ -767,16 +779,8 @@ struct on<r::unmarked_money> {
 ReceivesParse parse_receives(const SourcePtr& source) {
   ReceivesParse out;
   out.source = source;
-  Builder b(source, out.diagnostics);
-  const std::string_view text = source->text();
-  const char* end = text.data() + text.size();
-  Input in(text.data(), end, source->name().c_str());
-  try {
-    pegtl::parse<r::receives_text, action, control>(in, b);
-    out.receives = ReceivesExpectation{b.subject, b.money};
-  } catch (const SyntaxFailure& f) {
-    report(f, b, end, "the end of the text");
-  }
+  parse_line<r::receives_text>(source, out.diagnostics, "the end of the text",
+                               [&](Builder& b) { out.receives = ReceivesExpectation{b.subject, b.money}; });
   return out;
 }
 
