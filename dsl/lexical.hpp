@@ -1,6 +1,5 @@
 // The language's characters: what may begin and continue a word, and the spaces, line
-// ends and `//` comments between tokens. Shared by the grammar (grammar.hpp) and the quick
-// reader (quick_reader.cpp), so that both read them the same way; private to the parser.
+// ends and `//` comments between tokens, for the grammar (grammar.hpp); private to the parser.
 #pragma once
 
 #include <array>
@@ -9,7 +8,7 @@
 
 namespace clause::dsl::lexical {
 
-// One table lookup a character: the quick reader classifies every byte it reads.
+// One table lookup a character.
 enum CharClass : std::uint8_t { kLower = 1, kUpperOrUnderscore = 2, kDigit = 4, kSpace = 8 };
 inline constexpr std::uint8_t kWordFirst = kLower | kUpperOrUnderscore;
 inline constexpr std::uint8_t kWordChar = kWordFirst | kDigit;

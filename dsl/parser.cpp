@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <type_traits>
 
 #include <fmt/format.h>
@@ -12,9 +14,6 @@
 #include "dsl/grammar_errors.hpp"
 #include "dsl/huge_pages.hpp"
 #include "dsl/parse.hpp"
-#include "dsl/parse_by_grammar.hpp"
-#include "dsl/quick_reader.hpp"
-#include "dsl/text_literal.hpp"
 
 namespace clause::dsl {
 namespace {
@@ -146,9 +145,31 @@ ActorRef actor_ref(const ActionInput& in, const Builder& b) {
   return a;
 }
 
+// A quoted text views the source unless it has escapes; then it views a decoded copy it
+// shares, so that copies of the Text stay valid without copying it again.
 template <typename ActionInput>
 Text text_literal(const ActionInput& in, const Builder& b) {
-  return dsl::text_literal(in.string_view(), b.span(in));
+  const std::string_view raw = in.string_view();
+  Text out;
+  out.span = b.span(in);
+  const std::string_view inner = raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
+  if (inner.find('\\') == std::string_view::npos) {
+    out.value = inner;
+    return out;
+  }
+  auto decoded = std::make_shared<std::string>();
+  decoded->reserve(inner.size());
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    if (inner[i] == '\\' && i + 1 < inner.size()) {
+      ++i;
+      decoded->push_back(inner[i] == 'n' ? '\n' : inner[i]);
+    } else {
+      decoded->push_back(inner[i]);
+    }
+  }
+  out.value = *decoded;
+  out.decoded = std::move(decoded);
+  return out;
 }
 
 template <typename ActionInput>
@@ -574,8 +595,9 @@ std::size_t estimate_declarations(std::string_view text) {
   return count;
 }
 
-// Reads a contract: with the quick reader first at each declaration, or by the grammar alone.
-ContractParse read_contract(const SourcePtr& source, bool quickly) {
+}  // namespace
+
+ContractParse parse_contract(const SourcePtr& source) {
   ContractParse out;
   out.syntax.arena = std::make_shared<Arena>();
   const ArenaScope arena(out.syntax.arena.get());  // the tree's lists, and the builder's
@@ -605,14 +627,6 @@ ContractParse read_contract(const SourcePtr& source, bool quickly) {
     pegtl::parse<r::ws, action>(in, b);
     if (in.empty()) break;
     const char* start = in.current();
-    if (quickly) {
-      if (const auto quick = read_declaration_quickly(text.data(), start, end, out.syntax.declarations)) {
-        b.last_token_end = quick->last_token_end;
-        b.last_ws_end = quick->next;
-        skip_to(in, quick->next);
-        continue;
-      }
-    }
     try {
       pegtl::parse<r::next_declaration, action, control>(in, b);
       finish_declaration(b, true, b.last_token_end);
@@ -624,11 +638,6 @@ ContractParse read_contract(const SourcePtr& source, bool quickly) {
   }
   return out;
 }
-
-}  // namespace
-
-ContractParse parse_contract(const SourcePtr& source) { return read_contract(source, true); }
-ContractParse parse_contract_by_grammar(const SourcePtr& source) { return read_contract(source, false); }
 
 ScenarioParse parse_scenario(const SourcePtr& source) {
   ScenarioParse out;

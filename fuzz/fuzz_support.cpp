@@ -7,7 +7,6 @@
 #include "cli/answer.hpp"
 #include "dsl/keywords.hpp"
 #include "dsl/parse.hpp"
-#include "dsl/parse_by_grammar.hpp"
 #include "dsl/read_source.hpp"
 #include "engine/evaluate/explain.hpp"
 
@@ -32,20 +31,6 @@ void require(bool ok, const char* what) {
   if (ok) return;
   std::fprintf(stderr, "invariant broken: %s\n", what);
   std::abort();
-}
-
-void require_quick_reader_agrees(const dsl::SourcePtr& source) {
-  const dsl::ContractParse quick = dsl::parse_contract(source);
-  const dsl::ContractParse grammar = dsl::parse_contract_by_grammar(source);
-  require(quick.syntax == grammar.syntax, "the quick reader builds the tree the grammar builds");
-  const auto& q = quick.diagnostics.items();
-  const auto& g = grammar.diagnostics.items();
-  require(q.size() == g.size(), "the quick reader leaves the grammar's diagnostics as they are");
-  for (std::size_t i = 0; i < q.size(); ++i) {
-    require(q[i].severity == g[i].severity && q[i].where.span == g[i].where.span && q[i].message == g[i].message &&
-                q[i].notes.size() == g[i].notes.size(),
-            "the quick reader leaves the grammar's diagnostics as they are");
-  }
 }
 
 void render(const dsl::DiagnosticList& diagnostics) {

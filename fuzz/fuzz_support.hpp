@@ -47,8 +47,4 @@ std::vector<engine::Event> parse_events(const engine::Contract& contract, const 
 // Aborts (so libFuzzer reports the input) when `ok` is false.
 void require(bool ok, const char* what);
 
-// The parser reads `source` the same with its quick reader as by the grammar alone: the
-// same tree and the same diagnostics (dsl/quick_reader.hpp).
-void require_quick_reader_agrees(const dsl::SourcePtr& source);
-
 }  // namespace clause::fuzz
