@@ -28,6 +28,18 @@ struct Line {
   Gap gap = Gap::none;
 };
 
+const char* outcome_word(OutcomeOnKind kind) {
+  switch (kind) {
+    case OutcomeOnKind::permitted: return "permitted";
+    case OutcomeOnKind::ineffective: return "ineffective";
+    case OutcomeOnKind::uncovered: return "uncovered";
+    case OutcomeOnKind::declined: return "declined";
+    case OutcomeOnKind::verified: return "verified";
+    case OutcomeOnKind::rejected: return "rejected";
+  }
+  return "";
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 bool is_word_char(char c) {
@@ -82,12 +94,22 @@ class Printer {
   static std::string actor(const ActorRef& a) { return a.to_string(); }
   std::string amount(const std::optional<AmountRef>& a) const {
     if (!a) return {};
+    return amount(*a);
+  }
+  std::string amount(const AmountRef& a) const {
     return std::visit(
         [&](const auto& v) -> std::string {
           if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Ident>) return std::string(v.text);
           else return raw(v.span);
         },
-        a->value);
+        a.value);
+  }
+  // ` from DATE until DATE`, `from` first whatever the order written; "" with no term.
+  std::string term(const Term& t) const {
+    std::string out;
+    if (t.from) out += " from " + raw(t.from->span);
+    if (t.until) out += " until " + raw(t.until->span);
+    return out;
   }
   std::string percent(const PercentRef& p) const {
     return std::visit(
@@ -106,6 +128,7 @@ class Printer {
         [&](const auto& x) -> std::string {
           using P = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<P, StatusDeclaredPattern>) return std::string(x.status.text) + " is declared";
+          else if constexpr (std::is_same_v<P, StatusVerifiedPattern>) return std::string(x.status.text) + " is verified";
           else if constexpr (std::is_same_v<P, ActorDeclaresPattern>) return actor(x.actor) + " declares " + std::string(x.status.text);
           else if constexpr (std::is_same_v<P, BuysPattern>)
             return actor(x.buyer) + " buys " + std::string(x.good.text) + " from " + actor(x.vendor);
@@ -124,6 +147,15 @@ class Printer {
             return out;
           } else if constexpr (std::is_same_v<S, ProhibitionStmt>) {
             return actor(x.buyer) + " must not buy " + std::string(x.good.text) + " from " + actor(x.vendor);
+          } else if constexpr (std::is_same_v<S, FirstRefusalStmt>) {
+            return actor(x.buyer) + " must offer " + std::string(x.good.text) + " to " + actor(x.holder) + " first";
+          } else if constexpr (std::is_same_v<S, CommitmentStmt>) {
+            return actor(x.buyer) + " must buy at least " + amount(x.amount) + " of " + std::string(x.good.text) +
+                   " from " + actor(x.vendor) + " by " + raw(x.by.span);
+          } else if constexpr (std::is_same_v<S, FreedomStmt>) {
+            return actor(x.buyer) + " may buy " + std::string(x.good.text) + " from " + actor(x.vendor);
+          } else if constexpr (std::is_same_v<S, DeedStmt>) {
+            return actor(x.actor) + (x.forbidden ? " must not do " : " may do ") + raw(x.text.span);
           } else {
             std::vector<std::string> effects;
             for (const Effect& e : x.effects) effects.push_back(std::string(e.target.text) + " ends");
@@ -155,7 +187,14 @@ class Printer {
           else if constexpr (std::is_same_v<E, BuysEvent>)
             return actor(x.buyer) + " buys " + std::string(x.good.text) + " from " + actor(x.vendor) + " for " + raw(x.amount.span);
           else if constexpr (std::is_same_v<E, UsesEvent>) return actor(x.actor) + " uses " + std::string(x.licence.text);
-          else if constexpr (std::is_same_v<E, EarnsEvent>) return actor(x.party) + " earns " + raw(x.amount.span);
+          else if constexpr (std::is_same_v<E, EarnsEvent>)
+            return actor(x.party) + " earns " + raw(x.amount.span) + (x.stream ? " in " + std::string(x.stream->text) : "");
+          else if constexpr (std::is_same_v<E, VerifiesEvent>) return actor(x.actor) + " verifies " + std::string(x.status.text);
+          else if constexpr (std::is_same_v<E, RejectsEvent>) return actor(x.actor) + " rejects " + std::string(x.status.text);
+          else if constexpr (std::is_same_v<E, IsVerifiedEvent>) return std::string(x.status.text) + " is verified";
+          else if constexpr (std::is_same_v<E, DeclinesEvent>)
+            return actor(x.party) + " declines " + std::string(x.good.text) + " for " + raw(x.amount.span);
+          else if constexpr (std::is_same_v<E, NothingHappensEvent>) return "nothing happens";
           else return actor(x.actor) + " does " + raw(x.text.span);
         },
         e.node);
@@ -171,14 +210,15 @@ class Printer {
           } else if constexpr (std::is_same_v<X, NoBreachExpectation>) {
             return "no breach";
           } else if constexpr (std::is_same_v<X, OutcomeOnExpectation>) {
-            const char* word = e.kind == OutcomeOnKind::permitted     ? "permitted"
-                               : e.kind == OutcomeOnKind::ineffective ? "ineffective"
-                                                                      : "uncovered";
-            return std::string(word) + " on " + raw(e.on.span);
+            return std::string(outcome_word(e.kind)) + " on " + raw(e.on.span);
           } else if constexpr (std::is_same_v<X, EndedExpectation>) {
             return std::string(e.name.text) + " ended" + on(e.on);
           } else if constexpr (std::is_same_v<X, LiveExpectation>) {
             return std::string(e.name.text) + " live";
+          } else if constexpr (std::is_same_v<X, ExpiredExpectation>) {
+            return std::string(e.name.text) + " expired" + on(e.on);
+          } else if constexpr (std::is_same_v<X, FulfilledExpectation>) {
+            return std::string(e.name.text) + " fulfilled";
           } else {
             return actor(e.party) + " receives " + raw(e.amount.span);
           }
@@ -210,10 +250,11 @@ class Printer {
             out.push_back({0, code, start, gap});
           } else if constexpr (std::is_same_v<N, LicenceDecl>) {
             out.push_back({0, titled("licence " + std::string(n.name.text), n.description) + ":", start, gap});
-            out.push_back({1, actor(n.grantor) + " grants " + actor(n.grantee), n.grantor.span.begin, Gap::none});
+            out.push_back({1, actor(n.grantor) + " grants " + actor(n.grantee) + term(n.term), n.grantor.span.begin,
+                           Gap::none});
           } else if constexpr (std::is_same_v<N, ClauseDecl>) {
             out.push_back({0, titled("clause " + std::string(n.name.text), n.title) + ":", start, gap});
-            out.push_back({1, statement(n.statement), n.statement_span.begin, Gap::none});
+            out.push_back({1, statement(n.statement) + term(n.term), n.statement_span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, ExceptionDecl>) {
             out.push_back({0, titled("exception " + std::string(n.name.text) + " to " + std::string(n.clause.text), n.title) + ":", start, gap});
             out.push_back({1, actor(n.buyer) + " may buy " + std::string(n.good.text) + " from " + actor(n.vendor),
@@ -221,10 +262,15 @@ class Printer {
             for (const Condition& c : n.conditions) out.push_back({1, condition(c), c.span.begin, Gap::none});
           } else if constexpr (std::is_same_v<N, PowerDecl>) {
             out.push_back({0, titled("power " + std::string(n.name.text), n.title) + ":", start, gap});
-            out.push_back({1, "only " + actor(n.holder) + " may declare " + std::string(n.status.text),
+            out.push_back({1,
+                           "only " + actor(n.holder) + " may declare " + std::string(n.status.text) +
+                               (n.verifier ? " verified by " + actor(*n.verifier) : std::string()),
                            word_before(n.holder.span.begin), Gap::none});
           } else {
-            out.push_back({0, titled("waterfall " + std::string(n.name.text), n.title) + " of " + actor(n.of) + ":", start, gap});
+            out.push_back({0,
+                           titled("waterfall " + std::string(n.name.text), n.title) + " of " + actor(n.of) +
+                               (n.stream ? " " + std::string(n.stream->text) : std::string()) + term(n.term) + ":",
+                           start, gap});
             for (const Tier& t : n.tiers) tier(t, out);
           }
         },

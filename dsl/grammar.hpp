@@ -137,6 +137,21 @@ CLAUSE_KEYWORD(receives);
 CLAUSE_KEYWORD(earns);
 CLAUSE_KEYWORD(uses);
 CLAUSE_KEYWORD(does);
+// Version 2.
+CLAUSE_KEYWORD(verified);
+CLAUSE_KEYWORD(verifies);
+CLAUSE_KEYWORD(rejects);
+CLAUSE_KEYWORD(offer);
+CLAUSE_KEYWORD(least);
+CLAUSE_KEYWORD(anyone);
+CLAUSE_KEYWORD(declines);
+CLAUSE_KEYWORD(nothing);
+CLAUSE_KEYWORD(happens);
+CLAUSE_KEYWORD(do);
+CLAUSE_KEYWORD(expired);
+CLAUSE_KEYWORD(fulfilled);
+CLAUSE_KEYWORD(declined);
+CLAUSE_KEYWORD(rejected);
 #undef CLAUSE_KEYWORD
 
 // Literals are matched loosely and checked by their actions, so that `$1.234` or
@@ -183,6 +198,19 @@ struct quoted : string {};            // the text of `does "TEXT"`
 struct money_value : money {};        // an event's amount
 struct date_value : date {};          // a date in a condition or an expectation
 
+// `from DATE` and/or `until DATE`, in either order: a licence's, clause's or waterfall's
+// term (version 2). An exception's `from` and `until` are conditions instead.
+struct term_from_keyword : kw_from {};
+struct term_from_date : date {};
+struct term_until_keyword : kw_until {};
+struct term_until_date : date {};
+struct term_from : seq<tok<term_from_keyword>, req<term_from_date>> {};
+struct term_until : seq<tok<term_until_keyword>, req<term_until_date>> {};
+struct term : sor<seq<term_from, opt<term_until>>, seq<term_until, opt<term_from>>> {};
+
+// `anyone` as a vendor: of a freedom or an exception.
+struct anyone_vendor : kw_anyone {};
+
 // ----- contract header --------------------------------------------------------------
 
 struct contract_start : kw_contract {};
@@ -224,7 +252,7 @@ struct grants_keyword : kw_grants {};
 struct grantee : actor {};
 struct licence_decl
     : seq<tok<licence_keyword>, req<licence_name>, opt<tok<decl_title>>, req<licence_colon>, req<grantor>,
-          req<grants_keyword>, req<grantee>> {};
+          req<grants_keyword>, req<grantee>, opt<term>> {};
 
 // ----- clause statements and trigger patterns ---------------------------------------
 
@@ -240,19 +268,55 @@ struct prohibited_vendor : as<vendor> {};
 // reference, docs/language.md). `or` is read here only and is not a reserved keyword.
 struct or_word : TAO_PEGTL_KEYWORD("or") {};
 struct more_vendor : actor {};
-struct exclusivity_tail
-    : seq<tok<kw_buy>, req<good_after_buy>, req<only_after_good>, req<from_after_only>, req<exclusive_vendor>,
+struct exclusivity_rest
+    : seq<req<good_after_buy>, req<only_after_good>, req<from_after_only>, req<exclusive_vendor>,
           star<tok<or_word>, req<more_vendor>>> {};
-struct prohibition_tail
-    : seq<tok<kw_not>, req<buy_after_not>, req<good_after_buy>, req<from_after_good>, req<prohibited_vendor>> {};
-struct duty_tail : sor<prohibition_tail, exclusivity_tail> {};
-struct duty_statement : seq<tok<subject>, tok<kw_must>, must<duty_tail>> {};
+// `at least AMOUNT of GOOD from PARTY by DATE`: `at` is read as a keyword only here, right
+// after `must buy`, and is not reserved.
+struct at_word : TAO_PEGTL_KEYWORD("at") {};
+struct least_after_at : kw_least {};
+struct commitment_amount : amount {};
+struct of_after_amount : kw_of {};
+struct committed_vendor : as<vendor> {};
+struct by_after_vendor : kw_by {};
+struct commitment_by_date : date {};
+struct commitment_rest
+    : seq<tok<at_word>, req<least_after_at>, req<commitment_amount>, req<of_after_amount>, req<good_after_buy>,
+          req<from_after_good>, req<committed_vendor>, req<by_after_vendor>, req<commitment_by_date>> {};
+struct buy_rest : sor<commitment_rest, exclusivity_rest> {};
+struct buy_tail : seq<tok<buy_after_must>, must<buy_rest>> {};
+struct prohibition_rest : seq<tok<buy_after_not>, req<good_after_buy>, req<from_after_good>, req<prohibited_vendor>> {};
+struct deed_text : as<quoted> {};
+struct do_after_not : kw_do {};
+struct deed_prohibition_rest : seq<tok<do_after_not>, req<deed_text>> {};
+struct not_rest : sor<prohibition_rest, deed_prohibition_rest> {};
+struct not_tail : seq<tok<kw_not>, must<not_rest>> {};
+struct to_after_offer : kw_to {};
+struct refusal_holder : as<vendor> {};
+struct first_after_holder : kw_first {};
+struct good_after_offer : as<good> {};
+struct offer_tail : seq<tok<kw_offer>, req<good_after_offer>, req<to_after_offer>, req<refusal_holder>,
+                        req<first_after_holder>> {};
+struct duty_tail : sor<not_tail, buy_tail, offer_tail> {};
+struct free_vendor : sor<anyone_vendor, as<vendor>> {};
+struct freedom_vendor : free_vendor {};
+struct buy_after_may_freely : kw_buy {};
+struct may_buy_rest : seq<tok<buy_after_may_freely>, req<good_after_buy>, req<from_after_good>, req<freedom_vendor>> {};
+struct do_after_may : kw_do {};
+struct may_do_rest : seq<tok<do_after_may>, req<deed_text>> {};
+struct freedom_tail : sor<may_buy_rest, may_do_rest> {};
+struct must_statement : seq<tok<kw_must>, must<duty_tail>> {};
+struct may_statement : seq<tok<kw_may>, must<freedom_tail>> {};
+struct must_or_may : sor<must_statement, may_statement> {};
+struct duty_statement : seq<tok<subject>, must<must_or_may>> {};
 
 struct status_after_declares : as<status> {};
 struct declared_after_is : kw_declared {};
+struct verified_after_is : kw_verified {};
+struct declared_or_verified : sor<declared_after_is, verified_after_is> {};
 struct text_after_does : as<quoted> {};
 struct pattern_declares : seq<tok<kw_declares>, req<status_after_declares>> {};
-struct pattern_is_declared : seq<tok<kw_is>, req<declared_after_is>> {};
+struct pattern_is_declared : seq<tok<kw_is>, req<declared_or_verified>> {};
 struct pattern_buys : seq<tok<kw_buys>, req<good_after_buy>, req<from_after_good>, req<exclusive_vendor>> {};
 struct pattern_does : seq<tok<kw_does>, req<text_after_does>> {};
 struct pattern_tail : sor<pattern_declares, pattern_is_declared, pattern_buys, pattern_does> {};
@@ -265,11 +329,12 @@ struct trigger_statement : seq<tok<kw_when>, must<pattern>, req<then_keyword>, m
                                star<tok<one<','>>, must<effect>>> {};
 
 struct statement : sor<trigger_statement, duty_statement> {};
+struct clause_body : seq<must<statement>, opt<term>> {};
 struct clause_keyword : kw_clause {};
 struct clause_name : as<decl_name> {};
 struct clause_colon : one<':'> {};
 struct clause_decl
-    : seq<tok<clause_keyword>, req<clause_name>, opt<tok<decl_title>>, req<clause_colon>, must<statement>> {};
+    : seq<tok<clause_keyword>, req<clause_name>, opt<tok<decl_title>>, req<clause_colon>, clause_body> {};
 
 // ----- exception --------------------------------------------------------------------
 
@@ -280,7 +345,7 @@ struct excepted_clause : word {};
 struct exception_colon : one<':'> {};
 struct may_after_buyer : kw_may {};
 struct buy_after_may : kw_buy {};
-struct permitted_vendor : as<vendor> {};
+struct permitted_vendor : free_vendor {};
 struct permission : seq<tok<subject>, req<may_after_buyer>, req<buy_after_may>, req<good_after_buy>,
                         req<from_after_good>, req<permitted_vendor>> {};
 struct consenting_party : actor {};
@@ -311,9 +376,13 @@ struct power_holder : actor {};
 struct may_after_holder : kw_may {};
 struct declare_after_may : kw_declare {};
 struct power_status : as<status> {};
+struct by_after_verified : kw_by {};
+struct verifier : actor {};
+struct verified_by : seq<tok<kw_verified>, req<by_after_verified>, req<verifier>> {};
 struct power_decl
     : seq<tok<power_keyword>, req<power_name>, opt<tok<decl_title>>, req<power_colon>, req<only_in_power>,
-          req<power_holder>, req<may_after_holder>, req<declare_after_may>, req<power_status>> {};
+          req<power_holder>, req<may_after_holder>, req<declare_after_may>, req<power_status>,
+          opt<verified_by>> {};
 
 // ----- waterfall --------------------------------------------------------------------
 
@@ -346,9 +415,10 @@ struct waterfall_name : as<decl_name> {};
 struct of_after_waterfall : kw_of {};
 struct waterfall_party : actor {};
 struct waterfall_colon : one<':'> {};
+struct waterfall_stream : word {};
 struct waterfall_decl
     : seq<tok<waterfall_keyword>, req<waterfall_name>, opt<tok<decl_title>>, req<of_after_waterfall>,
-          req<waterfall_party>, req<waterfall_colon>, must<tier>, star<tier>> {};
+          req<waterfall_party>, opt<tok<waterfall_stream>>, opt<term>, req<waterfall_colon>, must<tier>, star<tier>> {};
 
 // ----- a declaration; the contract file is a header and declarations --------------------
 
@@ -359,7 +429,16 @@ struct next_declaration : seq<must<declaration>, ws> {};
 // ----- events -----------------------------------------------------------------------
 
 struct declares_tail : seq<tok<kw_declares>, must<status_after_declares>> {};
-struct is_declared_tail : seq<tok<kw_is>, must<declared_after_is>> {};
+struct is_declared_tail : seq<tok<kw_is>, must<declared_or_verified>> {};
+struct status_after_verifies : as<status> {};
+struct verifies_tail : seq<tok<kw_verifies>, must<status_after_verifies>> {};
+struct status_after_rejects : as<status> {};
+struct rejects_tail : seq<tok<kw_rejects>, must<status_after_rejects>> {};
+struct for_after_declined_good : kw_for {};
+struct declined_amount : as<money_value> {};
+struct good_after_declines : as<good> {};
+struct declines_tail
+    : seq<tok<kw_declines>, req<good_after_declines>, req<for_after_declined_good>, must<declined_amount>> {};
 struct to_after_consents : kw_to {};
 struct consented_exception : as<reference> {};
 struct consents_tail : seq<tok<kw_consents>, req<to_after_consents>, must<consented_exception>> {};
@@ -371,12 +450,16 @@ struct buys_tail : seq<tok<kw_buys>, req<good_after_buy>, req<from_after_good>, 
 struct used_licence : as<reference> {};
 struct uses_tail : seq<tok<kw_uses>, must<used_licence>> {};
 struct earned_amount : as<money_value> {};
-struct earns_tail : seq<tok<kw_earns>, must<earned_amount>> {};
+struct earned_stream : word {};
+struct earns_tail : seq<tok<kw_earns>, must<earned_amount>, opt<ws, tok<kw_in>, req<earned_stream>>> {};
 struct does_tail : seq<tok<kw_does>, must<text_after_does>> {};
 struct event_tail
-    : sor<declares_tail, is_declared_tail, consents_tail, buys_tail, uses_tail, earns_tail, does_tail> {};
+    : sor<declares_tail, is_declared_tail, consents_tail, buys_tail, uses_tail, earns_tail, does_tail, verifies_tail,
+          rejects_tail, declines_tail> {};
 struct event_subject : as<subject> {};
-struct event : seq<tok<event_subject>, must<event_tail>> {};
+struct happens_after_nothing : kw_happens {};
+struct nothing_happens : seq<tok<kw_nothing>, must<happens_after_nothing>> {};
+struct event : sor<nothing_happens, seq<tok<event_subject>, must<event_tail>>> {};
 
 // An event typed as a question: `what if AGI is declared?`. `if` and `what if` are read
 // in any case; they and the question mark are not part of the event.
@@ -420,13 +503,19 @@ struct on_after_outcome : kw_on {};
 struct permitted_word : kw_permitted {};
 struct ineffective_word : kw_ineffective {};
 struct uncovered_word : kw_uncovered {};
+struct declined_word : kw_declined {};
+struct verified_word : kw_verified {};
+struct rejected_word : kw_rejected {};
 struct outcome_on_expectation
-    : seq<sor<permitted_word, ineffective_word, uncovered_word>, ws, req<on_after_outcome>, req<expected_date>> {};
+    : seq<sor<permitted_word, ineffective_word, uncovered_word, declined_word, verified_word, rejected_word>, ws,
+          req<on_after_outcome>, req<expected_date>> {};
 struct ended_tail : seq<tok<kw_ended>, optional_on_date> {};
 struct live_tail : tok<kw_live> {};
+struct expired_tail : seq<tok<kw_expired>, optional_on_date> {};
+struct fulfilled_tail : tok<kw_fulfilled> {};
 struct received_amount : as<money_value> {};
 struct receives_tail : seq<tok<kw_receives>, req<received_amount>> {};
-struct expectation_tail : sor<ended_tail, live_tail, receives_tail> {};
+struct expectation_tail : sor<ended_tail, live_tail, receives_tail, expired_tail, fulfilled_tail> {};
 struct expected_subject : as<subject> {};
 struct subject_expectation : seq<tok<expected_subject>, must<expectation_tail>> {};
 struct expectation

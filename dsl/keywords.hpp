@@ -1,4 +1,4 @@
-// The reserved words of the language (LANGUAGE.md section 9). They are lower case,
+// The reserved words of the language (docs/language.md, section 2). They are lower case,
 // case-sensitive, and never names, goods or statuses.
 #pragma once
 

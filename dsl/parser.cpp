@@ -76,12 +76,17 @@ struct Builder {
   std::optional<DateLit> on_date;
   std::optional<ActorRef> by;
   std::optional<AmountRef> amount;
+  AmountRef money_amount;  // a commitment's amount
+  Span by_keyword;
   std::optional<PercentRef> percent;
   std::optional<std::variant<MoneyLit, PercentLit>> value;
   OutcomeOnKind outcome_kind = OutcomeOnKind::permitted;
   Pattern pattern;
   Span pattern_span;
   std::vector<Effect> effects;
+  Term term;                          // a licence's, clause's or waterfall's, as it is read
+  bool verified = false;              // `is verified` rather than `is declared`
+  std::optional<Ident> stream;        // `earns MONEY in STREAM`
   EventSyntax event;
   decltype(Expectation::node) expectation;
 
@@ -104,6 +109,7 @@ struct Builder {
   }
   template <typename Node>
   void start(Span keyword) {
+    term = Term{};
     decl = &contract->declarations.emplace_back();
     decl->node.emplace<Node>();
     decl->keyword = keyword;
@@ -287,9 +293,29 @@ CLAUSE_ACTION(licence_keyword) { b.start<LicenceDecl>(b.span(in)); }
 CLAUSE_ACTION(grantor) { b.node<LicenceDecl>().grantor = actor_ref(in, b); }
 CLAUSE_ACTION(grantee) { b.node<LicenceDecl>().grantee = actor_ref(in, b); }
 
+// Terms of licences, clauses and waterfalls.
+CLAUSE_ACTION(term_from_keyword) { b.term.from_keyword = b.span(in); }
+CLAUSE_ACTION(term_from_date) { b.term.from = date_literal(in, b); }
+CLAUSE_ACTION(term_until_keyword) { b.term.until_keyword = b.span(in); }
+CLAUSE_ACTION(term_until_date) { b.term.until = date_literal(in, b); }
+CLAUSE_ACTION(term) {
+  std::visit(
+      [&](auto& n) {
+        if constexpr (requires { n.term; }) n.term = b.term;
+      },
+      b.decl->node);
+  b.term = Term{};
+}
+
 // Pieces shared by statements, patterns, permissions and events.
 CLAUSE_ACTION(subject) { b.subject = actor_ref(in, b); }
 CLAUSE_ACTION(vendor) { b.vendor = actor_ref(in, b); }
+CLAUSE_ACTION(anyone_vendor) {
+  b.vendor = ActorRef{};
+  b.vendor.party = ident(in, b);
+  b.vendor.span = b.span(in);
+  b.vendor.anyone = true;
+}
 CLAUSE_ACTION(more_vendor) { b.more_vendors.push_back(actor_ref(in, b)); }
 CLAUSE_ACTION(good) { b.good = ident(in, b); }
 CLAUSE_ACTION(status) { b.status = ident(in, b); }
@@ -305,15 +331,31 @@ CLAUSE_ACTION(share_percent_name) { b.percent = PercentRef{ident(in, b), b.span(
 // Clauses.
 CLAUSE_ACTION(clause_keyword) { b.start<ClauseDecl>(b.span(in)); }
 CLAUSE_ACTION(only_after_good) { b.more_vendors.clear(); }
-CLAUSE_ACTION(exclusivity_tail) {
+CLAUSE_ACTION(exclusivity_rest) {
   b.node<ClauseDecl>().statement = ExclusivityStmt{b.subject, b.good, b.vendor, std::move(b.more_vendors)};
   b.more_vendors.clear();
 }
-CLAUSE_ACTION(prohibition_tail) { b.node<ClauseDecl>().statement = ProhibitionStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(prohibition_rest) { b.node<ClauseDecl>().statement = ProhibitionStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(offer_tail) { b.node<ClauseDecl>().statement = FirstRefusalStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(commitment_amount) { b.money_amount = *b.amount; }
+CLAUSE_ACTION(by_after_vendor) { b.by_keyword = b.span(in); }
+CLAUSE_ACTION(commitment_by_date) { b.date = date_literal(in, b); }
+CLAUSE_ACTION(commitment_rest) {
+  b.node<ClauseDecl>().statement = CommitmentStmt{b.subject, b.money_amount, b.good, b.vendor, b.date, b.by_keyword};
+}
+CLAUSE_ACTION(may_buy_rest) { b.node<ClauseDecl>().statement = FreedomStmt{b.subject, b.good, b.vendor}; }
+CLAUSE_ACTION(may_do_rest) { b.node<ClauseDecl>().statement = DeedStmt{b.subject, b.quoted, false}; }
+CLAUSE_ACTION(deed_prohibition_rest) { b.node<ClauseDecl>().statement = DeedStmt{b.subject, b.quoted, true}; }
 CLAUSE_ACTION(statement) { b.node<ClauseDecl>().statement_span = b.composite(in); }
 CLAUSE_ACTION(kw_when) { b.effects.clear(); }
 CLAUSE_ACTION(pattern_declares) { b.pattern = ActorDeclaresPattern{b.subject, b.status}; }
-CLAUSE_ACTION(pattern_is_declared) { b.pattern = StatusDeclaredPattern{plain_word(b.subject, b, "a status")}; }
+CLAUSE_ACTION(declared_after_is) { b.verified = false; }
+CLAUSE_ACTION(verified_after_is) { b.verified = true; }
+CLAUSE_ACTION(pattern_is_declared) {
+  const Ident status = plain_word(b.subject, b, "a status");
+  if (b.verified) b.pattern = StatusVerifiedPattern{status};
+  else b.pattern = StatusDeclaredPattern{status};
+}
 CLAUSE_ACTION(pattern_buys) { b.pattern = BuysPattern{b.subject, b.good, b.vendor}; }
 CLAUSE_ACTION(pattern_does) { b.pattern = DoesPattern{b.subject, b.quoted}; }
 CLAUSE_ACTION(pattern) { b.pattern_span = b.composite(in); }
@@ -356,10 +398,12 @@ CLAUSE_ACTION(until_condition) {
 CLAUSE_ACTION(power_keyword) { b.start<PowerDecl>(b.span(in)); }
 CLAUSE_ACTION(power_holder) { b.node<PowerDecl>().holder = actor_ref(in, b); }
 CLAUSE_ACTION(power_decl) { b.node<PowerDecl>().status = b.status; }
+CLAUSE_ACTION(verifier) { b.node<PowerDecl>().verifier = actor_ref(in, b); }
 
 // Waterfalls.
 CLAUSE_ACTION(waterfall_keyword) { b.start<WaterfallDecl>(b.span(in)); }
 CLAUSE_ACTION(waterfall_party) { b.node<WaterfallDecl>().of = actor_ref(in, b); }
+CLAUSE_ACTION(waterfall_stream) { b.node<WaterfallDecl>().stream = ident(in, b); }
 CLAUSE_ACTION(tier_keyword) {
   b.tier = Tier{};
   b.tier.keyword = b.span(in);
@@ -402,11 +446,21 @@ CLAUSE_ACTION(tier) {
 
 // Events.
 CLAUSE_ACTION(declares_tail) { b.event.node = DeclaresEvent{b.subject, b.status}; }
-CLAUSE_ACTION(is_declared_tail) { b.event.node = IsDeclaredEvent{plain_word(b.subject, b, "a status")}; }
+CLAUSE_ACTION(is_declared_tail) {
+  const Ident status = plain_word(b.subject, b, "a status");
+  if (b.verified) b.event.node = IsVerifiedEvent{status};
+  else b.event.node = IsDeclaredEvent{status};
+}
+CLAUSE_ACTION(verifies_tail) { b.event.node = VerifiesEvent{b.subject, b.status}; }
+CLAUSE_ACTION(rejects_tail) { b.event.node = RejectsEvent{b.subject, b.status}; }
+CLAUSE_ACTION(declines_tail) { b.event.node = DeclinesEvent{b.subject, b.good, b.money}; }
+CLAUSE_ACTION(nothing_happens) { b.event.node = NothingHappensEvent{}; }
+CLAUSE_ACTION(kw_earns) { b.stream.reset(); }
+CLAUSE_ACTION(earned_stream) { b.stream = ident(in, b); }
 CLAUSE_ACTION(consents_tail) { b.event.node = ConsentsEvent{b.subject, b.reference}; }
 CLAUSE_ACTION(buys_tail) { b.event.node = BuysEvent{b.subject, b.good, b.vendor, b.money}; }
 CLAUSE_ACTION(uses_tail) { b.event.node = UsesEvent{b.subject, b.reference}; }
-CLAUSE_ACTION(earns_tail) { b.event.node = EarnsEvent{b.subject, b.money}; }
+CLAUSE_ACTION(earns_tail) { b.event.node = EarnsEvent{b.subject, b.money, b.stream}; }
 CLAUSE_ACTION(does_tail) { b.event.node = DoesEvent{b.subject, b.quoted}; }
 CLAUSE_ACTION(event) { b.event.span = b.composite(in); }
 
@@ -436,9 +490,16 @@ CLAUSE_ACTION(no_breach_expectation) { b.expectation = NoBreachExpectation{}; }
 CLAUSE_ACTION(permitted_word) { b.outcome_kind = OutcomeOnKind::permitted; }
 CLAUSE_ACTION(ineffective_word) { b.outcome_kind = OutcomeOnKind::ineffective; }
 CLAUSE_ACTION(uncovered_word) { b.outcome_kind = OutcomeOnKind::uncovered; }
+CLAUSE_ACTION(declined_word) { b.outcome_kind = OutcomeOnKind::declined; }
+CLAUSE_ACTION(verified_word) { b.outcome_kind = OutcomeOnKind::verified; }
+CLAUSE_ACTION(rejected_word) { b.outcome_kind = OutcomeOnKind::rejected; }
 CLAUSE_ACTION(outcome_on_expectation) { b.expectation = OutcomeOnExpectation{b.outcome_kind, *b.on_date}; }
 CLAUSE_ACTION(ended_tail) { b.expectation = EndedExpectation{plain_word(b.subject, b, "what ends"), b.on_date}; }
 CLAUSE_ACTION(live_tail) { b.expectation = LiveExpectation{plain_word(b.subject, b, "what is live")}; }
+CLAUSE_ACTION(expired_tail) {
+  b.expectation = ExpiredExpectation{plain_word(b.subject, b, "what expires"), b.on_date};
+}
+CLAUSE_ACTION(fulfilled_tail) { b.expectation = FulfilledExpectation{plain_word(b.subject, b, "what is fulfilled")}; }
 CLAUSE_ACTION(receives_tail) { b.expectation = ReceivesExpectation{b.subject, b.money}; }
 CLAUSE_ACTION(scenario_expect) {
   b.scenario->expectations.push_back(Expectation{std::move(b.expectation), b.composite(in)});

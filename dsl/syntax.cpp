@@ -67,7 +67,19 @@ std::string canonical_text(const EventSyntax& event, std::string_view source) {
         } else if constexpr (std::is_same_v<E, UsesEvent>) {
           return fmt::format("{} uses {}", e.actor.to_string(), e.licence.text);
         } else if constexpr (std::is_same_v<E, EarnsEvent>) {
-          return fmt::format("{} earns {}", e.party.to_string(), written(e.amount, source));
+          std::string text = fmt::format("{} earns {}", e.party.to_string(), written(e.amount, source));
+          if (e.stream) text += fmt::format(" in {}", word(e.stream->text));
+          return text;
+        } else if constexpr (std::is_same_v<E, VerifiesEvent>) {
+          return fmt::format("{} verifies {}", e.actor.to_string(), word(e.status.text));
+        } else if constexpr (std::is_same_v<E, RejectsEvent>) {
+          return fmt::format("{} rejects {}", e.actor.to_string(), word(e.status.text));
+        } else if constexpr (std::is_same_v<E, IsVerifiedEvent>) {
+          return fmt::format("{} is verified", word(e.status.text));
+        } else if constexpr (std::is_same_v<E, DeclinesEvent>) {
+          return fmt::format("{} declines {} for {}", e.party.to_string(), word(e.good.text), written(e.amount, source));
+        } else if constexpr (std::is_same_v<E, NothingHappensEvent>) {
+          return "nothing happens";
         } else {
           return fmt::format("{} does {}", e.actor.to_string(), quote(e.text.value));
         }

@@ -33,6 +33,9 @@ struct ActorRef {
   Ident party;
   std::optional<Ident> body;
   Span span;
+  // `anyone` as a vendor (of a freedom or an exception): every vendor matches. `party`
+  // then holds the keyword's text and place.
+  bool anyone = false;
   std::string to_string() const {
     std::string s(party.text);
     if (body) {
@@ -76,6 +79,17 @@ struct DateLit {
   friend bool operator==(const DateLit&, const DateLit&) = default;
 };
 
+// `from DATE` and/or `until DATE`, in either order: when a licence, clause or waterfall is
+// in force (both inclusive). Either may be missing.
+struct Term {
+  std::optional<DateLit> from;
+  std::optional<DateLit> until;
+  Span from_keyword;
+  Span until_keyword;
+  bool empty() const { return !from && !until; }
+  friend bool operator==(const Term&, const Term&) = default;
+};
+
 // Money written as a literal or as the name of an assumption.
 struct AmountRef {
   std::variant<MoneyLit, Ident> value;
@@ -110,6 +124,7 @@ struct LicenceDecl {
   std::optional<Text> description;
   ActorRef grantor;
   ActorRef grantee;
+  Term term;
   friend bool operator==(const LicenceDecl&, const LicenceDecl&) = default;
 };
 
@@ -128,11 +143,47 @@ struct ProhibitionStmt {
   ActorRef vendor;
   friend bool operator==(const ProhibitionStmt&, const ProhibitionStmt&) = default;
 };
+// `ACTOR must offer GOOD to PARTY first`: a right of first refusal held by PARTY.
+struct FirstRefusalStmt {
+  ActorRef buyer;
+  Ident good;
+  ActorRef holder;
+  friend bool operator==(const FirstRefusalStmt&, const FirstRefusalStmt&) = default;
+};
+// `ACTOR must buy at least AMOUNT of GOOD from PARTY by DATE` (a `from` in the clause's
+// term says when counting starts).
+struct CommitmentStmt {
+  ActorRef buyer;
+  AmountRef amount;
+  Ident good;
+  ActorRef vendor;
+  DateLit by;
+  Span by_keyword;
+  friend bool operator==(const CommitmentStmt&, const CommitmentStmt&) = default;
+};
+// `ACTOR may buy GOOD from PARTY|anyone`.
+struct FreedomStmt {
+  ActorRef buyer;
+  Ident good;
+  ActorRef vendor;  // `anyone` when vendor.anyone
+  friend bool operator==(const FreedomStmt&, const FreedomStmt&) = default;
+};
+// `ACTOR may do "TEXT"` (allowed) or `ACTOR must not do "TEXT"` (forbidden).
+struct DeedStmt {
+  ActorRef actor;
+  Text text;
+  bool forbidden = false;
+  friend bool operator==(const DeedStmt&, const DeedStmt&) = default;
+};
 
 // Trigger patterns.
 struct StatusDeclaredPattern {  // `STATUS is declared`
   Ident status;
   friend bool operator==(const StatusDeclaredPattern&, const StatusDeclaredPattern&) = default;
+};
+struct StatusVerifiedPattern {  // `STATUS is verified`
+  Ident status;
+  friend bool operator==(const StatusVerifiedPattern&, const StatusVerifiedPattern&) = default;
 };
 struct ActorDeclaresPattern {  // `ACTOR declares STATUS`
   ActorRef actor;
@@ -150,7 +201,7 @@ struct DoesPattern {  // `ACTOR does "TEXT"`
   Text text;
   friend bool operator==(const DoesPattern&, const DoesPattern&) = default;
 };
-using Pattern = std::variant<StatusDeclaredPattern, ActorDeclaresPattern, BuysPattern, DoesPattern>;
+using Pattern = std::variant<StatusDeclaredPattern, ActorDeclaresPattern, BuysPattern, DoesPattern, StatusVerifiedPattern>;
 
 struct Effect {  // `NAME ends`
   Ident target;
@@ -166,13 +217,15 @@ struct TriggerStmt {
   friend bool operator==(const TriggerStmt&, const TriggerStmt&) = default;
 };
 
-using Statement = std::variant<ExclusivityStmt, ProhibitionStmt, TriggerStmt>;
+using Statement = std::variant<ExclusivityStmt, ProhibitionStmt, TriggerStmt, FirstRefusalStmt, CommitmentStmt,
+                               FreedomStmt, DeedStmt>;
 
 struct ClauseDecl {
   Ident name;
   std::optional<Text> title;
   Statement statement;
   Span statement_span;
+  Term term;
   friend bool operator==(const ClauseDecl&, const ClauseDecl&) = default;
 };
 
@@ -217,6 +270,7 @@ struct PowerDecl {
   std::optional<Text> title;
   ActorRef holder;
   Ident status;
+  std::optional<ActorRef> verifier;  // `verified by ACTOR`
   friend bool operator==(const PowerDecl&, const PowerDecl&) = default;
 };
 
@@ -248,6 +302,8 @@ struct WaterfallDecl {
   Ident name;
   std::optional<Text> title;
   ActorRef of;
+  std::optional<Ident> stream;  // `profit` when none is written
+  Term term;
   std::vector<Tier> tiers;
   friend bool operator==(const WaterfallDecl&, const WaterfallDecl&) = default;
 };
@@ -288,6 +344,29 @@ struct IsDeclaredEvent {  // `STATUS is declared`
   Ident status;
   friend bool operator==(const IsDeclaredEvent&, const IsDeclaredEvent&) = default;
 };
+struct VerifiesEvent {  // `ACTOR verifies STATUS`
+  ActorRef actor;
+  Ident status;
+  friend bool operator==(const VerifiesEvent&, const VerifiesEvent&) = default;
+};
+struct RejectsEvent {  // `ACTOR rejects STATUS`
+  ActorRef actor;
+  Ident status;
+  friend bool operator==(const RejectsEvent&, const RejectsEvent&) = default;
+};
+struct IsVerifiedEvent {  // `STATUS is verified`
+  Ident status;
+  friend bool operator==(const IsVerifiedEvent&, const IsVerifiedEvent&) = default;
+};
+struct DeclinesEvent {  // `PARTY declines GOOD for MONEY`
+  ActorRef party;
+  Ident good;
+  MoneyLit amount;
+  friend bool operator==(const DeclinesEvent&, const DeclinesEvent&) = default;
+};
+struct NothingHappensEvent {  // `nothing happens`
+  friend bool operator==(const NothingHappensEvent&, const NothingHappensEvent&) = default;
+};
 struct ConsentsEvent {  // `PARTY consents to EXCEPTION`
   ActorRef party;
   Ident exception;
@@ -305,9 +384,10 @@ struct UsesEvent {  // `PARTY uses LICENCE`
   Ident licence;
   friend bool operator==(const UsesEvent&, const UsesEvent&) = default;
 };
-struct EarnsEvent {  // `PARTY earns MONEY`
+struct EarnsEvent {  // `PARTY earns MONEY [in STREAM]`
   ActorRef party;
   MoneyLit amount;
+  std::optional<Ident> stream;  // `profit` when none is written
   friend bool operator==(const EarnsEvent&, const EarnsEvent&) = default;
 };
 struct DoesEvent {  // `ACTOR does "TEXT"`
@@ -317,7 +397,9 @@ struct DoesEvent {  // `ACTOR does "TEXT"`
 };
 
 struct EventSyntax {
-  std::variant<DeclaresEvent, IsDeclaredEvent, ConsentsEvent, BuysEvent, UsesEvent, EarnsEvent, DoesEvent> node;
+  std::variant<DeclaresEvent, IsDeclaredEvent, ConsentsEvent, BuysEvent, UsesEvent, EarnsEvent, DoesEvent,
+               VerifiesEvent, RejectsEvent, IsVerifiedEvent, DeclinesEvent, NothingHappensEvent>
+      node;
   Span span;
   friend bool operator==(const EventSyntax&, const EventSyntax&) = default;
 };
@@ -352,8 +434,8 @@ struct BreachExpectation {  // `breach of NAME [by PARTY] [on DATE]`
 struct NoBreachExpectation {  // `no breach`
   friend bool operator==(const NoBreachExpectation&, const NoBreachExpectation&) = default;
 };
-enum class OutcomeOnKind { permitted, ineffective, uncovered };
-struct OutcomeOnExpectation {  // `permitted|ineffective|uncovered on DATE`
+enum class OutcomeOnKind { permitted, ineffective, uncovered, declined, verified, rejected };
+struct OutcomeOnExpectation {  // `permitted|ineffective|uncovered|declined|verified|rejected on DATE`
   OutcomeOnKind kind;
   DateLit on;
   friend bool operator==(const OutcomeOnExpectation&, const OutcomeOnExpectation&) = default;
@@ -362,6 +444,15 @@ struct EndedExpectation {  // `NAME ended [on DATE]`
   Ident name;
   std::optional<DateLit> on;
   friend bool operator==(const EndedExpectation&, const EndedExpectation&) = default;
+};
+struct ExpiredExpectation {  // `NAME expired [on DATE]`
+  Ident name;
+  std::optional<DateLit> on;
+  friend bool operator==(const ExpiredExpectation&, const ExpiredExpectation&) = default;
+};
+struct FulfilledExpectation {  // `NAME fulfilled`
+  Ident name;
+  friend bool operator==(const FulfilledExpectation&, const FulfilledExpectation&) = default;
 };
 struct LiveExpectation {  // `NAME live`
   Ident name;
@@ -375,7 +466,7 @@ struct ReceivesExpectation {  // `PARTY receives MONEY`
 
 struct Expectation {
   std::variant<BreachExpectation, NoBreachExpectation, OutcomeOnExpectation, EndedExpectation, LiveExpectation,
-               ReceivesExpectation>
+               ReceivesExpectation, ExpiredExpectation, FulfilledExpectation>
       node;
   Span span;  // from `expect` to the end of the line's content
   friend bool operator==(const Expectation&, const Expectation&) = default;
