@@ -32,10 +32,44 @@ class OutcomeFields {
 
   void operator()(const engine::Permitted& o) const {
     if (o.why == engine::Permitted::Why::exception_applies) j_["total"] = o.total.to_decimal();
+    if (o.why == engine::Permitted::Why::allowance_used) j_["allowance"] = o.left.to_decimal();
+    if (o.why == engine::Permitted::Why::counts_toward) commitment(o.commitment);
   }
-  void operator()(const engine::Breach& o) const { j_["party"] = actor(o.party); }
-  void operator()(const engine::Declared& o) const { declaration(o.power, o.party); }
-  void operator()(const engine::Ineffective& o) const { declaration(o.power, o.party); }
+  void operator()(const engine::Breach& o) const {
+    j_["party"] = actor(o.party);
+    if (o.why == engine::Breach::Why::commitment_short) {
+      commitment(o.commitment);
+      j_["on"] = o.ended_on.to_string();
+    }
+    if (o.why == engine::Breach::Why::refusal_short) {
+      j_["declined"] = o.declined.to_decimal();
+      j_["allowance"] = o.left.to_decimal();
+    }
+  }
+  void operator()(const engine::Declared& o) const {
+    declaration(o.power, o.party);
+    if (o.pending) j_["pending"] = true;
+  }
+  void operator()(const engine::Ineffective& o) const {
+    if (o.rule.kind == engine::DeclKind::power) {
+      declaration(o.rule, o.party);
+    } else {
+      j_["by"] = actor(o.party);
+    }
+  }
+  void operator()(const engine::Verified& o) const { declaration(o.power, o.party); }
+  void operator()(const engine::Rejected& o) const { declaration(o.power, o.party); }
+  void operator()(const engine::Declined& o) const {
+    j_["party"] = actor(o.party);
+    j_["amount"] = o.amount.to_decimal();
+    j_["allowance"] = o.allowance.to_decimal();
+  }
+  void operator()(const engine::Expired& o) const {
+    j_["name"] = a_.contract.name_of(o.subject);
+    j_["what"] = engine::decl_kind_name(o.subject.kind);
+    j_["on"] = o.on.to_string();
+  }
+  void operator()(const engine::Fulfilled& o) const { commitment(o.totals); }
   void operator()(const engine::Consented& o) const { j_["party"] = actor(o.party); }
   void operator()(const engine::Ended& o) const {
     j_["name"] = a_.contract.name_of(o.subject);
@@ -71,6 +105,10 @@ class OutcomeFields {
 
  private:
   std::string actor(engine::Actor who) const { return a_.contract.actor_name(who, &a_.outsiders); }
+  void commitment(const engine::CommitmentTotals& t) const {
+    j_["total"] = t.total.to_decimal();
+    j_["amount"] = t.amount.to_decimal();
+  }
   void declaration(engine::DeclRef power, engine::Actor by) const {
     j_["status"] = a_.contract.words[a_.contract.powers[power.index].status];
     j_["by"] = actor(by);

@@ -25,8 +25,22 @@ class Sentence {
   std::string operator()(const happened::EndedOn& e) const {
     return e.on ? fmt::format("`{}` ended on {}", e.name, e.on->to_string()) : fmt::format("`{}` did not end", e.name);
   }
-  std::string operator()(const happened::EndedUnder& e) const {
-    return fmt::format("`{}` ended on {} under `{}`", e.name, e.ending.on.to_string(), ctx_.contract.name_of(e.ending.by));
+  std::string operator()(const happened::NotLive& e) const {
+    if (e.ending.ended && e.ending.expired) return fmt::format("`{}` expired on {}", e.name, e.ending.on.to_string());
+    if (e.ending.ended) {
+      return fmt::format("`{}` ended on {} under `{}`", e.name, e.ending.on.to_string(),
+                         ctx_.contract.name_of(e.ending.by));
+    }
+    std::string window;
+    if (e.window.from) window += "from " + e.window.from->to_string();
+    if (e.window.until) window += (window.empty() ? "until " : " until ") + e.window.until->to_string();
+    return fmt::format("`{}` applies only {}, and the last event is on {}", e.name, window, e.on.to_string());
+  }
+  std::string operator()(const happened::ExpiredOn& e) const {
+    return e.on ? fmt::format("`{}` expired on {}", e.name, e.on->to_string()) : fmt::format("`{}` did not expire", e.name);
+  }
+  std::string operator()(const happened::Unfulfilled& u) const {
+    return fmt::format("`{}` was not fulfilled: {} bought of {}", u.name, u.bought.to_short(), u.amount.to_short());
   }
   std::string operator()(const happened::Received& r) const {
     const auto diff = r.got.minus(r.expected);
@@ -42,7 +56,7 @@ class Sentence {
     for (const engine::OutcomeRef ref : listed.shown) {
       const engine::EventRecord& rec = run_.log.events[ref.record];
       std::string item = kind_and_headline(ctx_, run_.events[rec.event], run_.log.outcomes[ref.outcome]);
-      if (with_date) item += " on " + rec.on.to_string();
+      if (with_date) item += " on " + engine::date_of(run_.log.outcomes[ref.outcome], rec.on).to_string();
       items.push_back(std::move(item));
     }
     if (listed.total > items.size()) items.push_back(fmt::format("{} more", listed.total - items.size()));

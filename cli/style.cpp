@@ -22,6 +22,11 @@ std::string Style::kind(engine::OutcomeKind k, std::string_view text) const {
     case OutcomeKind::ended: return paint("35", text);
     case OutcomeKind::payout: return paint("34", text);
     case OutcomeKind::uncovered: return paint("2", text);
+    case OutcomeKind::verified: return paint("36", text);
+    case OutcomeKind::rejected: return paint("33", text);
+    case OutcomeKind::declined: return paint("36", text);
+    case OutcomeKind::expired: return paint("35", text);
+    case OutcomeKind::fulfilled: return paint("32", text);
   }
   return std::string(text);
 }
@@ -37,6 +42,11 @@ std::string_view symbol(engine::OutcomeKind k) {
     case OutcomeKind::ended: return "■";
     case OutcomeKind::payout: return "$";
     case OutcomeKind::uncovered: return "?";
+    case OutcomeKind::verified: return "◉";
+    case OutcomeKind::rejected: return "⊘";
+    case OutcomeKind::declined: return "↷";
+    case OutcomeKind::expired: return "⌛";
+    case OutcomeKind::fulfilled: return "✔";
   }
   return " ";
 }

@@ -20,6 +20,7 @@ class Date {
   // Days since 1970-01-01; orders dates and counts days between them.
   constexpr std::int32_t serial() const { return serial_; }
   static Date from_serial(std::int32_t serial);
+  Date plus_days(std::int32_t days) const { return from_serial(serial_ + days); }
   int year() const;
   int month() const;
   int day() const;

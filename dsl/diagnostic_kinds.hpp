@@ -84,6 +84,9 @@ enum class DiagId : std::uint16_t {
   not_an_assumption,
   no_such_assumption,
   override_of_other_type,
+  term_backwards,
+  until_on_commitment,
+  zero_commitment,
   // Waterfalls.
   too_many_tiers,
   first_not_first,
@@ -145,6 +148,9 @@ enum class DiagId : std::uint16_t {
   status_without_power,
   unused_party,
   unused_assumption,
+  verified_without_verifier,
+  freedom_contradicts,
+  exception_cannot_apply,
 };
 
 struct DiagKind {
@@ -241,7 +247,7 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
      "`{}` is {}; a share must be a percentage like `49%` or a percentage assumption", "not a percentage"},
     {DiagId::money_for_percentage, "E0216", Severity::error, "`{}` is money ({}), but a share must be a percentage",
      "money where a percentage is needed"},
-    {DiagId::cannot_end, "E0217", Severity::error, "`{}` is {}; only a licence, a clause or an exception can end",
+    {DiagId::cannot_end, "E0217", Severity::error, "`{}` is {}; only a licence, a clause, an exception or a waterfall can end",
      "cannot end"},
     {DiagId::exception_not_to_clause, "E0218", Severity::error, "`{}` is {}; an exception must be to a clause",
      "exception not to a clause"},
@@ -265,6 +271,12 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
     {DiagId::override_of_other_type, "E0228", Severity::error, "`{}` is {} ({}), so its value must be {}, not `{}`",
      "set value of the wrong type"},
     // Waterfalls.
+    {DiagId::term_backwards, "E0229", Severity::error, "the term is empty: `from {}` is after `until {}`",
+     "`from` after `until`"},
+    {DiagId::until_on_commitment, "E0230", Severity::error,
+     "a commitment runs until its `by` date ({}): remove `until {}`", "`until` on a commitment"},
+    {DiagId::zero_commitment, "E0231", Severity::error, "a commitment to buy at least $0 asks nothing",
+     "commitment of $0"},
     {DiagId::too_many_tiers, "E0301", Severity::error, "too many tiers: a waterfall has at most {}",
      "too many tiers"},
     {DiagId::first_not_first, "E0302", Severity::error, "`first` must be the first tier, but {} is tier {}: write `next`",
@@ -382,6 +394,16 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
      "unused party"},
     {DiagId::unused_assumption, "W0109", Severity::warning, "assumption `{}` is declared but nothing uses it",
      "unused assumption"},
+    {DiagId::verified_without_verifier, "W0110", Severity::warning,
+     "power `{}` asks no verification of `{}`, so this trigger never fires: add `verified by PARTY` to the power, "
+     "or write `{} is declared`",
+     "verified trigger without a verifier"},
+    {DiagId::freedom_contradicts, "W0111", Severity::warning,
+     "`{}` lets {} buy {} from {}, which `{}` forbids while both are in force: both outcomes are given",
+     "freedom against a duty"},
+    {DiagId::exception_cannot_apply, "W0112", Severity::warning,
+     "exception `{}` can never apply: `{}` is {}, which forbids nothing an exception could permit",
+     "exception to a commitment, freedom or deed"},
 });
 
 constexpr const DiagKind& kind_of(DiagId id) { return kDiagKinds[static_cast<std::size_t>(id)]; }

@@ -124,7 +124,31 @@ std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyn
         } else if constexpr (std::is_same_v<E, dsl::EarnsEvent>) {
           e.kind = EventKind::earns;
           e.actor = r.actor(ev.party);
-          e.amount = r.amount(ev.amount, "a profit");
+          e.amount = r.amount(ev.amount, ev.stream ? "an earning" : "a profit");
+          e.stream = "profit";
+          if (ev.stream) {
+            e.stream = std::string(ev.stream->text);
+            for (char& ch : e.stream) {
+              if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            }
+          }
+        } else if constexpr (std::is_same_v<E, dsl::VerifiesEvent> || std::is_same_v<E, dsl::RejectsEvent>) {
+          e.kind = std::is_same_v<E, dsl::VerifiesEvent> ? EventKind::verifies : EventKind::rejects;
+          e.actor = r.actor(ev.actor);
+          e.word = contract.find_word(ev.status.text);
+          e.text = ev.status.text;
+        } else if constexpr (std::is_same_v<E, dsl::IsVerifiedEvent>) {
+          e.kind = EventKind::is_verified;
+          e.word = contract.find_word(ev.status.text);
+          e.text = ev.status.text;
+        } else if constexpr (std::is_same_v<E, dsl::DeclinesEvent>) {
+          e.kind = EventKind::declines;
+          e.actor = r.actor(ev.party);
+          e.word = contract.find_word(ev.good.text);
+          e.text = ev.good.text;
+          e.amount = r.amount(ev.amount, "a decline");
+        } else if constexpr (std::is_same_v<E, dsl::NothingHappensEvent>) {
+          e.kind = EventKind::nothing_happens;
         } else {
           e.kind = EventKind::does;
           e.actor = r.actor(ev.actor);

@@ -13,15 +13,29 @@
 
 namespace clause::engine {
 
-enum class EventKind : std::uint8_t { declares, is_declared, consents, buys, uses, earns, does };
+enum class EventKind : std::uint8_t {
+  declares,
+  is_declared,
+  consents,
+  buys,
+  uses,
+  earns,
+  does,
+  verifies,
+  rejects,
+  is_verified,
+  declines,
+  nothing_happens
+};
 
 struct Event {
   EventKind kind = EventKind::does;
-  Actor actor;          // who declares, consents, buys, uses, earns or does
+  Actor actor;          // who declares, verifies, rejects, consents, buys, declines, uses, earns or does
   Actor vendor;         // buys: from whom
   Index word = kNone;   // the status or good, when the contract knows it
+  std::string stream;   // earns: lower case, `profit` when none is written
   Index target = kNone; // consents: the exception; uses: the licence
-  Money amount;         // buys, earns
+  Money amount;         // buys, declines, earns
   std::string text;     // does: the deed; declares/buys: the word as written when the contract does not know it
   std::string canonical;  // the event written canonically, for output
   dsl::Location where;    // the event's text

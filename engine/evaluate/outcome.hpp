@@ -30,6 +30,12 @@ struct ExceptionCheck {
   bool too_late = false;               // after `until`
 };
 
+// A commitment's progress: what the buyer has bought from the vendor in its term.
+struct CommitmentTotals {
+  Money total;   // bought so far
+  Money amount;  // the commitment's amount
+};
+
 // A purchase or a use the contract allows.
 struct Permitted {
   enum class Why : std::uint8_t {
@@ -37,12 +43,19 @@ struct Permitted {
     exception_applies,  // an exception's conditions all hold
     grantor_uses,       // the grantor uses what it licensed
     grantee_uses,       // the grantee uses a live licence
+    bought_from_holder, // a first refusal: the purchase is from the holder
+    allowance_used,     // a first refusal: the holder has declined enough (`left` is what remains)
+    counts_toward,      // a commitment: the purchase counts (`commitment`)
+    freedom,            // `may buy ... from PARTY|anyone`
+    deed_allowed,       // `may do "TEXT"`
   };
   Why why = Why::clause_allows;
   DeclRef rule;       // the clause, the exception or the licence
-  Actor party;        // who buys or uses
+  Actor party;        // who buys, uses or does
   DeclRef overrides;  // exception_applies: the clause the exception is to
   Money total;        // exception_applies: what the exception has permitted, this purchase included
+  Money left;         // allowance_used: the allowance left after this purchase
+  CommitmentTotals commitment;  // counts_toward
 };
 
 // A purchase or a use the contract forbids.
@@ -51,6 +64,11 @@ struct Breach {
     purchase_forbidden,  // no exception applies (see `checks`)
     licence_ended,       // the grantee uses a licence that has ended
     holds_no_licence,    // someone other than grantor and grantee uses it
+    licence_not_yet,     // the grantee uses a licence before its `from`
+    licence_expired,     // the grantee uses a licence after its `until` (ended_on: the day after)
+    refusal_short,       // a first refusal: the holder has not declined enough (see `declined`, `left`)
+    deed_forbidden,      // `must not do "TEXT"`
+    commitment_short,    // a commitment's `by` date passed unfulfilled (dated `ended_on`)
   };
   Why why = Why::purchase_forbidden;
   DeclRef rule;  // the clause or the licence
@@ -59,20 +77,67 @@ struct Breach {
   // OutcomeLog::checks (OutcomeLog::checks_of)
   Index first_check = 0;
   Index check_count = 0;
-  Date ended_on;                       // licence_ended: when it ended
+  Date ended_on;                       // licence_ended: when it ended; licence_expired, commitment_short: the day after the term
   DeclRef ended_by;                    // licence_ended: the trigger clause that ended it
+  Money declined;                      // refusal_short: what the holder has declined in all
+  Money left;                          // refusal_short: what is left of it
+  CommitmentTotals commitment;         // commitment_short
 };
 
 // The holder of a power declared its status.
 struct Declared {
   DeclRef power;
   Actor party;
+  bool pending = false;  // the power asks verification: it waits for the verifier
 };
 
-// Someone other than the holder of a power declared its status.
+// A declaration, verification, rejection or decline that changes nothing.
 struct Ineffective {
+  enum class Why : std::uint8_t {
+    not_holder,         // someone other than the holder declared
+    not_verifier,       // someone other than the verifier verified or rejected
+    no_verification,    // the power asks no verification
+    nothing_pending,    // nothing was declared to verify or reject
+    already_pending,    // a declaration while one waits for verification
+    already_verified,   // after the status was verified (on `on`)
+    not_refusal_holder, // a decline by someone who holds no first refusal on the good (rule: the clause)
+  };
+  Why why = Why::not_holder;
+  DeclRef rule;  // the power; the first-refusal clause for not_refusal_holder
+  Actor party;
+  Date on;       // already_verified: when
+};
+
+// The verifier of a power confirmed a pending declaration.
+struct Verified {
   DeclRef power;
   Actor party;
+};
+
+// The verifier of a power turned a pending declaration down.
+struct Rejected {
+  DeclRef power;
+  Actor party;
+};
+
+// The holder of a first refusal declined an amount of the good.
+struct Declined {
+  DeclRef clause;  // the first-refusal clause
+  Actor party;
+  Money amount;     // declined by this event
+  Money allowance;  // what buying elsewhere may now use
+};
+
+// A term's `until` (or a fulfilled commitment's `by`) passed: dated the day after.
+struct Expired {
+  DeclRef subject;  // the licence, clause or waterfall
+  Date on;
+};
+
+// A commitment's total reached its amount.
+struct Fulfilled {
+  DeclRef commitment;
+  CommitmentTotals totals;
 };
 
 // A party consented to an exception.
@@ -110,18 +175,37 @@ struct Uncovered {
     no_clause,     // no live clause on this buyer buying this good
     duty_ended,    // the clauses on it have all ended (see ended_duty, ended_on)
     no_waterfall,  // nothing distributes this party's profit
-    no_trigger,    // no trigger matches the deed
+    no_trigger,    // no trigger or clause matches the deed
+    not_yet,       // what would govern it is not in force until its `from` (see subject)
+    expired,       // what would govern it expired (see subject, ended_on: the day after its term)
+    no_refusal,    // a decline where no first refusal is on the good
+    waterfall_ended,  // the waterfalls of the stream have ended (see subject, ended_on)
   };
   Why why = Why::no_trigger;
   Actor party;         // who acted, where the event names someone
-  DeclRef ended_duty;  // duty_ended: the last clause on it that ended
-  Date ended_on;       // duty_ended: when
+  DeclRef subject;     // duty_ended, not_yet, expired, waterfall_ended: the last declaration that would have governed it
+  Date ended_on;       // duty_ended, waterfall_ended: when it ended; expired: the day after its term
 };
 
-using Outcome = std::variant<Permitted, Breach, Declared, Ineffective, Consented, Ended, Payout, Uncovered>;
+using Outcome = std::variant<Permitted, Breach, Declared, Ineffective, Consented, Ended, Payout, Uncovered, Verified,
+                             Rejected, Declined, Expired, Fulfilled>;
 
 // The kinds, in the order of Outcome's alternatives.
-enum class OutcomeKind : std::uint8_t { permitted, breach, declared, ineffective, consented, ended, payout, uncovered };
+enum class OutcomeKind : std::uint8_t {
+  permitted,
+  breach,
+  declared,
+  ineffective,
+  consented,
+  ended,
+  payout,
+  uncovered,
+  verified,
+  rejected,
+  declined,
+  expired,
+  fulfilled
+};
 
 inline OutcomeKind kind_of(const Outcome& o) { return static_cast<OutcomeKind>(o.index()); }
 const char* outcome_kind_name(OutcomeKind kind);  // "permitted", "breach", ...
@@ -129,6 +213,10 @@ inline const char* kind_name(const Outcome& o) { return outcome_kind_name(kind_o
 
 // The declaration that decided the outcome; invalid for an uncovered one.
 DeclRef rule_of(const Outcome& o);
+
+// The date an outcome is about: its event's, or its own for what time reveals (an expiry,
+// a commitment's deadline).
+Date date_of(const Outcome& o, Date event_date);
 
 struct EventRecord {
   Date on;

@@ -394,17 +394,43 @@ class Checker {
   void check(const Declaration&, const dsl::PartyDecl&) {}
   void check(const Declaration&, const dsl::AssumeDecl&) {}
 
+  // A term as the model holds it; `from` after `until` is reported and leaves it open.
+  Term term(const dsl::Term& t) {
+    Term out;
+    if (t.from && t.from->valid) out.from = t.from->value;
+    if (t.until && t.until->valid) out.until = t.until->value;
+    if (out.from && out.until && *out.from > *out.until) {
+      diags_.report<DiagId::term_backwards>(at(t.from_keyword.begin < t.until_keyword.begin ? t.until->span : t.from->span),
+                                            out.from->to_string(), out.until->to_string());
+      return {};
+    }
+    return out;
+  }
+
   void check(const Declaration& d, const dsl::LicenceDecl& l) {
     Licence& model = c_.licences[ref_of(d).index];
     model.description = keep(l.description);
     if (auto g = actor(l.grantor, "the grantor")) model.grantor = *g;
     if (auto g = actor(l.grantee, "the grantee")) model.grantee = *g;
+    model.term = term(l.term);
   }
 
   void check(const Declaration& d, const dsl::ClauseDecl& cl) {
     const Index self = ref_of(d).index;
     c_.clauses[self].title = keep(cl.title);
+    if (const auto* commitment = std::get_if<dsl::CommitmentStmt>(&cl.statement); commitment && cl.term.until) {
+      if (cl.term.until->valid && commitment->by.valid) {
+        diags_.report<DiagId::until_on_commitment>(at(cl.term.until_keyword), commitment->by.value.to_string(),
+                                                   cl.term.until->value.to_string());
+      }
+      dsl::Term from_only = cl.term;
+      from_only.until.reset();
+      c_.clauses[self].term = term(from_only);
+    } else {
+      c_.clauses[self].term = term(cl.term);
+    }
     std::visit([&](const auto& s) { statement(self, s); }, cl.statement);
+    if (c_.clauses[self].kind == ClauseKind::freedom) freedom_sites_.push_back({self, cl.statement_span});
   }
 
   void duty(Index self, ClauseKind kind, const ActorRef& buyer, const Ident& good, const ActorRef& vendor) {
@@ -430,6 +456,42 @@ class Checker {
   void statement(Index self, const dsl::ProhibitionStmt& s) {
     duty(self, ClauseKind::prohibition, s.buyer, s.good, s.vendor);
   }
+  void statement(Index self, const dsl::FirstRefusalStmt& s) {
+    duty(self, ClauseKind::first_refusal, s.buyer, s.good, s.holder);
+  }
+  void statement(Index self, const dsl::CommitmentStmt& s) {
+    duty(self, ClauseKind::commitment, s.buyer, s.good, s.vendor);
+    Clause& model = c_.clauses[self];
+    if (auto m = money(s.amount, "a commitment")) {
+      if (m->is_zero()) diags_.report<DiagId::zero_commitment>(at(s.amount.span));
+      model.amount = *m;
+    }
+    if (s.by.valid) {
+      model.term.until = s.by.value;
+      if (model.term.from && *model.term.from > s.by.value) {
+        diags_.report<DiagId::term_backwards>(at(s.by.span), model.term.from->to_string(), s.by.value.to_string());
+        model.term.from.reset();
+      }
+    }
+  }
+  void statement(Index self, const dsl::FreedomStmt& s) {
+    Clause& model = c_.clauses[self];
+    model.kind = ClauseKind::freedom;
+    if (auto b = actor(s.buyer, "the buyer")) model.buyer = *b;
+    model.good = word(s.good);
+    if (s.vendor.anyone) {
+      model.any_vendor = true;
+    } else if (auto v = party(s.vendor, "the vendor")) {
+      model.vendor = Actor{*v, kNone};
+    }
+  }
+  void statement(Index self, const dsl::DeedStmt& s) {
+    Clause& model = c_.clauses[self];
+    model.kind = ClauseKind::deed;
+    if (auto a = actor(s.actor, "the actor")) model.buyer = *a;
+    model.deed = keep(s.text);
+    model.forbidden = s.forbidden;
+  }
   void statement(Index self, const dsl::TriggerStmt& s) {
     Clause& model = c_.clauses[self];
     model.kind = ClauseKind::trigger;
@@ -451,6 +513,11 @@ class Checker {
             if (auto a = actor(pat.buyer, "the buyer")) p.actor = *a;
             p.word = word(pat.good);
             if (auto v = party(pat.vendor, "the vendor")) p.vendor = Actor{*v, kNone};
+          } else if constexpr (std::is_same_v<P, dsl::StatusVerifiedPattern>) {
+            p.kind = PatternKind::status_verified;
+            p.word = word(pat.status);
+            trigger_statuses_.push_back({p.word, pat.status.span});
+            verified_statuses_.push_back({p.word, pat.status.span});
           } else {
             p.kind = PatternKind::does;
             if (auto a = actor(pat.actor, "the actor")) p.actor = *a;
@@ -459,10 +526,11 @@ class Checker {
         },
         s.pattern);
     for (const dsl::Effect& e : s.effects) {
-      const auto ref = lookup(e.target, {DeclKind::licence, DeclKind::clause, DeclKind::exception},
-                              "licence, clause or exception");
+      const auto ref = lookup(e.target, {DeclKind::licence, DeclKind::clause, DeclKind::exception, DeclKind::waterfall},
+                              "licence, clause, exception or waterfall");
       if (!ref) continue;
-      if (ref->kind != DeclKind::licence && ref->kind != DeclKind::clause && ref->kind != DeclKind::exception) {
+      if (ref->kind != DeclKind::licence && ref->kind != DeclKind::clause && ref->kind != DeclKind::exception &&
+          ref->kind != DeclKind::waterfall) {
         diags_.report<DiagId::cannot_end>(at(e.target.span), e.target.text, article_kind(ref->kind));
         continue;
       }
@@ -483,7 +551,11 @@ class Checker {
     }
     if (auto b = actor(e.buyer, "the buyer")) model.buyer = *b;
     model.good = word(e.good);
-    if (auto v = party(e.vendor, "the vendor")) model.vendor = Actor{*v, kNone};
+    if (e.vendor.anyone) {
+      model.any_vendor = true;
+    } else if (auto v = party(e.vendor, "the vendor")) {
+      model.vendor = Actor{*v, kNone};
+    }
 
     std::optional<Span> limit_span, from_span, until_span;
     for (const dsl::Condition& cond : e.conditions) {
@@ -545,13 +617,18 @@ class Checker {
     model.title = keep(p.title);
     if (auto h = actor(p.holder, "the holder")) model.holder = *h;
     model.status = word(p.status);
+    if (p.verifier) {
+      if (auto v = actor(*p.verifier, "the verifier")) model.verifier = *v;
+    }
     power_sites_.push_back({ref_of(d).index, p.status.span});
   }
 
   void check(const Declaration& d, const dsl::WaterfallDecl& w) {
     Waterfall& model = c_.waterfalls[ref_of(d).index];
     model.title = keep(w.title);
-    if (auto p = party(w.of, "the party whose profit is paid out")) model.of = *p;
+    if (auto p = party(w.of, "the party whose income is paid out")) model.of = *p;
+    if (w.stream) model.stream = lower(w.stream->text);
+    model.term = term(w.term);
     if (w.tiers.size() > kMaxTiers) {
       diags_.report<DiagId::too_many_tiers>(at(w.tiers[kMaxTiers].keyword), kMaxTiers);
       return;
@@ -687,6 +764,8 @@ class Checker {
     }
     c_.status_triggers.assign(c_.words.size(), {});
     c_.purchase_triggers.assign(c_.words.size(), {});
+    c_.verified_triggers.assign(c_.words.size(), {});
+    c_.refusals_of.assign(c_.words.size(), {});
     for (Index i = 0; i < c_.clauses.size(); ++i) {
       const Clause& cl = c_.clauses[i];
       if (cl.kind == ClauseKind::trigger) {
@@ -695,15 +774,33 @@ class Checker {
           case PatternKind::actor_declares:
             if (word(cl.pattern.word)) c_.status_triggers[cl.pattern.word].push_back(i);
             break;
+          case PatternKind::status_verified:
+            if (word(cl.pattern.word)) c_.verified_triggers[cl.pattern.word].push_back(i);
+            break;
           case PatternKind::buys:
             if (word(cl.pattern.word)) c_.purchase_triggers[cl.pattern.word].push_back(i);
             break;
           case PatternKind::does: c_.deed_triggers[cl.pattern.text].push_back(i); break;
         }
+      } else if (cl.kind == ClauseKind::deed) {
+        c_.deed_clauses[cl.deed].push_back(i);
       } else {
         c_.duties[Contract::DutyKey{cl.buyer.party, cl.buyer.body, cl.good}].push_back(i);
+        if (cl.kind == ClauseKind::first_refusal && word(cl.good)) c_.refusals_of[cl.good].push_back(i);
       }
     }
+    std::vector<std::pair<std::uint32_t, Contract::Deadline>> deadlines;  // with the keyword's offset, for file order
+    const auto deadline = [&](const Term& t, DeclRef ref) {
+      if (t.until) deadlines.push_back({c_.keyword_of(ref).begin, {*t.until, ref}});
+    };
+    for (Index i = 0; i < c_.licences.size(); ++i) deadline(c_.licences[i].term, {DeclKind::licence, i});
+    for (Index i = 0; i < c_.clauses.size(); ++i) deadline(c_.clauses[i].term, {DeclKind::clause, i});
+    for (Index i = 0; i < c_.waterfalls.size(); ++i) deadline(c_.waterfalls[i].term, {DeclKind::waterfall, i});
+    std::stable_sort(deadlines.begin(), deadlines.end(), [](const auto& a, const auto& b) {
+      return a.second.until != b.second.until ? a.second.until < b.second.until : a.first < b.first;
+    });
+    c_.deadlines.clear();
+    for (const auto& d : deadlines) c_.deadlines.push_back(d.second);
     c_.waterfalls_of.assign(c_.parties.size(), {});
     for (Index i = 0; i < c_.waterfalls.size(); ++i) {
       if (c_.waterfalls[i].of < c_.parties.size()) c_.waterfalls_of[c_.waterfalls[i].of].push_back(i);
@@ -719,13 +816,20 @@ class Checker {
         diags_.report<DiagId::exception_without_duty>(at(site.clause_span), e.name, cl.name);
         continue;
       }
+      if (cl.kind == ClauseKind::commitment || cl.kind == ClauseKind::freedom || cl.kind == ClauseKind::deed) {
+        diags_.report<DiagId::exception_cannot_apply>(at(site.clause_span), e.name, cl.name, clause_kind_phrase(cl.kind));
+        continue;
+      }
       if (e.buyer != cl.buyer || e.good != cl.good) {
         diags_.report<DiagId::exception_never_applies>(at(site.permission_span),
                                    e.name, cl.name, c_.actor_name(cl.buyer), c_.words[cl.good],
                                    c_.actor_name(e.buyer), c_.words[e.good]);
         continue;
       }
-      const bool already = cl.kind == ClauseKind::exclusivity ? cl.names_vendor(e.vendor) : e.vendor != cl.vendor;
+      const bool already = e.any_vendor                           ? false
+                           : cl.kind == ClauseKind::exclusivity    ? cl.names_vendor(e.vendor)
+                           : cl.kind == ClauseKind::first_refusal ? e.vendor == cl.vendor
+                                                                  : e.vendor != cl.vendor;
       if (already) {
         diags_.report<DiagId::exception_changes_nothing>(at(site.permission_span), e.name,
                                    cl.name, c_.words[e.good], c_.actor_name(e.vendor));
@@ -734,6 +838,48 @@ class Checker {
     for (const auto& [status, span] : trigger_statuses_) {
       if (status >= c_.power_of_status.size() || c_.power_of_status[status] == kNone) {
         diags_.report<DiagId::status_without_power>(at(span), c_.words[status]);
+      }
+    }
+    for (const auto& [status, span] : verified_statuses_) {
+      if (status >= c_.power_of_status.size() || c_.power_of_status[status] == kNone) continue;
+      const Power& p = c_.powers[c_.power_of_status[status]];
+      if (!p.verifier) {
+        diags_.report<DiagId::verified_without_verifier>(at(span), p.name, c_.words[status], c_.words[status]);
+      }
+    }
+    warn_about_freedoms();
+  }
+
+  static const char* clause_kind_phrase(ClauseKind k) {
+    switch (k) {
+      case ClauseKind::commitment: return "a commitment";
+      case ClauseKind::freedom: return "a freedom";
+      case ClauseKind::deed: return "about a deed";
+      default: return "a clause";
+    }
+  }
+
+  static bool overlap(const Term& a, const Term& b) {
+    const bool a_before_b = a.until && b.from && *a.until < *b.from;
+    const bool b_before_a = b.until && a.from && *b.until < *a.from;
+    return !a_before_b && !b_before_a;
+  }
+
+  // A freedom that permits what an exclusivity or prohibition on the same buyer and good
+  // forbids while both are in force.
+  void warn_about_freedoms() {
+    for (const auto& [fi, span] : freedom_sites_) {
+      const Clause& f = c_.clauses[fi];
+      for (const Index di : c_.duties_on(f.buyer, f.good)) {
+        const Clause& d = c_.clauses[di];
+        if (d.kind != ClauseKind::exclusivity && d.kind != ClauseKind::prohibition) continue;
+        const bool forbids = d.kind == ClauseKind::exclusivity ? f.any_vendor || !d.names_vendor(f.vendor)
+                                                               : f.any_vendor || f.vendor == d.vendor;
+        if (!forbids || !overlap(f.term, d.term)) continue;
+        const std::string vendor = f.any_vendor ? std::string("anyone") : c_.actor_name(f.vendor);
+        auto& diag = diags_.report<DiagId::freedom_contradicts>(at(span), f.name, c_.actor_name(f.buyer),
+                                                                c_.words[f.good], vendor, d.name);
+        diag.notes.push_back({at(d.keyword), fmt::format("`{}` is here", d.name)});
       }
     }
   }
@@ -772,6 +918,8 @@ class Checker {
   std::vector<bool> used_assumption_;
   std::vector<std::pair<Index, Span>> power_sites_;
   std::vector<std::pair<Index, Span>> trigger_statuses_;
+  std::vector<std::pair<Index, Span>> verified_statuses_;
+  std::vector<std::pair<Index, Span>> freedom_sites_;
   std::vector<ExceptionSite> exception_sites_;
   std::vector<Reference> references_;
 };

@@ -75,6 +75,15 @@ std::span<const Index> Contract::duties_on(Actor buyer, Index good) const {
   return it == duties.end() ? std::span<const Index>() : std::span<const Index>(it->second);
 }
 
+Term Contract::term_of(DeclRef ref) const {
+  switch (ref.kind) {
+    case DeclKind::licence: return licences[ref.index].term;
+    case DeclKind::clause: return clauses[ref.index].term;
+    case DeclKind::waterfall: return waterfalls[ref.index].term;
+    default: return {};
+  }
+}
+
 std::string_view Contract::name_of(DeclRef ref) const {
   switch (ref.kind) {
     case DeclKind::party: return parties[ref.index].name;

@@ -74,17 +74,32 @@ struct Assumption {
   Span keyword;
 };
 
+// When a licence, clause or waterfall is in force: `from` through `until`, both
+// inclusive; either may be open.
+struct Term {
+  std::optional<Date> from;
+  std::optional<Date> until;
+  bool empty() const { return !from && !until; }
+  bool in_force(Date d) const { return (!from || *from <= d) && (!until || d <= *until); }
+  friend bool operator==(const Term&, const Term&) = default;
+};
+
 struct Licence {
   std::string_view name;  // a view of the source (Contract::source)
   std::string_view description;
   Actor grantor;
   Actor grantee;
+  Term term;
   Span keyword;
 };
 
-enum class ClauseKind { exclusivity, prohibition, trigger };
+// exclusivity `must buy G only from V`, prohibition `must not buy G from V`, trigger
+// `when ... then ... ends`, first_refusal `must offer G to V first`, commitment `must buy
+// at least A of G from V by D`, freedom `may buy G from V|anyone`, deed `may do "T"` /
+// `must not do "T"`.
+enum class ClauseKind { exclusivity, prohibition, trigger, first_refusal, commitment, freedom, deed };
 
-enum class PatternKind { status_declared, actor_declares, buys, does };
+enum class PatternKind { status_declared, actor_declares, buys, does, status_verified };
 
 struct TriggerPattern {
   PatternKind kind = PatternKind::status_declared;
@@ -100,12 +115,20 @@ struct TriggerPattern {
 // conditions and consents of each exception; together they were spread over three lines.
 struct Clause {
   ClauseKind kind = ClauseKind::exclusivity;
-  // exclusivity and prohibition
+  // exclusivity, prohibition, first_refusal (vendor: the holder), commitment, freedom;
+  // deed: buyer is who does it
   Actor buyer;
   Index good = kNone;
   Actor vendor;
+  bool any_vendor = false;            // freedom `from anyone`
   std::vector<Actor> more_vendors{};  // exclusivity `only from A or B ...`: the vendors after the first
   std::vector<Index> exceptions;  // exceptions to this clause, in file order
+  Money amount;                   // commitment: at least this much
+  std::string_view deed;          // deed: the text
+  bool forbidden = false;         // deed: `must not do`
+  // When it is in force. A commitment's term runs from its `from` (else the contract's
+  // effective date) through its `by` date, which is `term.until`.
+  Term term;
   // trigger
   TriggerPattern pattern;
   std::vector<DeclRef> ends;  // licences, clauses and exceptions the trigger ends, as written
@@ -128,6 +151,7 @@ struct Exception {
   Index good = kNone;
   Actor buyer;
   Actor vendor;
+  bool any_vendor = false;  // `from anyone`
   std::optional<Date> from;
   std::optional<Date> until;
   std::optional<Money> limit;
@@ -142,6 +166,7 @@ struct Power {
   std::string_view title;
   Actor holder;
   Index status = kNone;
+  std::optional<Actor> verifier;  // `verified by`: a declaration waits for it
   Span keyword;
 };
 
@@ -171,6 +196,8 @@ struct Waterfall {
   // (its shares' `slot`s) counts. Filled by index_payees (check_contract calls it).
   std::vector<Index> payees;
   Index of = kNone;
+  std::string stream = "profit";  // lower case: streams match without regard to case
+  Term term;
   std::string_view name;  // a view of the source (Contract::source)
   std::string_view title;
   Span keyword;
@@ -211,7 +238,8 @@ class Contract {
   std::unordered_map<std::string, Index, WordHash, std::equal_to<>> word_index;
 
   // ----- indexes built once for evaluation -----
-  // Exclusivity and prohibition clauses on a buyer buying a good, in file order.
+  // Clauses that govern a buyer buying a good (exclusivity, prohibition, first refusal,
+  // commitment, freedom), in file order.
   struct DutyKey {
     Index party;
     Index body;
@@ -224,13 +252,25 @@ class Contract {
   // by good for purchases, by text for deeds.
   std::vector<std::vector<Index>> status_triggers;    // by word
   std::vector<std::vector<Index>> purchase_triggers;  // by word
+  std::vector<std::vector<Index>> verified_triggers;  // by word: `when STATUS is verified`
   NameMap<std::vector<Index>> deed_triggers;
+  NameMap<std::vector<Index>> deed_clauses;           // `may do` / `must not do`, by text
+  std::vector<std::vector<Index>> refusals_of;        // first-refusal clauses, by good
   std::vector<std::vector<Index>> waterfalls_of;  // by party
+  // Every `until` (a commitment's `by`) of a licence, clause or waterfall: what time passing
+  // expires or judges, by date, then file order.
+  struct Deadline {
+    Date until;
+    DeclRef subject;
+  };
+  std::vector<Deadline> deadlines;
 
   // ----- lookups -----
   std::optional<DeclRef> find(std::string_view name) const;
   Index find_word(std::string_view word) const;  // any case; kNone when the contract never uses it
   std::span<const Index> duties_on(Actor buyer, Index good) const;
+  // The term of a licence, clause or waterfall; an empty term for any other kind.
+  Term term_of(DeclRef ref) const;
 
   std::string_view name_of(DeclRef ref) const;
   Span keyword_of(DeclRef ref) const;

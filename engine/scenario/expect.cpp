@@ -33,10 +33,15 @@ class Judge {
     return std::any_of(log_.events.begin(), log_.events.end(), [&](const EventRecord& r) { return r.on == d; });
   }
 
+  // Outcomes are on their own date (time's outcomes) or their event's.
   happened::OutcomesOn what_happened_on(Date d) const {
-    happened::OutcomesOn out{d, has_events_on(d), {}};
-    each([&](const EventRecord& rec, const Outcome&, OutcomeRef ref) {
-      if (rec.on == d) out.outcomes.add(ref);
+    bool any = has_events_on(d);
+    happened::OutcomesOn out{d, any, {}};
+    each([&](const EventRecord& rec, const Outcome& o, OutcomeRef ref) {
+      if (date_of(o, rec.on) == d) {
+        out.any_event = true;
+        out.outcomes.add(ref);
+      }
     });
     return out;
   }
@@ -52,7 +57,7 @@ class Judge {
       const auto* breach = std::get_if<Breach>(&o);
       if (breach == nullptr) return;
       const bool match = c_.name_of(breach->rule) == e.name.text && (!e.by || actor_matches(*e.by, breach->party)) &&
-                         (!e.on || rec.on == e.on->value);
+                         (!e.on || date_of(o, rec.on) == e.on->value);
       found = found || match;
       breaches.add(ref);
     });
@@ -78,11 +83,9 @@ class Judge {
     const Date d = e.on.value;
     bool some = false;
     bool breach = false;
-    const OutcomeKind want = e.kind == dsl::OutcomeOnKind::permitted     ? OutcomeKind::permitted
-                             : e.kind == dsl::OutcomeOnKind::ineffective ? OutcomeKind::ineffective
-                                                                         : OutcomeKind::uncovered;
+    const OutcomeKind want = want_kind(e.kind);
     each([&](const EventRecord& rec, const Outcome& o, OutcomeRef) {
-      if (rec.on != d) return;
+      if (date_of(o, rec.on) != d) return;
       some = some || kind_of(o) == want;
       breach = breach || std::holds_alternative<Breach>(o);
     });
@@ -100,11 +103,57 @@ class Judge {
     if (!r.passed) r.actual = happened::EndedOn{std::string(e.name.text), ended_on};
   }
 
+  static OutcomeKind want_kind(dsl::OutcomeOnKind k) {
+    switch (k) {
+      case dsl::OutcomeOnKind::permitted: return OutcomeKind::permitted;
+      case dsl::OutcomeOnKind::ineffective: return OutcomeKind::ineffective;
+      case dsl::OutcomeOnKind::uncovered: return OutcomeKind::uncovered;
+      case dsl::OutcomeOnKind::declined: return OutcomeKind::declined;
+      case dsl::OutcomeOnKind::verified: return OutcomeKind::verified;
+      case dsl::OutcomeOnKind::rejected: return OutcomeKind::rejected;
+    }
+    return OutcomeKind::uncovered;
+  }
+
+  void check(const dsl::ExpiredExpectation& e, ExpectationResult& r) const {
+    std::optional<Date> expired_on;
+    each([&](const EventRecord&, const Outcome& o, OutcomeRef) {
+      const auto* x = std::get_if<Expired>(&o);
+      if (x != nullptr && c_.name_of(x->subject) == e.name.text && !expired_on) expired_on = x->on;
+    });
+    r.passed = expired_on && (!e.on || *expired_on == e.on->value);
+    if (!r.passed) r.actual = happened::ExpiredOn{std::string(e.name.text), expired_on};
+  }
+
+  void check(const dsl::FulfilledExpectation& e, ExpectationResult& r) const {
+    const auto ref = c_.find(e.name.text);
+    const ClauseState& cs = run_.final_state->clauses[ref->index];
+    r.passed = cs.fulfilled;
+    if (!r.passed) {
+      r.actual = happened::Unfulfilled{std::string(e.name.text), cs.bought, c_.clauses[ref->index].amount};
+    }
+  }
+
+  // Live on the last event's date: in force (an exception: inside its window), and
+  // neither ended nor expired.
   void check(const dsl::LiveExpectation& e, ExpectationResult& r) const {
     const auto ref = c_.find(e.name.text);
     const Ending& end = run_.final_state->ending(*ref);
-    r.passed = !end.ended;
-    if (!r.passed) r.actual = happened::EndedUnder{std::string(e.name.text), end};
+    const std::optional<Date> last = run_.dates.empty() ? std::nullopt : std::optional<Date>(run_.dates.back());
+    r.passed = !end.ended && (!last || run_.final_state->live(c_, *ref, *last));
+    if (!r.passed) {
+      happened::NotLive not_live{std::string(e.name.text), end, {}, {}};
+      if (!end.ended && last) {
+        not_live.on = *last;
+        if (ref->kind == DeclKind::exception) {
+          const Exception& x = c_.exceptions[ref->index];
+          not_live.window = Term{x.from, x.until};
+        } else {
+          not_live.window = c_.term_of(*ref);
+        }
+      }
+      r.actual = not_live;
+    }
   }
 
   void check(const dsl::ReceivesExpectation& e, ExpectationResult& r) const {

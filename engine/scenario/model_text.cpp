@@ -19,6 +19,7 @@ class ModelPrinter {
   static std::string money(Money m) { return fmt::format("{}c", m.cents()); }
   static std::string money(const std::optional<Money>& m) { return m ? money(*m) : std::string("-"); }
   static std::string date(const std::optional<Date>& d) { return d ? d->to_string() : std::string("-"); }
+  static std::string term(const Term& t) { return fmt::format("from {} until {}", date(t.from), date(t.until)); }
   static std::string value(const dsl::Value& v) {
     if (const auto* m = std::get_if<Money>(&v)) return money(*m);
     return fmt::format("{}u", std::get<Percent>(v).units());
@@ -44,6 +45,10 @@ const char* clause_kind(ClauseKind k) {
     case ClauseKind::exclusivity: return "exclusivity";
     case ClauseKind::prohibition: return "prohibition";
     case ClauseKind::trigger: return "trigger";
+    case ClauseKind::first_refusal: return "first refusal";
+    case ClauseKind::commitment: return "commitment";
+    case ClauseKind::freedom: return "freedom";
+    case ClauseKind::deed: return "deed";
   }
   return "?";
 }
@@ -54,6 +59,7 @@ const char* pattern_kind(PatternKind k) {
     case PatternKind::actor_declares: return "actor declares";
     case PatternKind::buys: return "buys";
     case PatternKind::does: return "does";
+    case PatternKind::status_verified: return "status verified";
   }
   return "?";
 }
@@ -72,12 +78,15 @@ std::string model_text(const Contract& c) {
                        x.overridden ? " overridden" : "");
   }
   for (const Licence& x : c.licences) {
-    out += fmt::format("licence {} {:?}: {} grants {}\n", x.name, x.description, p.actor(x.grantor), p.actor(x.grantee));
+    out += fmt::format("licence {} {:?}: {} grants {} {}\n", x.name, x.description, p.actor(x.grantor), p.actor(x.grantee),
+                       ModelPrinter::term(x.term));
   }
   for (const Clause& x : c.clauses) {
     out += fmt::format("clause {} {:?} {}: buyer {} good {} vendor {}", x.name, x.title, clause_kind(x.kind),
                        p.actor(x.buyer), p.word(x.good), p.actor(x.vendor));
     for (const Actor v : x.more_vendors) out += " or " + p.actor(v);
+    out += fmt::format("{} amount {} deed {:?}{} {}", x.any_vendor ? " anyone" : "", ModelPrinter::money(x.amount),
+                       x.deed, x.forbidden ? " forbidden" : "", ModelPrinter::term(x.term));
     out += fmt::format(" pattern {} {} {} {} {:?} ends [", pattern_kind(x.pattern.kind), p.actor(x.pattern.actor),
                        p.word(x.pattern.word), p.actor(x.pattern.vendor), x.pattern.text);
     for (const DeclRef r : x.ends) out += p.ref(r) + ";";
@@ -88,16 +97,18 @@ std::string model_text(const Contract& c) {
   for (const Exception& x : c.exceptions) {
     out += fmt::format("exception {} to {} {:?}: {} may buy {} from {} consents [", x.name,
                        x.clause < c.clauses.size() ? c.clauses[x.clause].name : "-", x.title, p.actor(x.buyer),
-                       p.word(x.good), p.actor(x.vendor));
+                       p.word(x.good), x.any_vendor ? std::string("anyone") : p.actor(x.vendor));
     for (const Actor a : x.consents) out += p.actor(a) + ";";
     out += fmt::format("] limit {} from {} until {}\n", ModelPrinter::money(x.limit), ModelPrinter::date(x.from),
                        ModelPrinter::date(x.until));
   }
   for (const Power& x : c.powers) {
-    out += fmt::format("power {} {:?}: only {} may declare {}\n", x.name, x.title, p.actor(x.holder), p.word(x.status));
+    out += fmt::format("power {} {:?}: only {} may declare {} verified by {}\n", x.name, x.title, p.actor(x.holder),
+                       p.word(x.status), x.verifier ? p.actor(*x.verifier) : std::string("-"));
   }
   for (const Waterfall& w : c.waterfalls) {
-    out += fmt::format("waterfall {} {:?} of {}\n", w.name, w.title, p.party(w.of));
+    out += fmt::format("waterfall {} {:?} of {} {} {}\n", w.name, w.title, p.party(w.of), w.stream,
+                       ModelPrinter::term(w.term));
     for (const Tier& t : w.tiers) {
       out += fmt::format("  tier {:?} {} {}:", t.name.value_or("-"), tier_kind(t.kind), ModelPrinter::money(t.amount));
       for (const Share& s : t.shares) {
@@ -120,9 +131,9 @@ std::string model_text(const ScenarioRun& run) {
   const ModelPrinter p(*run.contract.contract, &run.outsiders.names());
   for (std::size_t i = 0; i < run.events.size(); ++i) {
     const Event& e = run.events[i];
-    out += fmt::format("on {}: kind {} actor {} vendor {} word {} target {} amount {} text {:?}\n",
+    out += fmt::format("on {}: kind {} actor {} vendor {} word {} target {} amount {} text {:?} stream {}\n",
                        run.dates[i].to_string(), static_cast<int>(e.kind), p.actor(e.actor), p.actor(e.vendor),
-                       p.word(e.word), e.target, ModelPrinter::money(e.amount), e.text);
+                       p.word(e.word), e.target, ModelPrinter::money(e.amount), e.text, e.stream);
   }
   for (const dsl::Expectation& x : run.syntax.expectations) {
     const auto on = [](const std::optional<dsl::DateLit>& d) {
@@ -141,6 +152,10 @@ std::string model_text(const ScenarioRun& run) {
             return fmt::format("expect {} ended on {}\n", e.name.text, on(e.on));
           } else if constexpr (std::is_same_v<X, dsl::LiveExpectation>) {
             return fmt::format("expect {} live\n", e.name.text);
+          } else if constexpr (std::is_same_v<X, dsl::ExpiredExpectation>) {
+            return fmt::format("expect {} expired on {}\n", e.name.text, on(e.on));
+          } else if constexpr (std::is_same_v<X, dsl::FulfilledExpectation>) {
+            return fmt::format("expect {} fulfilled\n", e.name.text);
           } else {
             return fmt::format("expect {} receives {}\n", e.party.to_string(), ModelPrinter::money(e.amount.value));
           }

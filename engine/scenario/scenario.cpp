@@ -72,8 +72,21 @@ void resolve(ScenarioRun& run) {
             expect_name(e.name, {DeclKind::clause, DeclKind::licence}, "clause or licence");
             if (e.by) expect_actor(*e.by);
           } else if constexpr (std::is_same_v<E, dsl::EndedExpectation> || std::is_same_v<E, dsl::LiveExpectation>) {
-            expect_name(e.name, {DeclKind::licence, DeclKind::clause, DeclKind::exception},
-                        "licence, clause or exception");
+            expect_name(e.name, {DeclKind::licence, DeclKind::clause, DeclKind::exception, DeclKind::waterfall},
+                        "licence, clause, exception or waterfall");
+          } else if constexpr (std::is_same_v<E, dsl::ExpiredExpectation>) {
+            // An exception's window is a condition, not a term: it does not expire.
+            expect_name(e.name, {DeclKind::licence, DeclKind::clause, DeclKind::waterfall},
+                        "licence, clause or waterfall");
+          } else if constexpr (std::is_same_v<E, dsl::FulfilledExpectation>) {
+            const auto ref = c.find(e.name.text);
+            if (ref && ref->kind == DeclKind::clause && c.clauses[ref->index].kind == ClauseKind::commitment) return;
+            if (ref && ref->kind == DeclKind::clause) {
+              run.diagnostics.report<DiagId::scenario_wrong_kind>({run.source, e.name.span, {}}, e.name.text,
+                                                                  "a clause but not a commitment", "a commitment");
+              return;
+            }
+            expect_name(e.name, {DeclKind::clause}, "commitment");
           } else if constexpr (std::is_same_v<E, dsl::ReceivesExpectation>) {
             expect_actor(e.party);
           }

@@ -65,9 +65,20 @@ struct EndedOn {  // an ending was expected: when it ended, if it did
   std::string name;
   std::optional<Date> on;
 };
-struct EndedUnder {  // a declaration was expected live at the end
+struct NotLive {  // a declaration was expected live on the last event's date
   std::string name;
-  Ending ending;
+  Ending ending;  // when it ended or expired
+  Date on;        // else: the last event's date, outside `window`
+  Term window;
+};
+struct ExpiredOn {  // an expiry was expected: when it expired, if it did
+  std::string name;
+  std::optional<Date> on;
+};
+struct Unfulfilled {  // a commitment was expected fulfilled
+  std::string name;
+  Money bought;
+  Money amount;
 };
 struct Received {  // a party was expected to receive `expected` in all
   std::string party;
@@ -77,7 +88,8 @@ struct Received {  // a party was expected to receive `expected` in all
 }  // namespace happened
 
 using WhatHappened = std::variant<std::monostate, happened::Breaches, happened::UnexpectedBreaches,
-                                  happened::OutcomesOn, happened::EndedOn, happened::EndedUnder, happened::Received>;
+                                  happened::OutcomesOn, happened::EndedOn, happened::NotLive, happened::Received,
+                                  happened::ExpiredOn, happened::Unfulfilled>;
 
 struct ExpectationResult {
   dsl::Location where;   // the `expect` line

@@ -40,7 +40,11 @@ std::size_t probes_for(int n) {
 void check_fresh(const State& s, const State& fresh) {
   REQUIRE(s.licences.size() == fresh.licences.size());
   for (std::size_t i = 0; i < s.licences.size(); ++i) CHECK(s.licences[i].ended == fresh.licences[i].ended);
-  for (std::size_t i = 0; i < s.clauses.size(); ++i) CHECK(s.clauses[i].ended == fresh.clauses[i].ended);
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    CHECK(s.clauses[i].ending.ended == fresh.clauses[i].ending.ended);
+    CHECK(s.clauses[i].allowance == fresh.clauses[i].allowance);
+    CHECK(s.clauses[i].bought == fresh.clauses[i].bought);
+  }
   REQUIRE(s.exceptions.size() == fresh.exceptions.size());
   for (std::size_t i = 0; i < s.exceptions.size(); ++i) {
     CHECK(s.exceptions[i].ending.ended == fresh.exceptions[i].ending.ended);

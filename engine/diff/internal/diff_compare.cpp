@@ -62,14 +62,19 @@ struct KeyFacts {
 struct FactsOf {
   KeyFacts operator()(const Permitted& o) const { return {static_cast<std::uint8_t>(o.why), o.party, o.overrides, {}}; }
   KeyFacts operator()(const Breach& o) const { return {static_cast<std::uint8_t>(o.why), o.party, {}, o.ended_by}; }
-  KeyFacts operator()(const Declared& o) const { return {0, o.party, {}, {}}; }
-  KeyFacts operator()(const Ineffective& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Declared& o) const { return {static_cast<std::uint8_t>(o.pending), o.party, {}, {}}; }
+  KeyFacts operator()(const Ineffective& o) const { return {static_cast<std::uint8_t>(o.why), o.party, {}, {}}; }
   KeyFacts operator()(const Consented& o) const { return {static_cast<std::uint8_t>(o.why), o.party, {}, {}}; }
   KeyFacts operator()(const Ended& o) const { return {0, {}, o.subject, {}}; }
   KeyFacts operator()(const Payout& o) const { return {0, o.party, {}, {}}; }
   KeyFacts operator()(const Uncovered& o) const {
-    return {static_cast<std::uint8_t>(o.why), o.party, {}, o.ended_duty};
+    return {static_cast<std::uint8_t>(o.why), o.party, {}, o.subject};
   }
+  KeyFacts operator()(const Verified& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Rejected& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Declined& o) const { return {0, o.party, {}, {}}; }
+  KeyFacts operator()(const Expired& o) const { return {0, {}, o.subject, {}}; }
+  KeyFacts operator()(const Fulfilled&) const { return {}; }
 };
 
 }  // namespace

@@ -29,6 +29,11 @@ class PartWriter {
     if (!value.empty()) add(what, "", quoted(value), fmt::format("{} {}", what, quoted(value)));
   }
 
+  void term(const Term& t) {
+    if (t.from) add("from", "", t.from->to_string(), "from " + t.from->to_string());
+    if (t.until) add("until", "", t.until->to_string(), "until " + t.until->to_string());
+  }
+
   void party(const Party& p) {
     text("description", p.description);
     std::vector<std::string_view> bodies = p.bodies;
@@ -46,6 +51,7 @@ class PartWriter {
     text("description", l.description);
     const std::string grant = fmt::format("{} grants {}", actor(l.grantor), actor(l.grantee));
     add("", "grant", grant, grant);
+    term(l.term);
   }
 
   void clause(const Clause& cl) {
@@ -62,6 +68,35 @@ class PartWriter {
         const std::string vendors = fmt::format("{}from {}", only ? "only " : "", fmt::join(names, " or "));
         add("", "duty", duty, fmt::format("{} {}", duty, vendors));
         add("", "vendors", vendors, "");
+        term(cl.term);
+        break;
+      }
+      case ClauseKind::first_refusal: {
+        const std::string duty =
+            fmt::format("{} must offer {} to {} first", actor(cl.buyer), word(cl.good), actor(cl.vendor));
+        add("", "duty", duty, duty);
+        term(cl.term);
+        break;
+      }
+      case ClauseKind::commitment: {
+        const std::string duty = fmt::format("{} must buy {} from {}", actor(cl.buyer), word(cl.good), actor(cl.vendor));
+        add("", "duty", duty, duty);
+        add("at least", "", cl.amount.to_short(), "at least " + cl.amount.to_short());
+        if (cl.term.from) add("from", "", cl.term.from->to_string(), "from " + cl.term.from->to_string());
+        if (cl.term.until) add("by", "", cl.term.until->to_string(), "by " + cl.term.until->to_string());
+        break;
+      }
+      case ClauseKind::freedom: {
+        const std::string freedom = fmt::format("{} may buy {} from {}", actor(cl.buyer), word(cl.good),
+                                                cl.any_vendor ? std::string("anyone") : actor(cl.vendor));
+        add("", "duty", freedom, freedom);
+        term(cl.term);
+        break;
+      }
+      case ClauseKind::deed: {
+        const std::string deed = fmt::format("{} {} \"{}\"", actor(cl.buyer), cl.forbidden ? "must not do" : "may do", cl.deed);
+        add("", "duty", deed, deed);
+        term(cl.term);
         break;
       }
       case ClauseKind::trigger: {
@@ -70,6 +105,7 @@ class PartWriter {
           const std::string effect = fmt::format("{} ends", decl(target));
           add("then", std::string(decl(target)), effect, "then " + effect);
         }
+        term(cl.term);
         break;
       }
     }
@@ -82,6 +118,7 @@ class PartWriter {
       case PatternKind::buys:
         return fmt::format("{} buys {} from {}", actor(p.actor), word(p.word), actor(p.vendor));
       case PatternKind::does: return fmt::format("{} does \"{}\"", actor(p.actor), p.text);
+      case PatternKind::status_verified: return fmt::format("{} is verified", word(p.word));
     }
     return "";
   }
@@ -91,7 +128,8 @@ class PartWriter {
     const std::string to = fmt::format("to {}", decl(DeclRef{DeclKind::clause, ex.clause}));
     add("", "to", to, to);
     const std::string permission =
-        fmt::format("{} may buy {} from {}", actor(ex.buyer), word(ex.good), actor(ex.vendor));
+        fmt::format("{} may buy {} from {}", actor(ex.buyer), word(ex.good),
+                    ex.any_vendor ? std::string("anyone") : actor(ex.vendor));
     add("", "permission", permission, permission);
     for (const Actor a : ex.consents) {
       const std::string consent = fmt::format("if {} consents", actor(a));
@@ -106,6 +144,10 @@ class PartWriter {
     text("title", p.title);
     const std::string holder = fmt::format("only {} may declare {}", actor(p.holder), word(p.status));
     add("", "holder", holder, holder);
+    if (p.verifier) {
+      const std::string verifier = "verified by " + actor(*p.verifier);
+      add("verified by", "", actor(*p.verifier), verifier);
+    }
   }
 
   static std::string tier_label(const Waterfall& w, std::size_t t) {
@@ -120,8 +162,9 @@ class PartWriter {
 
   void waterfall(const Waterfall& w) {
     text("title", w.title);
-    const std::string of = fmt::format("of {}", name_(c_.parties[w.of].name));
+    const std::string of = fmt::format("of {} {}", name_(c_.parties[w.of].name), w.stream);
     add("", "of", of, of);
+    term(w.term);
     std::vector<std::string> order;
     for (std::size_t t = 0; t < w.tiers.size(); ++t) {
       const Tier& tier = w.tiers[t];

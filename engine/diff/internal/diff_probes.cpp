@@ -138,7 +138,8 @@ class ProbeBuilder {
       if (cl.kind == ClauseKind::trigger) {
         const TriggerPattern& p = cl.pattern;
         switch (p.kind) {
-          case PatternKind::status_declared: statuses_[word(c.words[p.word])]; break;
+          case PatternKind::status_declared:
+          case PatternKind::status_verified: statuses_[word(c.words[p.word])]; break;
           case PatternKind::actor_declares:
             statuses_[word(c.words[p.word])].insert(actor_of(c, to_old, p.actor));
             break;
@@ -168,6 +169,7 @@ class ProbeBuilder {
     return {.kind = EventKind::declares, .actor = who, .word = status};
   }
   static ProbeEvent is_declared(Index status) { return {.kind = EventKind::is_declared, .word = status}; }
+  static ProbeEvent is_verified(Index status) { return {.kind = EventKind::is_verified, .word = status}; }
   static ProbeEvent consents(Index who, Index exception) {
     return {.kind = EventKind::consents, .actor = who, .target = exception};
   }
@@ -287,6 +289,7 @@ class ProbeBuilder {
     const TriggerPattern& p = trigger.pattern;
     switch (p.kind) {
       case PatternKind::status_declared: return {is_declared(word(c.words[p.word]))};
+      case PatternKind::status_verified: return {is_declared(word(c.words[p.word])), is_verified(word(c.words[p.word]))};
       case PatternKind::actor_declares: return {declares(actor_of(c, to_old, p.actor), word(c.words[p.word]))};
       case PatternKind::buys:
         return {buys(Triple{actor_of(c, to_old, p.actor), word(c.words[p.word]), actor_of(c, to_old, p.vendor)}, kBase)};
@@ -377,6 +380,12 @@ std::string probe_text(const ProbeSet& set, const ProbeEvent& e, const NameReade
                          e.amount.to_short());
     case EventKind::uses: return fmt::format("{} uses {}", actor(e.actor), name(set.targets[e.target].name));
     case EventKind::earns: return fmt::format("{} earns {}", actor(e.actor), e.amount.to_short());
+    case EventKind::verifies: return fmt::format("{} verifies {}", actor(e.actor), set.words[e.word]);
+    case EventKind::rejects: return fmt::format("{} rejects {}", actor(e.actor), set.words[e.word]);
+    case EventKind::is_verified: return fmt::format("{} is verified", set.words[e.word]);
+    case EventKind::declines:
+      return fmt::format("{} declines {} for {}", actor(e.actor), set.words[e.word], e.amount.to_short());
+    case EventKind::nothing_happens: return "nothing happens";
     case EventKind::does: {
       std::string quoted;
       for (const char ch : set.texts[e.text]) {
