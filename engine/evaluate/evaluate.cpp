@@ -508,7 +508,7 @@ std::optional<std::string> Evaluator::earning(const Event& e, Date on, OutcomeLo
   // Check every running total first, so that an overflow changes nothing.
   for (const Index wi : mine) {
     if (!state_.waterfalls[wi].total.plus(e.amount)) {
-      return fmt::format("the income paid through waterfall `{}` would pass the money range ($1000T)",
+      return fmt::format("the {} paid through waterfall `{}` would pass the money range ($1000T)", e.stream,
                          c_.waterfalls[wi].name);
     }
   }

@@ -40,8 +40,8 @@ TEST_CASE("an expectation naming nothing in the contract is an error with a plac
   const std::string file = repo_path("tests/scenarios/unknown-name-in-expectation.scenario");
   const auto r = run_clause({"check", file});
   CHECK(r.exit == 1);
-  CHECK_THAT(r.err, Catch::Contains(file + ":6:8: error[E0206]: the contract has no licence, clause or exception "
-                                           "`consented_twice`"));
+  CHECK_THAT(r.err, Catch::Contains(file + ":6:8: error[E0206]: the contract has no licence, clause, exception or "
+                                           "waterfall `consented_twice`"));
 }
 
 TEST_CASE("a scenario that does not parse counts its expectations as failed", "[test-command]") {
