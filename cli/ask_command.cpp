@@ -6,6 +6,7 @@
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
 #include "dsl/read_source.hpp"
+#include "cli/diagnostics_json.hpp"
 #include "cli/files.hpp"
 
 namespace clause::cli {
@@ -66,8 +67,11 @@ int ask_command(Context& ctx, const AskOptions& options) {
   const engine::State state = evaluator.state();
   const Answer answer{contract, events, outsiders.names(), log, state};
   if (options.json) {
-    ctx.out << answer_json(answer).dump(2) << '\n';
+    Json j = answer_json(answer);
+    j["warnings"] = diagnostics_json(event_problems);
+    ctx.out << j.dump(2) << '\n';
   } else {
+    ctx.print(event_problems);  // warnings about words the contract never mentions
     print_answer(ctx.out, answer, ctx.out_style, false, ctx.env.terminal_width);
   }
   return kSuccess;

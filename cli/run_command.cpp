@@ -5,6 +5,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
+#include "cli/diagnostics_json.hpp"
 #include "cli/files.hpp"
 #include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
@@ -26,11 +27,9 @@ int run_command(Context& ctx, const RunOptions& options) {
     return kUsage;
   }
   engine::run_scenario(run);
-  // Contract warnings belong to `check`; show what stops the run.
-  dsl::DiagnosticList shown;
-  for (const dsl::Diagnostic& d : run.diagnostics.items()) {
-    if (d.severity == dsl::Severity::error) shown.add(d);
-  }
+  // Contract warnings belong to `check`; show what stops the run, and the scenario's own
+  // warnings (a word its events use that the contract never mentions).
+  const dsl::DiagnosticList shown = scenario_problems(run);
   if (!run.ran) {
     ctx.print(shown);
     return kFound;
@@ -49,9 +48,11 @@ int run_command(Context& ctx, const RunOptions& options) {
     out["scenario"] = run.syntax.title.value;
     for (auto& [k, v] : j.items()) out[k] = v;
     out["expectations"] = expectations;
+    out["warnings"] = diagnostics_json(shown);
     ctx.out << out.dump(2) << '\n';
     return kSuccess;
   }
+  ctx.print(shown);
   ctx.out << ctx.out_style.bold(fmt::format("scenario \"{}\"", run.syntax.title.value)) << '\n'
           << ctx.out_style.dim(fmt::format("contract \"{}\"{}, {}", contract.title,
                                            contract.version ? fmt::format(" version {}", *contract.version)

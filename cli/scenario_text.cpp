@@ -81,4 +81,12 @@ std::vector<std::string> event_outcomes(const engine::ScenarioRun& run, engine::
   return out;
 }
 
+dsl::DiagnosticList scenario_problems(const engine::ScenarioRun& run) {
+  dsl::DiagnosticList shown;
+  for (const dsl::Diagnostic& d : run.diagnostics.items()) {
+    if (d.severity == dsl::Severity::error || d.where.source == run.source) shown.add(d);
+  }
+  return shown;
+}
+
 }  // namespace clause::cli

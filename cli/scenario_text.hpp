@@ -15,4 +15,8 @@ std::string what_happened(const engine::ScenarioRun& run, const engine::WhatHapp
 // Each outcome of the event at log.events[record]: "breach of `exclusivity` by OpenAI".
 std::vector<std::string> event_outcomes(const engine::ScenarioRun& run, engine::Index record);
 
+// What a command that runs a scenario shows of its diagnostics: every error, and the
+// warnings about the scenario file itself (its contract's warnings belong to `check`).
+dsl::DiagnosticList scenario_problems(const engine::ScenarioRun& run);
+
 }  // namespace clause::cli

@@ -28,17 +28,14 @@ int test_command(Context& ctx, const std::vector<std::string>& paths) {
     engine::run_scenario(run);
     if (!run.ran) {
       // A scenario that cannot run fails every expectation it has (at least one).
-      dsl::DiagnosticList shown;
-      for (const dsl::Diagnostic& d : run.diagnostics.items()) {
-        if (d.severity == dsl::Severity::error) shown.add(d);
-      }
-      ctx.print(shown);
+      ctx.print(scenario_problems(run));
       const std::size_t n = std::max<std::size_t>(1, run.syntax.expectations.size());
       failed += n;
       ctx.out << ctx.out_style.kind(engine::OutcomeKind::breach, "FAIL") << "  " << file
               << fmt::format("  (does not run: {} {} counted as failed)\n", n, n == 1 ? "expectation" : "expectations");
       continue;
     }
+    ctx.print(scenario_problems(run));  // its warnings
     dsl::DiagnosticList failures;
     for (const engine::ExpectationResult& r : run.results) {
       if (r.passed) continue;

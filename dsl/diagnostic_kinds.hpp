@@ -151,6 +151,8 @@ enum class DiagId : std::uint16_t {
   verified_without_verifier,
   freedom_contradicts,
   exception_cannot_apply,
+  event_outsider,
+  event_unknown_word,
 };
 
 struct DiagKind {
@@ -404,6 +406,12 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
     {DiagId::exception_cannot_apply, "W0112", Severity::warning,
      "exception `{}` can never apply: `{}` is {}, which forbids nothing an exception could permit",
      "exception to a commitment, freedom or deed"},
+    {DiagId::event_outsider, "W0113", Severity::warning,
+     "`{}` is not a party of the contract: it is an outsider, with no power, licence or consent{}",
+     "event names an undeclared party"},
+    {DiagId::event_unknown_word, "W0114", Severity::warning,
+     "the contract never mentions {} `{}`{}, so none of its terms is about it",
+     "event names a word the contract never uses"},
 });
 
 constexpr const DiagKind& kind_of(DiagId id) { return kDiagKinds[static_cast<std::size_t>(id)]; }

@@ -39,9 +39,15 @@ class Resolver {
     return out;
   }
 
+  // Outsiders are legal, but a misspelt party is the likelier reason for one: warned, with
+  // the closest declared party.
   Actor actor(const dsl::ActorRef& a) {
     const auto ref = c_.find(a.party.text);
-    if (!ref) return outsiders_.intern(a.to_string());
+    if (!ref) {
+      diags_.report<DiagId::event_outsider>(at(a.party.span), a.party.text,
+                                            did_you_mean(a.party.text, names_of(DeclKind::party)));
+      return outsiders_.intern(a.to_string());
+    }
     if (ref->kind != DeclKind::party) {
       error(a.party.span,
             dsl::message<DiagId::wrong_kind>(a.party.text, decl_kind_with_article(ref->kind), "a party"));
@@ -69,6 +75,37 @@ class Resolver {
                                    may_suggest(diags_) ? did_you_mean(name.text, names_of(kind)) : ""));
     }
     return kNone;
+  }
+
+  // A good, status, stream or deed text the contract never mentions: warned, with the
+  // closest one it does.
+  void unknown_word(Span where, const char* what, std::string_view word, std::vector<std::string_view> known) {
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    diags_.report<DiagId::event_unknown_word>(at(where), what, word, did_you_mean(word, known));
+  }
+  Index word(const dsl::Ident& w, const char* what) {
+    const Index found = c_.find_word(w.text);
+    if (found == kNone) {
+      std::vector<std::string_view> known(c_.words.begin(), c_.words.end());
+      unknown_word(w.span, what, w.text, std::move(known));
+    }
+    return found;
+  }
+  void stream(const dsl::Ident& s, const std::string& lower) {
+    std::vector<std::string_view> known;
+    for (const Waterfall& w : c_.waterfalls) {
+      if (w.stream == lower) return;
+      known.push_back(w.stream);
+    }
+    unknown_word(s.span, "the stream", s.text, std::move(known));
+  }
+  void deed(const dsl::Text& t) {
+    if (c_.deed_triggers.contains(t.value) || c_.deed_clauses.contains(t.value)) return;
+    std::vector<std::string_view> known;
+    for (const auto& [text, _] : c_.deed_triggers) known.push_back(text);
+    for (const auto& [text, _] : c_.deed_clauses) known.push_back(text);
+    unknown_word(t.span, "the deed", t.value, std::move(known));
   }
 
   Money amount(const dsl::MoneyLit& m, const char* what) {
@@ -100,11 +137,11 @@ std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyn
         if constexpr (std::is_same_v<E, dsl::DeclaresEvent>) {
           e.kind = EventKind::declares;
           e.actor = r.actor(ev.actor);
-          e.word = contract.find_word(ev.status.text);
+          e.word = r.word(ev.status, "the status");
           e.text = ev.status.text;
         } else if constexpr (std::is_same_v<E, dsl::IsDeclaredEvent>) {
           e.kind = EventKind::is_declared;
-          e.word = contract.find_word(ev.status.text);
+          e.word = r.word(ev.status, "the status");
           e.text = ev.status.text;
         } else if constexpr (std::is_same_v<E, dsl::ConsentsEvent>) {
           e.kind = EventKind::consents;
@@ -113,7 +150,7 @@ std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyn
         } else if constexpr (std::is_same_v<E, dsl::BuysEvent>) {
           e.kind = EventKind::buys;
           e.actor = r.actor(ev.buyer);
-          e.word = contract.find_word(ev.good.text);
+          e.word = r.word(ev.good, "the good");
           e.text = ev.good.text;
           e.vendor = r.actor(ev.vendor);
           e.amount = r.amount(ev.amount, "a purchase");
@@ -131,20 +168,21 @@ std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyn
             for (char& ch : e.stream) {
               if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
             }
+            r.stream(*ev.stream, e.stream);
           }
         } else if constexpr (std::is_same_v<E, dsl::VerifiesEvent> || std::is_same_v<E, dsl::RejectsEvent>) {
           e.kind = std::is_same_v<E, dsl::VerifiesEvent> ? EventKind::verifies : EventKind::rejects;
           e.actor = r.actor(ev.actor);
-          e.word = contract.find_word(ev.status.text);
+          e.word = r.word(ev.status, "the status");
           e.text = ev.status.text;
         } else if constexpr (std::is_same_v<E, dsl::IsVerifiedEvent>) {
           e.kind = EventKind::is_verified;
-          e.word = contract.find_word(ev.status.text);
+          e.word = r.word(ev.status, "the status");
           e.text = ev.status.text;
         } else if constexpr (std::is_same_v<E, dsl::DeclinesEvent>) {
           e.kind = EventKind::declines;
           e.actor = r.actor(ev.party);
-          e.word = contract.find_word(ev.good.text);
+          e.word = r.word(ev.good, "the good");
           e.text = ev.good.text;
           e.amount = r.amount(ev.amount, "a decline");
         } else if constexpr (std::is_same_v<E, dsl::NothingHappensEvent>) {
@@ -153,6 +191,7 @@ std::optional<Event> resolve_event(const Contract& contract, const dsl::EventSyn
           e.kind = EventKind::does;
           e.actor = r.actor(ev.actor);
           e.text = ev.text.value;
+          r.deed(ev.text);
         }
       },
       syntax.node);

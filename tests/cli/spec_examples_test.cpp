@@ -6,7 +6,19 @@
 
 using clause::test::run_clause;
 
-TEST_CASE("every file in the spec's examples checks clean, without warnings", "[spec]") {
+// Clean but for the warnings about words a scenario's events use that the contract never
+// mentions (W0113, W0114): the examples use outsiders and an unmatched deed on purpose.
+bool clean(const std::string& err) {
+  std::size_t at = 0;
+  while ((at = err.find("warning[", at)) != std::string::npos) {
+    const std::string id = err.substr(at + 8, 5);
+    if (id != "W0113" && id != "W0114") return false;
+    at += 8;
+  }
+  return err.find("error[") == std::string::npos;
+}
+
+TEST_CASE("every file in the spec's examples checks clean, without warnings but about the words of events", "[spec]") {
   if (!clause::test::have_spec()) {
     WARN("the shared spec folder was not found; set CLAUSE_SPEC_DIR to test its examples");
     return;
@@ -18,7 +30,7 @@ TEST_CASE("every file in the spec's examples checks clean, without warnings", "[
     INFO(file);
     const auto r = run_clause({"check", file});
     CHECK(r.exit == 0);
-    CHECK(r.err.empty());
+    CHECK(clean(r.err));
   }
 }
 
