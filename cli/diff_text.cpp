@@ -79,6 +79,11 @@ std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::v
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;
     for (const engine::Outcome& o : a.log.outcomes_of(r)) {
+      // What time revealed before the event is the `nothing happens` witness's to show.
+      const auto* b = std::get_if<engine::Breach>(&o);
+      const bool of_time = std::holds_alternative<engine::Expired>(o) ||
+                           (b != nullptr && b->why == engine::Breach::Why::commitment_short);
+      if (of_time && a.events[event].kind != engine::EventKind::nothing_happens) continue;
       out.push_back(ShownOutcome{engine::kind_of(o), headline(ctx, a.events[event], o),
                                  explain(ctx, a.events[event], on, o)});
     }

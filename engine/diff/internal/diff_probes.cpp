@@ -278,6 +278,11 @@ class ProbeBuilder {
 
   // Returns whether the probe is new.
   bool add(Date on, std::vector<ProbeEvent> events) {
+    // The probe's date is its first event's; an event carries its own only when it differs.
+    if (!events.empty() && events.front().on) on = *events.front().on;
+    for (ProbeEvent& e : events) {
+      if (e.on == on) e.on.reset();
+    }
     std::string signature = fmt::format("{}", on.serial());
     for (const ProbeEvent& e : events) {
       signature += fmt::format("|{},{},{},{},{},{},{},{},{}", static_cast<int>(e.kind), e.actor, e.vendor, e.word,
