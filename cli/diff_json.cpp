@@ -5,6 +5,8 @@
 #include "cli/scenario_text.hpp"
 #include "engine/evaluate/evaluate.hpp"
 
+#include <algorithm>
+
 namespace clause::cli {
 
 using engine::ContractDiff;
@@ -63,6 +65,10 @@ Json behaviour_json(const ContractDiff& d) {
     ++group;
     for (const engine::Witness& w : g.witnesses) {
       Json j{{"group", group}, {"on", w.on.to_string()}, {"events", w.events}};
+      // Each event's date, when a later event of the probe carries its own.
+      std::vector<std::string> dates;
+      for (const dsl::Date date : w.dates) dates.push_back(date.to_string());
+      if (std::any_of(w.dates.begin(), w.dates.end(), [&](dsl::Date date) { return date != w.on; })) j["dates"] = dates;
       // With renames, the events as the new contract names them.
       std::vector<std::string> new_events;
       for (const engine::Event& e : w.new_answer.events) new_events.push_back(e.canonical);
@@ -155,6 +161,7 @@ Json diff_json(const ContractDiff& d) {
   j["behaviour"] = behaviour_json(d);
   j["payouts"] = payouts_json(d);
   j["probes"] = Json{{"on", d.behaviour.on.to_string()}, {"count", d.behaviour.probes},
+                     {"dated", d.behaviour.dated_probes},
                      {"groups", d.behaviour.groups.size()}, {"witnesses", d.behaviour.witness_count()}};
   if (d.scenarios) j["scenarios"] = scenarios_json(*d.scenarios);
   return j;

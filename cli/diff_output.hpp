@@ -12,6 +12,9 @@ namespace clause::cli {
 
 // How many groups of witnesses the memo shows; JSON lists every witness.
 inline constexpr std::size_t kMemoGroups = 8;
+// How many more groups it lists a line each (the smallest witness and the kinds of its
+// outcomes on each side) after those.
+inline constexpr std::size_t kMemoLines = 32;
 // A declaration's changed parts share its line up to this width, else take a line each.
 inline constexpr std::size_t kMemoWidth = 100;
 

@@ -32,9 +32,27 @@ std::string arrow(const std::string& old_value, const std::string& new_value) {
   return fmt::format("{} → {}", old_value, new_value);
 }
 
+// Parts that read as a phrase with their value, "until 2032-12-31", "verified by Panel":
+// written whole on each side of the arrow, and added or removed as what now holds.
+bool phrase_part(const std::string& what) {
+  return what == "from" || what == "until" || what == "by" || what == "verified by" || what == "at least";
+}
+
+std::string phrase_detail(const engine::TermDetail& d) {
+  const auto phrase = [&](const std::string& value) { return fmt::format("{} {}", d.what, value); };
+  if (d.old_value.empty()) return "now " + phrase(d.new_value);
+  if (d.new_value.empty()) {
+    if (d.what == "until") return phrase(d.old_value) + " → no end date";
+    if (d.what == "from") return phrase(d.old_value) + " → no start date";
+    return "no longer " + phrase(d.old_value);
+  }
+  return fmt::format("{} → {}", phrase(d.old_value), phrase(d.new_value));
+}
+
 }  // namespace
 
 std::string detail_text(const engine::TermDetail& d) {
+  if (phrase_part(d.what)) return phrase_detail(d);
   std::string body;
   if (d.old_value.empty()) {
     body = "added " + d.new_value;

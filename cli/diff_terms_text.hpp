@@ -10,7 +10,9 @@
 namespace clause::cli {
 
 // `limit: $10B → $20B`, `tier "Microsoft's recoupment": Microsoft 75% → 70%` (leading words
-// both values share are written once), `condition: added if Oracle consents`.
+// both values share are written once), `condition: added if Oracle consents`; terms and
+// verifiers read whole: `until 2030-12-31 → until 2032-12-31`, `now verified by Panel`,
+// `until 2030-12-31 → no end date`.
 std::string detail_text(const engine::TermDetail& detail);
 
 // Each detail as text: detail_text for a change; what the declaration says, as written,

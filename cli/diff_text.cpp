@@ -79,6 +79,11 @@ std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::v
   for (const engine::EventRecord& r : a.log.events) {
     if (r.event != event) continue;
     for (const engine::Outcome& o : a.log.outcomes_of(r)) {
+      // What time revealed before the event is the `nothing happens` witness's to show.
+      const auto* b = std::get_if<engine::Breach>(&o);
+      const bool of_time = std::holds_alternative<engine::Expired>(o) ||
+                           (b != nullptr && b->why == engine::Breach::Why::commitment_short);
+      if (of_time && a.events[event].kind != engine::EventKind::nothing_happens) continue;
       out.push_back(ShownOutcome{engine::kind_of(o), headline(ctx, a.events[event], o),
                                  explain(ctx, a.events[event], on, o)});
     }
@@ -101,38 +106,78 @@ void print_side(std::ostream& out, const Style& style, const char* label, const 
       out << style.dim(fmt::format("{} {}", symbol(engine::OutcomeKind::uncovered), o.headline)) << '\n';
       continue;
     }
-    out << style.kind(*o.kind, fmt::format("{} {}", symbol(*o.kind), pad(engine::outcome_kind_name(*o.kind), 11)))
+    out << style.kind(*o.kind, fmt::format("{} {} ", symbol(*o.kind), pad(engine::outcome_kind_name(*o.kind), 10)))
         << o.headline << '\n';
     if (with_reason) out << blank << "  " << style.dim(o.reason) << '\n';
   }
+}
+
+// "on 2031-01-01: Microsoft uses research": a witness's events, each run of them dated
+// other than `on` (the probes' usual date) led by its date.
+std::string witness_events(const engine::Witness& w, dsl::Date on) {
+  std::string text;
+  std::optional<dsl::Date> last;
+  for (std::size_t i = 0; i < w.events.size(); ++i) {
+    const dsl::Date date = i < w.dates.size() ? w.dates[i] : w.on;
+    if (i > 0) text += ", then ";
+    if (last ? date != *last : date != on) text += fmt::format("on {}: ", date.to_string());
+    last = date;
+    text += w.events[i];
+  }
+  return text;
+}
+
+// How many probes ran on other days (around the ends of terms and exception windows).
+std::string dated_note(const engine::BehaviourDiff& b) {
+  if (b.dated_probes == 0) return "";
+  return fmt::format(" ({} of them on other days, around where terms and windows begin and end)", b.dated_probes);
 }
 
 void print_behaviour(std::ostream& out, const ContractDiff& d, const Style& style) {
   const engine::BehaviourDiff& b = d.behaviour;
   out << style.bold("Behaviour") << ": ";
   if (b.groups.empty()) {
-    out << fmt::format("no change ({} {} on {})\n", b.probes, b.probes == 1 ? "probe" : "probes", b.on.to_string());
+    out << fmt::format("no change ({} {} on {}{})\n", b.probes, b.probes == 1 ? "probe" : "probes", b.on.to_string(),
+                       dated_note(b));
     return;
   }
-  out << fmt::format("{} {} found by {} probes on {}, the smallest witness of each\n", b.groups.size(),
-                     b.groups.size() == 1 ? "change" : "changes", b.probes, b.on.to_string());
+  out << fmt::format("{} {} found by {} probes on {}{}, the smallest witness of each\n", b.groups.size(),
+                     b.groups.size() == 1 ? "change" : "changes", b.probes, b.on.to_string(), dated_note(b));
   std::size_t number = 0;
   for (const engine::WitnessGroup& g : b.groups) {
-    if (++number > kMemoGroups) {
-      out << fmt::format("  … and {} more (clause diff --json lists every witness)\n", b.groups.size() - kMemoGroups);
-      break;
-    }
     const engine::Witness& w = g.witnesses.front();
-    const std::string date = w.on == b.on ? "" : fmt::format("on {}: ", w.on.to_string());
-    out << fmt::format("  {}. {}{}\n", number, date, fmt::join(w.events, ", then "));
+    if (++number > kMemoGroups) {
+      if (number > kMemoGroups + kMemoLines) {
+        out << fmt::format("  … and {} more (clause diff --json lists every witness)\n",
+                           b.groups.size() - kMemoGroups - kMemoLines);
+        break;
+      }
+      // A line each: "on 2031-01-01: Microsoft uses research — old: permitted; new: breach".
+      const dsl::Date shows_on = w.shows < w.dates.size() ? w.dates[w.shows] : w.on;
+      const auto kinds = [&](const engine::Contract& c, const std::vector<std::string>& outsiders,
+                             const engine::ProbeAnswer& a) {
+        std::vector<std::string> said;
+        for (const ShownOutcome& o : shown_outcomes(c, outsiders, a, w.shows, shows_on)) {
+          said.push_back(o.kind ? engine::outcome_kind_name(*o.kind) : "not in this contract");
+        }
+        if (said.empty()) said.push_back("nothing happens");
+        return fmt::format("{}", fmt::join(said, ", "));
+      };
+      out << fmt::format("  {}. {} — old: {}; new: {}\n", number, witness_events(w, b.on),
+                         kinds(*d.old_contract, b.old_outsiders, w.old_answer),
+                         kinds(*d.new_contract, b.new_outsiders, w.new_answer));
+      continue;
+    }
+    out << fmt::format("  {}. {}\n", number, witness_events(w, b.on));
     // The outcomes of the event that shows the change; named when it is not the last.
     std::string indent = "       ";
     if (w.shows + 1 != w.events.size()) {
       out << indent << style.dim(fmt::format("at `{}`:", w.events[w.shows])) << '\n';
       indent += "  ";
     }
-    const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, w.on);
-    const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, w.on);
+    const dsl::Date shows_on = w.shows < w.dates.size() ? w.dates[w.shows] : w.on;
+    const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, shows_on);
+    const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, shows_on);
     const bool with_reason = old_shown == new_shown;
     print_side(out, style, "old", old_shown, with_reason, indent);
     print_side(out, style, "new", new_shown, with_reason, indent);

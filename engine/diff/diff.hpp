@@ -95,8 +95,9 @@ struct ProbeAnswer {
 };
 
 struct Witness {
-  Date on;
+  Date on;                          // the date of the probe (of its first event)
   std::vector<std::string> events;  // the probe's events, written for the old contract
+  std::vector<Date> dates;          // by event: its date (a later step of a sequence may have its own)
   ProbeAnswer old_answer;
   ProbeAnswer new_answer;
   std::vector<bool> differs;        // by event: its outcomes differ between the contracts
@@ -113,8 +114,9 @@ struct WitnessGroup {
 };
 
 struct BehaviourDiff {
-  Date on;                           // the later of the two effective dates
+  Date on;                           // the later of the two effective dates: most probes' date
   std::size_t probes = 0;            // how many probes ran against each contract
+  std::size_t dated_probes = 0;      // how many of them were dated other than `on`
   std::vector<WitnessGroup> groups;  // the group with the smallest witness first
   // Names probe events gave that a contract does not declare (engine::Outsiders of each).
   std::vector<std::string> old_outsiders;

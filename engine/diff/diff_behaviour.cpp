@@ -45,7 +45,7 @@ class ProbeRunner {
       Event e;
       if (!bind(pe, e, missing_[i])) continue;
       bound_[i] = true;
-      if (auto error = evaluator_.apply(e, p.on, log_, i)) {
+      if (auto error = evaluator_.apply(e, probe_event_date(p, pe), log_, i)) {
         missing_[i] = *error;
         continue;
       }
@@ -53,14 +53,18 @@ class ProbeRunner {
     }
   }
 
-  // The sorted outcome keys of the probe's i-th event.
-  void keys(OutcomeComparer& comparer, Side side, Index i, std::vector<OutcomeKey>& out) const {
+  // The sorted outcome keys of the probe's i-th event. What time revealed before the event
+  // (terms expired, commitments judged) counts only for `nothing happens`, the probe that
+  // asks about time itself: otherwise every probe dated after an `until` only one contract
+  // has would differ.
+  void keys(OutcomeComparer& comparer, Side side, const Probe& p, Index i, std::vector<OutcomeKey>& out) const {
     if (record_of_[i] == kNone) {
       out.assign(1, OutcomeKey{static_cast<std::uint8_t>(OutcomeKind::uncovered), bound_[i] ? kWhyError : kWhyMissing,
                                kNone, kNone, kNone, kNone});
       return;
     }
-    comparer.keys(side, log_, log_.events[record_of_[i]], outsiders_.names(), out);
+    const bool with_time = set_.events[p.first + i].kind == EventKind::nothing_happens;
+    comparer.keys(side, log_, log_.events[record_of_[i]], outsiders_.names(), with_time, out);
   }
 
   // The whole answer, kept for a witness.
@@ -141,6 +145,7 @@ class ProbeRunner {
       e.target = targets_[pe.target].index;
     }
     if (pe.text != kNone) e.text = set_.texts[pe.text];
+    if (pe.kind == EventKind::earns) e.stream = pe.stream == kNone ? std::string("profit") : set_.streams[pe.stream];
     return true;
   }
 
@@ -167,14 +172,23 @@ Money total_amount(const ProbeSet& set, const Probe& p) {
 }
 
 // What a group is known by: the last event whose outcomes differ, but for its amount, and
-// that event's outcomes on each side.
+// that event's outcomes on each side. When that event changes nothing in either contract
+// (every outcome `ineffective`: a verification by someone who may not, a decline by someone
+// who holds no refusal), who acted is left out: each such actor shows the same change.
 std::string group_key(const ProbeEvent& e, const std::vector<OutcomeKey>& old_keys,
                       const std::vector<OutcomeKey>& new_keys) {
-  std::string key = fmt::format("{},{},{},{},{},{}", static_cast<int>(e.kind), e.actor, e.vendor, e.word, e.target, e.text);
+  const auto ineffective = [](const std::vector<OutcomeKey>& keys) {
+    return !keys.empty() && std::all_of(keys.begin(), keys.end(), [](const OutcomeKey& k) {
+      return k.kind == static_cast<std::uint8_t>(OutcomeKind::ineffective);
+    });
+  };
+  const bool anyone = ineffective(old_keys) && ineffective(new_keys);
+  std::string key = fmt::format("{},{},{},{},{},{},{}", static_cast<int>(e.kind), anyone ? kNone : e.actor, e.vendor,
+                                e.word, e.target, e.text, e.stream);
   for (const auto* keys : {&old_keys, &new_keys}) {
     key += '|';
     for (const OutcomeKey& k : *keys) {
-      key += fmt::format("{},{},{},{},{},{};", k.kind, k.why, k.rule, k.party, k.subject, k.cause);
+      key += fmt::format("{},{},{},{},{},{};", k.kind, k.why, k.rule, anyone ? kNone : k.party, k.subject, k.cause);
     }
   }
   return key;
@@ -185,9 +199,11 @@ struct Found {
   std::size_t order = 0;  // the probe's place: ties go to the probe made first
 };
 
+// Fewest events, then the least amount, then the earliest date (the first day a change
+// shows), then the probe made first.
 bool smaller(const Found& a, const Found& b) {
-  return std::tie(a.witness.size_events, a.witness.size_amount, a.order) <
-         std::tie(b.witness.size_events, b.witness.size_amount, b.order);
+  return std::tie(a.witness.size_events, a.witness.size_amount, a.witness.on, a.order) <
+         std::tie(b.witness.size_events, b.witness.size_amount, b.witness.on, b.order);
 }
 
 }  // namespace
@@ -203,6 +219,11 @@ BehaviourDiff diff_behaviour(const Contract& old_c, const Contract& new_c, const
   }
   const ProbeSet set = make_probes(old_c, new_c, names, out.on);
   out.probes = set.probes.size();
+  for (const Probe& p : set.probes) {
+    bool dated = p.on != out.on;
+    for (Index i = p.first; i < p.first + p.count; ++i) dated = dated || set.events[i].on.has_value();
+    out.dated_probes += dated ? 1 : 0;
+  }
 
   const NameReader as_is = [](std::string_view n) { return n; };
   const NameReader to_new = [&names](std::string_view n) { return names.to_new(n); };
@@ -223,8 +244,8 @@ BehaviourDiff diff_behaviour(const Contract& old_c, const Contract& new_c, const
     std::string key;
     Index shows = 0;
     for (Index i = 0; i < p.count; ++i) {
-      old_runner.keys(comparer, Side::old_contract, i, old_keys);
-      new_runner.keys(comparer, Side::new_contract, i, new_keys);
+      old_runner.keys(comparer, Side::old_contract, p, i, old_keys);
+      new_runner.keys(comparer, Side::new_contract, p, i, new_keys);
       if (old_keys == new_keys) continue;
       differs[i] = true;
       shows = i;
@@ -242,7 +263,10 @@ BehaviourDiff diff_behaviour(const Contract& old_c, const Contract& new_c, const
     Found f;
     f.order = pi;
     f.witness.on = p.on;
-    for (Index i = 0; i < p.count; ++i) f.witness.events.push_back(probe_text(set, set.events[p.first + i], as_is));
+    for (Index i = 0; i < p.count; ++i) {
+      f.witness.events.push_back(probe_text(set, set.events[p.first + i], as_is));
+      f.witness.dates.push_back(probe_event_date(p, set.events[p.first + i]));
+    }
     f.witness.old_answer = old_runner.answer(p);
     f.witness.new_answer = new_runner.answer(p);
     f.witness.differs = differs;

@@ -49,8 +49,8 @@ ScenarioImpact compare_runs(std::shared_ptr<const ScenarioRun> old_shared, std::
   for (std::size_t i = 0; i < n; ++i) {
     const EventRecord& a = old_run.log.events[i];
     const EventRecord& b = new_run.log.events[i];
-    comparer.keys(Side::old_contract, old_run.log, a, old_run.outsiders.names(), old_keys);
-    comparer.keys(Side::new_contract, new_run.log, b, new_run.outsiders.names(), new_keys);
+    comparer.keys(Side::old_contract, old_run.log, a, old_run.outsiders.names(), true, old_keys);
+    comparer.keys(Side::new_contract, new_run.log, b, new_run.outsiders.names(), true, new_keys);
     if (old_keys == new_keys) continue;
     impact.events.push_back(
         ScenarioEventChange{a.on, old_run.events[a.event].canonical, static_cast<Index>(i), static_cast<Index>(i)});

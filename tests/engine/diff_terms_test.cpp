@@ -34,7 +34,7 @@ TEST_CASE("a detail writes the words both values share once", "[diff][terms]") {
   CHECK(detail_text(TermDetail{"", "only from Microsoft", "only from Microsoft or Oracle"}) ==
         "only from Microsoft → only from Microsoft or Oracle");
   CHECK(detail_text(TermDetail{"condition", "", "if Oracle consents"}) == "condition: added if Oracle consents");
-  CHECK(detail_text(TermDetail{"until", "2025-06-30", ""}) == "until: removed 2025-06-30");
+  CHECK(detail_text(TermDetail{"until", "2025-06-30", ""}) == "until 2025-06-30 → no end date");
   // Quoted text is never cut.
   CHECK(detail_text(TermDetail{"title", "\"Oracle capacity, June\"", "\"Oracle capacity, July\""}) ==
         "title: \"Oracle capacity, June\" → \"Oracle capacity, July\"");

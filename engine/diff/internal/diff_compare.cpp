@@ -80,9 +80,14 @@ struct FactsOf {
 }  // namespace
 
 void OutcomeComparer::keys(Side side, const OutcomeLog& log, const EventRecord& record,
-                           const std::vector<std::string>& outsiders, std::vector<OutcomeKey>& out) {
+                           const std::vector<std::string>& outsiders, bool with_time,
+                           std::vector<OutcomeKey>& out) {
   out.clear();
   for (const Outcome& o : log.outcomes_of(record)) {
+    if (!with_time) {
+      if (std::holds_alternative<Expired>(o)) continue;
+      if (const auto* b = std::get_if<Breach>(&o); b && b->why == Breach::Why::commitment_short) continue;
+    }
     const KeyFacts facts = std::visit(FactsOf{}, o);
     OutcomeKey k;
     k.kind = static_cast<std::uint8_t>(kind_of(o));

@@ -6,7 +6,13 @@
 // - the `because` sentence's figures (a breach over a $10B limit and over a $20B limit
 //   is the same breach) and which conditions of each exception failed;
 // - payout amounts: the payouts part of the diff compares them exactly;
-// - the order of an event's outcomes (it follows the order declarations are written in).
+// - the order of an event's outcomes (it follows the order declarations are written in);
+// - running figures: a first refusal's allowance, a commitment's total. A change in them
+//   shows as another outcome (permitted by the allowance against a breach, a `fulfilled`
+//   present on one side only) at the probes' amounts, so keying them would only split
+//   one change into many;
+// - what time revealed before an event, but for `nothing happens`: the dated probes ask
+//   about time with `nothing happens` at each boundary.
 // docs/diff.md explains the choice. Internal to the diff.
 #pragma once
 
@@ -43,9 +49,11 @@ class OutcomeComparer {
  public:
   OutcomeComparer(const Contract& old_contract, const Contract& new_contract, const NameMap& names);
 
-  // The sorted keys of one event's outcomes, into `out` (cleared first).
+  // The sorted keys of one event's outcomes, into `out` (cleared first). Without
+  // `with_time`, what time revealed before the event (an `expired`, a commitment's deadline
+  // breach) is left out.
   void keys(Side side, const OutcomeLog& log, const EventRecord& record, const std::vector<std::string>& outsiders,
-            std::vector<OutcomeKey>& out);
+            bool with_time, std::vector<OutcomeKey>& out);
 
  private:
   std::uint32_t decl(Side side, DeclRef ref) const;

@@ -1,6 +1,10 @@
 // Choosing the probes: every event form over the names of both contracts, amounts at and a
 // cent either side of every limit, with and without the consents each exception asks for,
-// and the short sequences where order matters. Each declaration adds a bounded number of
+// and the short sequences where order matters. Version 2 adds verifications and rejections
+// (with and without a declaration pending), declines around the amounts a purchase under a
+// first refusal needs, deeds, earnings on every stream, purchases at each commitment's
+// amount, and probes dated at every boundary of either contract's terms (the day before, on
+// and after each `from`, `until` and `by`). Each declaration adds a bounded number of
 // probes, so the count grows with the contracts, not with pairs of declarations.
 #include "engine/diff/internal/diff_probes.hpp"
 
@@ -36,8 +40,34 @@ struct ExceptionFacts {
 
 struct TripleFacts {
   std::set<std::string, std::less<>> exceptions;  // whose permission is this purchase
-  std::set<Money> limits;
+  std::set<Money> limits;  // exception limits and commitment amounts
 };
+
+// A first refusal: the holder, the good and who must offer it.
+struct Refusal {
+  Index holder = kNone;
+  Index good = kNone;
+  Index buyer = kNone;
+  friend auto operator<=>(const Refusal&, const Refusal&) = default;
+};
+
+// A declaration with a term: its boundary dates and the events that show whether it is in force.
+struct Dated {
+  std::set<Date> dates;
+  std::vector<std::vector<ProbeEvent>> observations;
+};
+
+// A commitment: the purchase it counts, its amount and its `by` date.
+struct Commitment {
+  Triple purchase;
+  Money amount;
+  Date by;
+  friend auto operator<=>(const Commitment&, const Commitment&) = default;
+};
+
+// Dated probes past this many are not made: each runs time forward over every deadline
+// before its date, so a contract of very many terms would cost the square of its size.
+constexpr std::size_t kMaxDatedProbes = 20'000;
 
 class ProbeBuilder {
  public:
@@ -55,10 +85,14 @@ class ProbeBuilder {
     consent_probes();
     use_probes();
     purchase_probes();
+    decline_probes();
     earning_probes();
     deed_probes();
+    verification_probes();
+    commitment_probes();
     sequence_probes(old_, as_is);
     sequence_probes(new_, to_old);
+    dated_probes();
     return std::move(set_);
   }
 
@@ -97,6 +131,13 @@ class ProbeBuilder {
     if (fresh) set_.targets.push_back(ProbeTarget{kind, std::string(name)});
     return it->second;
   }
+  // `profit` is the stream an earning names when it names none: kNone.
+  Index stream(std::string_view s) {
+    if (s == "profit") return kNone;
+    const auto [it, fresh] = stream_index_.emplace(std::string(s), static_cast<Index>(set_.streams.size()));
+    if (fresh) set_.streams.emplace_back(s);
+    return it->second;
+  }
   Index text(std::string_view t) {
     const auto [it, fresh] = text_index_.emplace(std::string(t), static_cast<Index>(set_.texts.size()));
     if (fresh) set_.texts.emplace_back(t);
@@ -110,12 +151,18 @@ class ProbeBuilder {
       who.insert(actor_of(c, to_old, p.holder));
       who.insert(party_of(c, to_old, p.holder));
       who.insert(outsider_);
+      if (p.verifier) {
+        std::set<Index>& verifiers = verifiers_[word(c.words[p.status])];
+        verifiers.insert(actor_of(c, to_old, *p.verifier));
+        verifiers.insert(party_of(c, to_old, *p.verifier));
+      }
     }
     for (const Licence& l : c.licences) {
       std::set<Index>& who = licences_[target_id(DeclKind::licence, to_old(l.name))];
       who.insert(actor_of(c, to_old, l.grantor));
       who.insert(actor_of(c, to_old, l.grantee));
       who.insert(outsider_);
+      dated(c, to_old, DeclRef{DeclKind::licence, static_cast<Index>(&l - c.licences.data())}, l.term);
     }
     for (const Exception& ex : c.exceptions) {
       const std::string_view name = to_old(ex.name);
@@ -135,6 +182,13 @@ class ProbeBuilder {
       if (ex.limit) tf.limits.insert(*ex.limit);
     }
     for (const Clause& cl : c.clauses) {
+      dated(c, to_old, DeclRef{DeclKind::clause, static_cast<Index>(&cl - c.clauses.data())}, cl.term);
+      if (cl.kind == ClauseKind::deed) {
+        // By whom the clause names, and by someone else.
+        deeds_.emplace(actor_of(c, to_old, cl.buyer), text(cl.deed));
+        deeds_.emplace(outsider_, text(cl.deed));
+        continue;
+      }
       if (cl.kind == ClauseKind::trigger) {
         const TriggerPattern& p = cl.pattern;
         switch (p.kind) {
@@ -160,8 +214,27 @@ class ProbeBuilder {
         triples_[Triple{buyer, good, actor_of(c, to_old, c.exceptions[xi].vendor)}];
       }
       triples_[Triple{buyer, good, outsider_}];
+      if (cl.kind == ClauseKind::first_refusal) refusals_.insert(Refusal{actor_of(c, to_old, cl.vendor), good, buyer});
+      if (cl.kind == ClauseKind::commitment) {
+        const Triple t{buyer, good, actor_of(c, to_old, cl.vendor)};
+        triples_[t].limits.insert(cl.amount);
+        if (cl.term.until) commitments_.insert(Commitment{t, cl.amount, *cl.term.until});
+      }
     }
-    for (const Waterfall& w : c.waterfalls) earners_.insert(party_of(c, to_old, Actor{w.of, kNone}));
+    for (const Waterfall& w : c.waterfalls) {
+      earners_.emplace(party_of(c, to_old, Actor{w.of, kNone}), stream(w.stream));
+      dated(c, to_old, DeclRef{DeclKind::waterfall, static_cast<Index>(&w - c.waterfalls.data())}, w.term);
+    }
+  }
+
+  // Remembers a declaration's term, to probe it on each side of each end.
+  void dated(const Contract& c, const NameReader& to_old, DeclRef ref, const Term& term) {
+    if (term.empty()) return;
+    Dated d;
+    if (term.from) d.dates.insert(*term.from);
+    if (term.until) d.dates.insert(*term.until);
+    d.observations = observations(c, to_old, ref);
+    dated_.push_back(std::move(d));
   }
 
   // ----- events -----
@@ -170,6 +243,18 @@ class ProbeBuilder {
   }
   static ProbeEvent is_declared(Index status) { return {.kind = EventKind::is_declared, .word = status}; }
   static ProbeEvent is_verified(Index status) { return {.kind = EventKind::is_verified, .word = status}; }
+  static ProbeEvent verifies(Index who, Index status) {
+    return {.kind = EventKind::verifies, .actor = who, .word = status};
+  }
+  static ProbeEvent rejects(Index who, Index status) {
+    return {.kind = EventKind::rejects, .actor = who, .word = status};
+  }
+  static ProbeEvent declines(Index who, Index good, Money amount) {
+    return {.kind = EventKind::declines, .actor = who, .word = good, .amount = amount};
+  }
+  static ProbeEvent nothing_happens(std::optional<Date> on = std::nullopt) {
+    return {.kind = EventKind::nothing_happens, .on = on};
+  }
   static ProbeEvent consents(Index who, Index exception) {
     return {.kind = EventKind::consents, .actor = who, .target = exception};
   }
@@ -177,7 +262,9 @@ class ProbeBuilder {
     return {.kind = EventKind::buys, .actor = t.buyer, .vendor = t.vendor, .word = t.good, .amount = amount};
   }
   static ProbeEvent uses(Index who, Index licence) { return {.kind = EventKind::uses, .actor = who, .target = licence}; }
-  static ProbeEvent earns(Index who, Money amount) { return {.kind = EventKind::earns, .actor = who, .amount = amount}; }
+  static ProbeEvent earns(Index who, Index stream, Money amount) {
+    return {.kind = EventKind::earns, .actor = who, .stream = stream, .amount = amount};
+  }
   static ProbeEvent does(Index who, Index what) { return {.kind = EventKind::does, .actor = who, .text = what}; }
 
   // Every consent an exception asks for, in either contract.
@@ -189,15 +276,22 @@ class ProbeBuilder {
     return out;
   }
 
-  void add(Date on, std::vector<ProbeEvent> events) {
+  // Returns whether the probe is new.
+  bool add(Date on, std::vector<ProbeEvent> events) {
+    // The probe's date is its first event's; an event carries its own only when it differs.
+    if (!events.empty() && events.front().on) on = *events.front().on;
+    for (ProbeEvent& e : events) {
+      if (e.on == on) e.on.reset();
+    }
     std::string signature = fmt::format("{}", on.serial());
     for (const ProbeEvent& e : events) {
-      signature += fmt::format("|{},{},{},{},{},{},{}", static_cast<int>(e.kind), e.actor, e.vendor, e.word, e.target,
-                               e.text, e.amount.cents());
+      signature += fmt::format("|{},{},{},{},{},{},{},{},{}", static_cast<int>(e.kind), e.actor, e.vendor, e.word,
+                               e.target, e.text, e.stream, e.amount.cents(), e.on ? e.on->serial() : -1);
     }
-    if (!seen_.insert(std::move(signature)).second) return;
+    if (!seen_.insert(std::move(signature)).second) return false;
     set_.probes.push_back(Probe{on, static_cast<Index>(set_.events.size()), static_cast<Index>(events.size())});
     set_.events.insert(set_.events.end(), events.begin(), events.end());
+    return true;
   }
   void add(std::vector<ProbeEvent> events) { add(on_, std::move(events)); }
 
@@ -206,6 +300,29 @@ class ProbeBuilder {
     for (const auto& [status, who] : statuses_) {
       add({is_declared(status)});
       for (const Index a : who) add({declares(a, status)});
+    }
+  }
+
+  // Verifications and rejections of every status whose power asks verification in either
+  // contract: by the verifier, the holder and an outsider, with and without a declaration
+  // pending; twice; and a declaration again while one is pending or after a rejection.
+  void verification_probes() {
+    for (const auto& [status, verifiers] : verifiers_) {
+      std::set<Index> who = verifiers;
+      const auto holders = statuses_.find(status);
+      if (holders != statuses_.end()) who.insert(holders->second.begin(), holders->second.end());
+      who.insert(outsider_);
+      add({is_verified(status)});
+      add({is_declared(status), is_verified(status)});
+      add({is_declared(status), is_verified(status), is_verified(status)});
+      add({is_declared(status), is_declared(status)});
+      for (const Index v : who) {
+        add({verifies(v, status)});
+        add({rejects(v, status)});
+        add({is_declared(status), verifies(v, status)});
+        add({is_declared(status), rejects(v, status)});
+      }
+      for (const Index v : verifiers) add({is_declared(status), rejects(v, status), is_declared(status)});
     }
   }
 
@@ -276,12 +393,66 @@ class ProbeBuilder {
     }
   }
 
+  // Declines by the holder of each first refusal, by the buyer and by an outsider; then,
+  // for each purchase elsewhere the contracts give an amount for ($1, each exception limit),
+  // a decline a cent short of it, of it, and a cent over it before that purchase.
+  void decline_probes() {
+    for (const Refusal& r : refusals_) {
+      add({declines(r.holder, r.good, kBase)});
+      add({declines(r.buyer, r.good, kBase)});
+      add({declines(outsider_, r.good, kBase)});
+      for (const auto& [t, f] : triples_) {
+        if (t.buyer != r.buyer || t.good != r.good || t.vendor == r.holder) continue;
+        std::set<Money> amounts{kBase};
+        amounts.insert(f.limits.begin(), f.limits.end());
+        for (const Money m : amounts) {
+          for (const std::optional<Money> d : {m.minus(kCent), std::optional<Money>(m), m.plus(kCent)}) {
+            if (!d || *d <= Money{} || *d > Money::max()) continue;
+            add({declines(r.holder, r.good, *d), buys(t, m)});
+          }
+        }
+      }
+    }
+  }
+
   void earning_probes() {
-    for (const Index who : earners_) add({earns(who, kBase)});
+    for (const auto& [who, stream] : earners_) add({earns(who, stream, kBase)});
   }
 
   void deed_probes() {
     for (const auto& [who, what] : deeds_) add({does(who, what)});
+  }
+
+  // Each commitment met (or a cent short) at once, then its `by` date passed: a fulfilled
+  // commitment records nothing at its deadline, a short one is a breach.
+  void commitment_probes() {
+    for (const Commitment& c : commitments_) {
+      const Date after = c.by.plus_days(1);
+      if (after < on_) continue;
+      add({nothing_happens(after)});  // nothing bought
+      add({buys(c.purchase, c.amount), nothing_happens(after)});
+      if (c.amount > kCent) add({buys(c.purchase, *c.amount.minus(kCent)), nothing_happens(after)});
+    }
+  }
+
+  // The day before, on and after each end of every term, both contracts in force: time
+  // passing (nothing happens), and the events that show whether the declaration holds.
+  void dated_probes() {
+    std::size_t made = 0;
+    for (const Dated& d : dated_) {
+      for (const Date boundary : d.dates) {
+        for (const std::int32_t delta : {-1, 0, 1}) {
+          const std::int32_t serial = boundary.serial() + delta;
+          if (serial < on_.serial() || serial > kLastDay.serial()) continue;
+          const Date day = Date::from_serial(serial);
+          if (made >= kMaxDatedProbes) return;
+          if (add(day, {nothing_happens()})) ++made;
+          for (const std::vector<ProbeEvent>& seen : d.observations) {
+            if (add(day, seen)) ++made;
+          }
+        }
+      }
+    }
   }
 
   // What sets off a trigger, as events.
@@ -309,9 +480,19 @@ class ProbeBuilder {
         const Clause& cl = c.clauses[target.index];
         if (cl.kind == ClauseKind::trigger) return {firing(c, to_old, cl)};
         const Index buyer = actor_of(c, to_old, cl.buyer);
+        if (cl.kind == ClauseKind::deed) return {{does(buyer, text(cl.deed))}};
         const Index good = word(c.words[cl.good]);
-        return {{buys(Triple{buyer, good, actor_of(c, to_old, cl.vendor)}, kBase)},
-                {buys(Triple{buyer, good, outsider_}, kBase)}};
+        const Index vendor = actor_of(c, to_old, cl.vendor);
+        switch (cl.kind) {
+          case ClauseKind::commitment:
+          case ClauseKind::freedom: return {{buys(Triple{buyer, good, vendor}, kBase)}};
+          case ClauseKind::first_refusal:
+            return {{buys(Triple{buyer, good, vendor}, kBase)},
+                    {buys(Triple{buyer, good, outsider_}, kBase)},
+                    {declines(vendor, good, kBase), buys(Triple{buyer, good, outsider_}, kBase)}};
+          default:
+            return {{buys(Triple{buyer, good, vendor}, kBase)}, {buys(Triple{buyer, good, outsider_}, kBase)}};
+        }
       }
       case DeclKind::exception: {
         const Exception& ex = c.exceptions[target.index];
@@ -319,6 +500,10 @@ class ProbeBuilder {
         seq.push_back(
             buys(Triple{actor_of(c, to_old, ex.buyer), word(c.words[ex.good]), actor_of(c, to_old, ex.vendor)}, kBase));
         return {seq};
+      }
+      case DeclKind::waterfall: {
+        const Waterfall& w = c.waterfalls[target.index];
+        return {{earns(party_of(c, to_old, Actor{w.of, kNone}), stream(w.stream), kBase)}};
       }
       default: return {};
     }
@@ -351,11 +536,16 @@ class ProbeBuilder {
   std::unordered_map<std::string, Index> word_index_;
   std::unordered_map<std::string, Index> target_index_;
   std::unordered_map<std::string, Index> text_index_;
+  std::unordered_map<std::string, Index> stream_index_;
   std::map<Index, std::set<Index>> statuses_;
   std::map<Index, std::set<Index>> licences_;
   std::map<std::string, ExceptionFacts, std::less<>> exceptions_;
   std::map<Triple, TripleFacts> triples_;
-  std::set<Index> earners_;
+  std::map<Index, std::set<Index>> verifiers_;  // by status: the verifiers either contract names
+  std::set<Refusal> refusals_;
+  std::set<Commitment> commitments_;
+  std::vector<Dated> dated_;
+  std::set<std::pair<Index, Index>> earners_;  // party, stream
   std::set<std::pair<Index, Index>> deeds_;
   std::unordered_set<std::string> seen_;
 };
@@ -379,7 +569,9 @@ std::string probe_text(const ProbeSet& set, const ProbeEvent& e, const NameReade
       return fmt::format("{} buys {} from {} for {}", actor(e.actor), set.words[e.word], actor(e.vendor),
                          e.amount.to_short());
     case EventKind::uses: return fmt::format("{} uses {}", actor(e.actor), name(set.targets[e.target].name));
-    case EventKind::earns: return fmt::format("{} earns {}", actor(e.actor), e.amount.to_short());
+    case EventKind::earns:
+      if (e.stream == kNone) return fmt::format("{} earns {}", actor(e.actor), e.amount.to_short());
+      return fmt::format("{} earns {} in {}", actor(e.actor), e.amount.to_short(), set.streams[e.stream]);
     case EventKind::verifies: return fmt::format("{} verifies {}", actor(e.actor), set.words[e.word]);
     case EventKind::rejects: return fmt::format("{} rejects {}", actor(e.actor), set.words[e.word]);
     case EventKind::is_verified: return fmt::format("{} is verified", set.words[e.word]);

@@ -4,6 +4,7 @@
 // keeps its own name); each contract reads them through the renames. Internal to the diff.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,17 +28,19 @@ struct ProbeTarget {
 // One event, its names as indexes into the ProbeSet's tables.
 struct ProbeEvent {
   EventKind kind = EventKind::does;
-  Index actor = kNone;   // who declares, consents, buys, uses, earns or does
+  Index actor = kNone;   // who declares, verifies, rejects, consents, buys, declines, uses, earns or does
   Index vendor = kNone;  // buys
   Index word = kNone;    // the status or good
   Index target = kNone;  // consents: an exception; uses: a licence
   Index text = kNone;    // does
-  Money amount{};        // buys, earns
+  Index stream = kNone;  // earns: into ProbeSet::streams; kNone is `profit`
+  Money amount{};        // buys, declines, earns
+  std::optional<Date> on{};  // its own date, when not the probe's (a later step of a sequence)
   friend bool operator==(const ProbeEvent&, const ProbeEvent&) = default;
 };
 
 struct Probe {
-  Date on;
+  Date on;          // the date of its events, but those that carry their own
   Index first = 0;  // into ProbeSet::events
   Index count = 0;
 };
@@ -47,11 +50,17 @@ struct ProbeSet {
   std::vector<std::string> words;  // lower case
   std::vector<ProbeTarget> targets;
   std::vector<std::string> texts;
+  std::vector<std::string> streams;  // lower case
   std::vector<ProbeEvent> events;
   std::vector<Probe> probes;
 };
 
-// Every probe for the pair, none twice. `on` is the day both contracts are in force.
+// The date of one event of a probe.
+inline Date probe_event_date(const Probe& p, const ProbeEvent& e) { return e.on ? *e.on : p.on; }
+
+// Every probe for the pair, none twice. `on` is the day both contracts are in force; probes
+// are also dated at every boundary of either contract's terms (the day before, on and after
+// each `from`, `until` and `by`, and each exception's window) on or after `on`.
 ProbeSet make_probes(const Contract& old_contract, const Contract& new_contract, const NameMap& names, Date on);
 
 // The event written canonically, with names as `name` reads them (the same form `ask` takes).
