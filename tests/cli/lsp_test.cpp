@@ -551,6 +551,15 @@ TEST_CASE("LSP on version 2 forms: definition, references and rename reach every
     // The freedom's buyer and the body in the power with a verifier.
     CHECK(refs(find_in(text, "Lab may buy app_hosting")) == word_places(text, "Lab"));
   }
+  SECTION("definition: a trigger's `ends` target is the waterfall; `anyone` is no name") {
+    const auto [l, col] = find_in(text, "revenue_share ends");
+    const auto [dl, dc] = find_in(text, "waterfall revenue_share");
+    CHECK(c.request("textDocument/definition", at(uri, l, col + 2))["result"]["range"] ==
+          range(dl, dc + 10, dl, dc + 23));
+    const auto [al, ac] = find_in(text, "anyone");
+    CHECK(c.request("textDocument/definition", at(uri, al, ac + 1))["result"].is_null());
+    CHECK(c.request("textDocument/hover", at(uri, al, ac + 1))["result"].is_null());
+  }
   SECTION("references: a waterfall and a licence a trigger ends (`ends` targets)") {
     const auto share = refs(find_in(text, "revenue_share ends"));
     CHECK(share == word_places(text, "revenue_share"));
