@@ -211,7 +211,7 @@ void complete_contract(Items& items, const Names& names, const LineBefore& l, co
   if (within == "clause" && prev2 == "from" && !has(w, "least") && !has(w, "when")) return term_keywords();
   if (prev == "verified" && within == "power") return items.keyword("by");
   if (prev == "by" && prev2 == "verified") return names.actors(items, true);
-  if (within == "power" && prev2 == "declare") return items.keyword("verified");
+  if (within == "power" && prev2 == "declare") return items.keyword("verified by");
   if (prev == "at" && prev2 == "buy") return items.keyword("least");
   if (prev == "least") return names.money_assumptions(items);
   if (prev2 == "least") return items.keyword("of");
@@ -242,7 +242,7 @@ void complete_contract(Items& items, const Names& names, const LineBefore& l, co
   if (prev == "of" || (prev == "from" && w.size() >= 2)) return names.actors(items, prev == "from");
   if (prev == "overflow") return items.keyword("to");
   if (prev == "must") return items.keywords({"buy", "not", "offer"});
-  if (prev == "buy" && prev2 == "must") return items.keyword("at");
+  if (prev == "buy" && prev2 == "must") return items.keyword("at least");  // `at` only begins `at least`
   if (prev == "not") return items.keywords({"buy", "do"});
   if (prev == "may") return items.keywords({"buy", "declare", "do"});
   if (prev == "declare" || prev == "declares") return names.statuses(items);
@@ -271,7 +271,7 @@ void complete_scenario(Items& items, const Names& names, const LineBefore& l) {
     if (after == 0) {
       names.actors(items, true);
       names.statuses(items);
-      items.keyword("nothing");
+      items.keyword("nothing happens");
       return;
     }
     if (after == 1 && prev == "nothing") return items.keyword("happens");
