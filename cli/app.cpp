@@ -40,6 +40,29 @@ void add_set_option(CLI::App* cmd, std::vector<std::string>& sets) {
       ->take_all();
 }
 
+// Every event form `ask` takes, each with an example that runs against
+// contracts/microsoft-openai/2025-10.clause as pasted (single quotes keep `$` from the shell).
+constexpr const char* kEventForms = R"(Events (one per argument, applied in order):
+  ACTOR declares STATUS                   'OpenAI.board declares agi'
+  STATUS is declared                      'agi is declared'
+  ACTOR verifies STATUS                   'Panel verifies agi'
+  ACTOR rejects STATUS                    'Panel rejects agi'
+  STATUS is verified                      'agi is verified'
+  PARTY consents to EXCEPTION             'Government consents to national_security'
+  PARTY buys GOOD from VENDOR for MONEY   'OpenAI buys azure from Microsoft for $100B'
+  PARTY declines GOOD for MONEY           'Microsoft declines compute for $20B'
+  PARTY uses LICENCE                      'Microsoft uses research'
+  PARTY earns MONEY                       'OpenAI earns $50B'
+  PARTY earns MONEY in STREAM             'OpenAI earns $10B in revenue'
+  ACTOR does "TEXT"                       'Microsoft does "pursue agi"'
+  nothing happens                         'nothing happens'
+  what if STATUS is declared?             'what if agi is declared?'
+
+For example:
+  clause ask contracts/microsoft-openai/2025-10.clause 'OpenAI.board declares agi' 'Panel verifies agi'
+  clause ask contracts/microsoft-openai/2025-10.clause --on 2033-01-01 'nothing happens'
+)";
+
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
@@ -67,6 +90,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       ->type_name("DATE");
   add_set_option(ask_cmd, ask.sets);
   ask_cmd->add_flag("--json", ask.json, "Print JSON");
+  ask_cmd->footer(kEventForms);
 
   RunOptions run_options;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario: its events, outcomes and payouts");
@@ -125,6 +149,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       ->type_name("NAME");
   add_set_option(sweep_cmd, sweep.sets);
 
+  TimelineOptions timeline;
+  auto* timeline_cmd = app.add_subcommand("timeline", "Every dated boundary in date order: the effective date, each "
+                                                      "term's start and end, each commitment's deadline, each "
+                                                      "exception's window");
+  timeline_cmd->add_option("contract", timeline.contract, "The contract file")->required();
+  timeline_cmd->add_flag("--json", timeline.json, "Print JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -157,6 +188,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   if (fmt_cmd->parsed()) return fmt_command(ctx, fmt_options);
   if (lsp_cmd->parsed()) return lsp_command(ctx, std::cin);
   if (sweep_cmd->parsed()) return sweep_command(ctx, sweep);
+  if (timeline_cmd->parsed()) return timeline_command(ctx, timeline);
   return kUsage;
 }
 

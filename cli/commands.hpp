@@ -73,4 +73,11 @@ struct SweepOptions {
 };
 int sweep_command(Context& ctx, const SweepOptions& options);
 
+// Every dated boundary of a contract in date order (LANGUAGE.md 10.7).
+struct TimelineOptions {
+  std::string contract;
+  bool json = false;
+};
+int timeline_command(Context& ctx, const TimelineOptions& options);
+
 }  // namespace clause::cli

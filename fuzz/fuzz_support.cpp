@@ -28,6 +28,16 @@ const engine::LoadedContract& flagship() {
   return loaded;
 }
 
+const engine::LoadedContract& flagship_v2() {
+  static const engine::LoadedContract loaded = [] {
+    engine::LoadedContract l =
+        clause::cli::load_contract_file(std::string(CLAUSE_SOURCE_DIR) + "/contracts/microsoft-openai/2025-10.clause");
+    require(l.contract.has_value(), "the version 2 flagship contract checks clean");
+    return l;
+  }();
+  return loaded;
+}
+
 void require(bool ok, const char* what) {
   if (ok) return;
   std::fprintf(stderr, "invariant broken: %s\n", what);
@@ -136,6 +146,13 @@ std::vector<std::string> probe_events(const engine::Contract& c) {
     out.push_back(name(p.holder) + " declares " + word_of(c, p.status));
     out.push_back(someone_else(p.holder) + " declares " + word_of(c, p.status));
     out.push_back(word_of(c, p.status) + " is declared");
+    // Version 2: verification by the verifier, by someone else, and `is verified`.
+    if (p.verifier) {
+      out.push_back(name(*p.verifier) + " verifies " + word_of(c, p.status));
+      out.push_back(name(*p.verifier) + " rejects " + word_of(c, p.status));
+      out.push_back(someone_else(*p.verifier) + " verifies " + word_of(c, p.status));
+    }
+    out.push_back(word_of(c, p.status) + " is verified");
   }
   for (const engine::Exception& x : c.exceptions) {
     for (const engine::Actor a : x.consents) out.push_back(name(a) + " consents to " + std::string(x.name));
@@ -152,16 +169,30 @@ std::vector<std::string> probe_events(const engine::Contract& c) {
       }
       continue;
     }
+    if (cl.kind == engine::ClauseKind::deed) {
+      out.push_back(deed(name(cl.buyer), cl.deed));
+      continue;
+    }
     out.push_back(name(cl.buyer) + " buys " + word_of(c, cl.good) + " from " + name(cl.vendor) + " for $3.50");
     out.push_back(name(cl.buyer) + " buys " + word_of(c, cl.good) + " from Outsider for $7K");
+    if (cl.kind == engine::ClauseKind::first_refusal) {
+      out.push_back(name(cl.vendor) + " declines " + word_of(c, cl.good) + " for $5K");
+      out.push_back(someone_else(cl.vendor) + " declines " + word_of(c, cl.good) + " for $5K");
+    }
+    if (cl.kind == engine::ClauseKind::commitment) {
+      out.push_back(name(cl.buyer) + " buys " + word_of(c, cl.good) + " from " + name(cl.vendor) + " for " +
+                    cl.amount.to_display());
+    }
   }
+  out.push_back("nothing happens");
   for (const engine::Licence& l : c.licences) {
     out.push_back(name(l.grantee) + " uses " + std::string(l.name));
     out.push_back(name(l.grantor) + " uses " + std::string(l.name));
   }
   for (const engine::Waterfall& w : c.waterfalls) {
     for (const char* amount : {"$0.01", "$1,234,567.89", "$50B", "$1T", "$333,333,333,333.33"}) {
-      out.push_back(std::string(c.parties[w.of].name) + " earns " + amount);
+      const std::string earns = std::string(c.parties[w.of].name) + " earns " + amount;
+      out.push_back(w.stream == "profit" ? earns : earns + " in " + w.stream);
     }
   }
   return out;

@@ -22,6 +22,9 @@ std::string as_text(const std::uint8_t* data, std::size_t size);
 // contracts/microsoft-openai/2024-06.clause, read and checked once.
 const engine::LoadedContract& flagship();
 std::string flagship_path();
+// contracts/microsoft-openai/2025-10.clause: the version 2 flagship (a verifier, a
+// commitment, freedoms, deeds and two streams), read and checked once.
+const engine::LoadedContract& flagship_v2();
 
 // Renders the diagnostics with and without colour, and checks every place in them is
 // inside its source.

@@ -20,7 +20,10 @@ inline std::vector<std::string> example_files() {
   };
   add(repo_path("contracts"));
   add(repo_path("examples"));
-  if (have_spec()) add(spec_path("examples"));
+  if (have_spec()) {
+    add(spec_path("examples"));
+    add(spec_path("examples-v2"));  // version 2's worked example, kept apart from version 1's
+  }
   return out;
 }
 

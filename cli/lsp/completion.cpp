@@ -1,5 +1,5 @@
 // `textDocument/completion`: keywords where they fit and declared names of the kind that
-// fits — parties after `only`, `if`, `grants`, `from`; clauses after `exception X to`;
+// fits — parties after `only`, `if`, `grants`, `from`, `verified by`; clauses after `exception X to`;
 // licences, clauses and exceptions after `then`; money assumptions after `cap`, `first`,
 // `next`, `up to`; a party's bodies after `Party.`. Best effort, from the words before the
 // cursor on its line and the declaration the line belongs to: it works on half-typed text.
@@ -127,6 +127,15 @@ class Names {
       }
     }
   }
+  // The streams waterfalls share out (`profit`, `revenue`, ...).
+  void streams(Items& items) const {
+    if (contract_ == nullptr) return;
+    for (const dsl::Declaration& d : contract_->contract.declarations) {
+      if (const auto* w = std::get_if<dsl::WaterfallDecl>(&d.node)) {
+        items.add(w->stream ? std::string(w->stream->text) : std::string("profit"), kValueKind.completion, "stream");
+      }
+    }
+  }
   // Statuses that powers name: what can be declared.
   void statuses(Items& items) const {
     if (contract_ == nullptr) return;
@@ -153,6 +162,13 @@ std::string enclosing_keyword(const TextPositions& text, std::uint32_t line) {
   return {};
 }
 
+bool is_date(const std::string& w) {
+  return w.size() == 10 && w[4] == '-' && w[7] == '-' &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool has(const std::vector<std::string>& w, std::string_view word) { return std::find(w.begin(), w.end(), word) != w.end(); }
+
 void complete_contract(Items& items, const Names& names, const LineBefore& l, const std::string& within) {
   const std::vector<std::string>& w = l.words;
   const std::string prev = w.empty() ? "" : w.back();
@@ -167,32 +183,70 @@ void complete_contract(Items& items, const Names& names, const LineBefore& l, co
       items.keywords({"if", "up", "from", "until"});
       names.actors(items, true);
     } else if (within == "clause") {
-      items.keyword("when");
+      items.keywords({"when", "from", "until"});
       names.actors(items, true);
     } else if (within == "power") {
       items.keyword("only");
     } else if (within == "licence") {
+      items.keywords({"from", "until"});
       names.actors(items, true);
     }
     return;
   }
   const std::string first = w.front();
-  if (prev == "to" && prev2 == "up") return names.money_assumptions(items);
+  // A term may follow a statement, a licence's grant or a waterfall's header: `from`, `until`.
+  const auto term_keywords = [&] {
+    if (has(w, "by")) return items.keyword("from");  // a commitment's `by DATE [from DATE]`
+    if (!has(w, "from") || has(w, "only") || has(w, "may") || has(w, "not")) items.keyword("from");
+    items.keyword("until");
+  };
+  if (is_date(prev) && (within == "licence" || within == "clause" || within == "waterfall")) return term_keywords();
+  if (prev2 == "grants" && within == "licence") return term_keywords();
+  if (prev == "first" && prev2 != "tier" && within == "clause") return term_keywords();
+  if (first == "waterfall" && (prev2 == "of" || (w.size() >= 3 && w[w.size() - 3] == "of"))) {
+    if (prev2 == "of") names.streams(items);
+    return term_keywords();
+  }
+  // After an exclusivity's, prohibition's or freedom's vendor.
+  if (within == "clause" && prev2 == "from" && !has(w, "least") && !has(w, "when")) return term_keywords();
+  if (prev == "verified" && within == "power") return items.keyword("by");
+  if (prev == "by" && prev2 == "verified") return names.actors(items, true);
+  if (within == "power" && prev2 == "declare") return items.keyword("verified by");
+  if (prev == "at" && prev2 == "buy") return items.keyword("least");
+  if (prev == "least") return names.money_assumptions(items);
+  if (prev2 == "least") return items.keyword("of");
+  if (prev == "of" && has(w, "least")) return;  // a good
+  if (prev2 == "from" && has(w, "least")) return items.keyword("by");
+  if (prev == "offer") return;  // a good
+  if (prev2 == "offer") return items.keyword("to");
+  if (prev == "to" && has(w, "offer")) return names.actors(items, false);
+  if (prev2 == "to" && has(w, "offer")) return items.keyword("first");
+  if (prev == "do") return;  // a text
+  if (prev == "\"\"" && prev2 == "do") return term_keywords();
   if (prev == "to" && prev2 == "overflow") return names.actors(items, false);
   if (prev == "to" && first == "exception") return names.add(items, {dsl::DeclKind::clause});
   if (prev == "then" || (prev == "," && std::find(w.begin(), w.end(), "then") != w.end())) {
     return names.add(items, {dsl::DeclKind::licence, dsl::DeclKind::clause, dsl::DeclKind::exception});
   }
-  if (prev == "cap" || prev == "first" || prev == "next") return names.money_assumptions(items);
+  if (prev == "cap" || (prev == "first" && within != "clause") || prev == "next") return names.money_assumptions(items);
   if (prev == "only" && within == "clause") return items.keyword("from");
   if (prev == "only" || prev == "if" || prev == "grants" || prev == "when") return names.actors(items, true);
+  if (prev == "from" && w.size() >= 2 && (has(w, "may"))) {
+    items.keyword("anyone");  // a freedom's or an exception's vendor
+    return names.actors(items, true);
+  }
+  if (prev == "from" && (first == "waterfall" || has(w, "grants") || is_date(prev2) ||
+                         std::count(w.begin(), w.end(), "from") >= 2)) {
+    return;  // a term's date
+  }
   if (prev == "of" || (prev == "from" && w.size() >= 2)) return names.actors(items, prev == "from");
   if (prev == "overflow") return items.keyword("to");
-  if (prev == "must") return items.keywords({"buy", "not"});
-  if (prev == "not") return items.keyword("buy");
-  if (prev == "may") return items.keywords({"buy", "declare"});
+  if (prev == "must") return items.keywords({"buy", "not", "offer"});
+  if (prev == "buy" && prev2 == "must") return items.keyword("at least");  // `at` only begins `at least`
+  if (prev == "not") return items.keywords({"buy", "do"});
+  if (prev == "may") return items.keywords({"buy", "declare", "do"});
   if (prev == "declare" || prev == "declares") return names.statuses(items);
-  if (prev == "is") return items.keyword("declared");
+  if (prev == "is") return items.keywords({"declared", "verified"});
   if (prev == "tier" || (prev == "\"\"" && first == "tier")) return items.keywords({"first", "next", "until", "rest"});
   if (prev == "until" && first == "tier") return items.keyword("capped");
   if (within == "waterfall" && !prev.empty() && prev.back() == '%') return items.keyword("cap");
@@ -217,10 +271,19 @@ void complete_scenario(Items& items, const Names& names, const LineBefore& l) {
     if (after == 0) {
       names.actors(items, true);
       names.statuses(items);
+      items.keyword("nothing happens");
       return;
     }
-    if (after == 1) return items.keywords({"declares", "is", "consents", "buys", "uses", "earns", "does"});
-    if (prev == "is") return items.keyword("declared");
+    if (after == 1 && prev == "nothing") return items.keyword("happens");
+    if (after == 1) {
+      return items.keywords({"declares", "is", "verifies", "rejects", "consents", "buys", "declines", "uses", "earns",
+                             "does"});
+    }
+    if (prev == "is") return items.keywords({"declared", "verified"});
+    if (prev == "verifies" || prev == "rejects") return names.statuses(items);
+    if (prev2 == "declines") return items.keyword("for");
+    if (prev2 == "earns") return items.keyword("in");
+    if (prev == "in" && has(w, "earns")) return names.streams(items);
     if (prev == "consents") return items.keyword("to");
     if (prev == "to" && prev2 == "consents") return names.add(items, {dsl::DeclKind::exception});
     if (prev == "uses") return names.add(items, {dsl::DeclKind::licence});
@@ -231,7 +294,7 @@ void complete_scenario(Items& items, const Names& names, const LineBefore& l) {
   }
   if (first == "expect") {
     if (w.size() == 1) {
-      items.keywords({"breach", "no", "permitted", "ineffective", "uncovered"});
+      items.keywords({"breach", "no", "permitted", "ineffective", "uncovered", "declined", "verified", "rejected"});
       names.add(items, {dsl::DeclKind::licence, dsl::DeclKind::clause, dsl::DeclKind::exception});
       names.actors(items, true);
       return;
@@ -240,8 +303,12 @@ void complete_scenario(Items& items, const Names& names, const LineBefore& l) {
     if (prev == "no") return items.keyword("breach");
     if (prev == "of") return names.add(items, {dsl::DeclKind::clause, dsl::DeclKind::licence});
     if (prev == "by") return names.actors(items, true);
-    if (prev == "permitted" || prev == "ineffective" || prev == "uncovered") return items.keyword("on");
-    if (w.size() == 2) return items.keywords({"ended", "live", "receives"});
+    if (prev == "permitted" || prev == "ineffective" || prev == "uncovered" || prev == "declined" ||
+        prev == "verified" || prev == "rejected") {
+      return items.keyword("on");
+    }
+    if (prev == "ended" || prev == "expired") return items.keyword("on");
+    if (w.size() == 2) return items.keywords({"ended", "expired", "fulfilled", "live", "receives"});
     if (prev2 == "of") return items.keywords({"by", "on"});
   }
 }

@@ -44,6 +44,76 @@ std::string describe_body(const Document& contract, const engine::Contract& mode
   return out;
 }
 
+// "in force from 2026-03-01 until 2027-12-31 (expires on 2028-01-01)".
+std::string term_line(const engine::Term& t) {
+  if (t.empty()) return {};
+  std::string out = "in force";
+  if (t.from) out += fmt::format(" from {}", t.from->to_string());
+  if (t.until) out += fmt::format(" until {} (expires on {})", t.until->to_string(), t.until->plus_days(1).to_string());
+  return out;
+}
+
+std::string word_of(const engine::Contract& m, engine::Index w) { return w < m.words.size() ? m.words[w] : "?"; }
+
+// The version 2 facts of a declaration, read from the checked model: its term, a power's
+// verifier, a commitment's amount and deadline, a first refusal's holder, a waterfall's stream.
+std::vector<std::string> facts(const engine::Contract& m, engine::DeclRef ref) {
+  std::vector<std::string> out;
+  switch (ref.kind) {
+    case dsl::DeclKind::licence: {
+      if (auto t = term_line(m.licences[ref.index].term); !t.empty()) out.push_back(t);
+      break;
+    }
+    case dsl::DeclKind::clause: {
+      const engine::Clause& cl = m.clauses[ref.index];
+      if (cl.kind == engine::ClauseKind::commitment) {
+        std::string line = fmt::format("commitment: `{}` must have bought {} of `{}` from `{}`", m.actor_name(cl.buyer),
+                                       cl.amount.to_short(), word_of(m, cl.good), m.actor_name(cl.vendor));
+        if (cl.term.until) {
+          line += fmt::format(" by {} (judged on {})", cl.term.until->to_string(),
+                              cl.term.until->plus_days(1).to_string());
+        }
+        line += fmt::format("; counting from {}",
+                            cl.term.from ? cl.term.from->to_string()
+                                         : (m.effective ? m.effective->to_string() + " (the effective date)"
+                                                        : std::string("the start")));
+        out.push_back(line);
+      } else if (auto t = term_line(cl.term); !t.empty()) {
+        out.push_back(t);
+      }
+      if (cl.kind == engine::ClauseKind::first_refusal) {
+        out.push_back(fmt::format("first refusal: `{}` must offer `{}` to `{}` first", m.actor_name(cl.buyer),
+                                  word_of(m, cl.good), m.actor_name(cl.vendor)));
+      } else if (cl.kind == engine::ClauseKind::freedom) {
+        out.push_back(fmt::format("freedom: `{}` may buy `{}` from {}", m.actor_name(cl.buyer), word_of(m, cl.good),
+                                  cl.any_vendor ? "anyone" : fmt::format("`{}`", m.actor_name(cl.vendor))));
+      } else if (cl.kind == engine::ClauseKind::deed) {
+        out.push_back(fmt::format("deed: `{}` {} \"{}\"", m.actor_name(cl.buyer),
+                                  cl.forbidden ? "must not do" : "may do", escape_markdown(cl.deed)));
+      }
+      break;
+    }
+    case dsl::DeclKind::power: {
+      const engine::Power& p = m.powers[ref.index];
+      if (p.verifier) {
+        out.push_back(fmt::format("verified by `{}`: a declaration waits for its verification",
+                                  m.actor_name(*p.verifier)));
+      }
+      break;
+    }
+    case dsl::DeclKind::waterfall: {
+      const engine::Waterfall& w = m.waterfalls[ref.index];
+      std::string line = fmt::format("stream: `{}`", w.stream);
+      if (w.of < m.parties.size()) line = fmt::format("stream: `{}` of `{}`", w.stream, m.parties[w.of].name);
+      out.push_back(line);
+      if (auto t = term_line(w.term); !t.empty()) out.push_back(t);
+      break;
+    }
+    default: break;
+  }
+  return out;
+}
+
 std::string describe(const Document& contract, Target target) {
   const engine::Contract* model = contract.checked.model();
   if (model == nullptr || !target.valid()) return {};
@@ -79,6 +149,7 @@ std::string describe(const Document& contract, Target target) {
       if (!line.empty()) out += "\n\n" + line;
     }
   }
+  for (const std::string& fact : facts(*model, target.decl)) out += "\n\n" + fact;
   if (target.decl.kind == dsl::DeclKind::clause) {
     std::vector<std::string> exceptions;
     for (const engine::Index e : model->clauses[target.decl.index].exceptions) {

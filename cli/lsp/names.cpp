@@ -55,7 +55,8 @@ std::vector<Occurrence> scenario_names(const dsl::ScenarioSyntax& scenario, cons
     std::visit(
         [&](const auto& e) {
           using E = std::decay_t<decltype(e)>;
-          if constexpr (std::is_same_v<E, dsl::DeclaresEvent> || std::is_same_v<E, dsl::DoesEvent>) {
+          if constexpr (std::is_same_v<E, dsl::DeclaresEvent> || std::is_same_v<E, dsl::DoesEvent> ||
+                        std::is_same_v<E, dsl::VerifiesEvent> || std::is_same_v<E, dsl::RejectsEvent>) {
             names.actor(e.actor);
           } else if constexpr (std::is_same_v<E, dsl::ConsentsEvent>) {
             names.actor(e.party);
@@ -66,7 +67,7 @@ std::vector<Occurrence> scenario_names(const dsl::ScenarioSyntax& scenario, cons
           } else if constexpr (std::is_same_v<E, dsl::UsesEvent>) {
             names.actor(e.actor);
             names.name(e.licence);
-          } else if constexpr (std::is_same_v<E, dsl::EarnsEvent>) {
+          } else if constexpr (std::is_same_v<E, dsl::EarnsEvent> || std::is_same_v<E, dsl::DeclinesEvent>) {
             names.actor(e.party);
           }
         },
@@ -79,7 +80,9 @@ std::vector<Occurrence> scenario_names(const dsl::ScenarioSyntax& scenario, cons
           if constexpr (std::is_same_v<X, dsl::BreachExpectation>) {
             names.name(e.name);
             if (e.by) names.actor(*e.by);
-          } else if constexpr (std::is_same_v<X, dsl::EndedExpectation> || std::is_same_v<X, dsl::LiveExpectation>) {
+          } else if constexpr (std::is_same_v<X, dsl::EndedExpectation> || std::is_same_v<X, dsl::LiveExpectation> ||
+                               std::is_same_v<X, dsl::ExpiredExpectation> ||
+                               std::is_same_v<X, dsl::FulfilledExpectation>) {
             names.name(e.name);
           } else if constexpr (std::is_same_v<X, dsl::ReceivesExpectation>) {
             names.actor(e.party);

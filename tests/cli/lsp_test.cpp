@@ -503,3 +503,214 @@ TEST_CASE("every prefix of each example, cut at every token boundary, gets diagn
   CHECK(c.alive());
   shutdown_and_exit(c);
 }
+
+// ----- version 2 (LANGUAGE.md section 10) on its worked example -----
+
+namespace {
+
+std::string v2_path() { return clause::test::spec_path("examples-v2/v2-features.clause"); }
+
+}  // namespace
+
+TEST_CASE("LSP on version 2 forms: definition, references and rename reach every new place a name stands",
+          "[lsp][v2]") {
+  if (!clause::test::have_spec()) return;
+  const std::string path = v2_path();
+  const std::string text = clause::test::read_file(path);
+  const std::string uri = uri_of(path);
+  LspClient c;
+  initialize(c);
+  open(c, uri, text);
+  CHECK(diagnostics(c, uri, 1).empty());
+  const auto refs = [&](std::pair<int, int> p) {
+    return starts(c.request("textDocument/references", {{"textDocument", doc(uri)},
+                                                         {"position", pos(p.first, p.second)},
+                                                         {"context", {{"includeDeclaration", true}}}})["result"],
+                  uri);
+  };
+
+  SECTION("definition: the verifier in `verified by Panel` is the party") {
+    const auto [l, col] = find_in(text, "by Panel");
+    const auto [dl, dc] = find_in(text, "party Panel");
+    CHECK(c.request("textDocument/definition", at(uri, l, col + 4))["result"]["range"] ==
+          range(dl, dc + 6, dl, dc + 11));
+  }
+  SECTION("references: the verifier, the first-refusal holder, the commitment's vendor, deed actors") {
+    // Every place Cloud stands as code: grantee, holder (`to Cloud first`), vendor
+    // (`from Cloud by`, `only from Cloud`), deed actor (`Cloud may do`, `Cloud must not do`), shares.
+    const auto cloud = refs(find_in(text, "Cloud first"));
+    CHECK(cloud == word_places(text, "Cloud"));
+    CHECK(cloud.count(find_in(text, "Cloud first")) == 1);
+    CHECK(cloud.count(find_in(text, "Cloud by 2027")) == 1);
+    CHECK(cloud.count(find_in(text, "Cloud may do")) == 1);
+    CHECK(cloud.count(find_in(text, "Cloud must not do")) == 1);
+    const auto [pl, pc] = find_in(text, "party Panel");
+    CHECK(refs({pl, pc + 6}).size() == 2);  // its declaration and `verified by Panel`
+    const auto [vl, vc] = find_in(text, "by Panel");
+    CHECK(refs({vl, vc + 3}) == word_places(text, "Panel"));
+    // The freedom's buyer and the body in the power with a verifier.
+    CHECK(refs(find_in(text, "Lab may buy app_hosting")) == word_places(text, "Lab"));
+  }
+  SECTION("definition: a trigger's `ends` target is the waterfall; `anyone` is no name") {
+    const auto [l, col] = find_in(text, "revenue_share ends");
+    const auto [dl, dc] = find_in(text, "waterfall revenue_share");
+    CHECK(c.request("textDocument/definition", at(uri, l, col + 2))["result"]["range"] ==
+          range(dl, dc + 10, dl, dc + 23));
+    const auto [al, ac] = find_in(text, "anyone");
+    CHECK(c.request("textDocument/definition", at(uri, al, ac + 1))["result"].is_null());
+    CHECK(c.request("textDocument/hover", at(uri, al, ac + 1))["result"].is_null());
+  }
+  SECTION("references: a waterfall and a licence a trigger ends (`ends` targets)") {
+    const auto share = refs(find_in(text, "revenue_share ends"));
+    CHECK(share == word_places(text, "revenue_share"));
+    CHECK(share.size() == 2);
+    CHECK(refs(find_in(text, "research ends")) == word_places(text, "research"));
+  }
+  SECTION("rename: the verifier everywhere, and the result checks clean") {
+    const auto [l, col] = find_in(text, "by Panel");
+    const Json r = c.request("textDocument/rename",
+                             {{"textDocument", doc(uri)}, {"position", pos(l, col + 3)}, {"newName", "Experts"}});
+    const std::string renamed = apply_edits(text, r["result"]["changes"][uri]);
+    CHECK(word_places(renamed, "Panel").empty());
+    CHECK(renamed.find("verified by Experts") != std::string::npos);
+    change(c, uri, 2, Json::array({{{"text", renamed}}}));
+    CHECK(diagnostics(c, uri, 2).empty());
+  }
+  SECTION("rename: the first-refusal holder, commitment vendor and deed actor in one step") {
+    const auto [l, col] = find_in(text, "Cloud first");
+    const Json r = c.request("textDocument/rename",
+                             {{"textDocument", doc(uri)}, {"position", pos(l, col)}, {"newName", "Provider"}});
+    const std::string renamed = apply_edits(text, r["result"]["changes"][uri]);
+    CHECK(word_places(renamed, "Cloud").empty());
+    CHECK(renamed.find("to Provider first") != std::string::npos);
+    CHECK(renamed.find("from Provider by 2027-06-30") != std::string::npos);
+    CHECK(renamed.find("Provider must not do") != std::string::npos);
+    change(c, uri, 3, Json::array({{{"text", renamed}}}));
+    CHECK(diagnostics(c, uri, 3).empty());
+  }
+  shutdown_and_exit(c);
+}
+
+TEST_CASE("LSP hover shows version 2 facts: terms, verifiers, commitments, streams", "[lsp][v2]") {
+  if (!clause::test::have_spec()) return;
+  const std::string path = v2_path();
+  const std::string text = clause::test::read_file(path);
+  const std::string uri = uri_of(path);
+  LspClient c;
+  initialize(c);
+  open(c, uri, text);
+  diagnostics(c, uri, 1);
+  const auto hover_at = [&](const std::string& needle, int nth = 0) {
+    const auto [l, col] = find_in(text, needle, nth);
+    const Json h = c.request("textDocument/hover", at(uri, l, col + 1));
+    INFO(needle << ": " << h.dump());
+    REQUIRE(h["result"].is_object());
+    return h["result"]["contents"]["value"].get<std::string>();
+  };
+  const std::string power = hover_at("agi_definition \"");
+  CHECK(power.find("verified by `Panel`: a declaration waits for its verification") != std::string::npos);
+  const std::string commitment = hover_at("commitment \"");
+  CHECK(commitment.find("commitment: `Lab` must have bought $10B of `hosting` from `Cloud` by 2027-06-30 "
+                        "(judged on 2027-07-01); counting from 2026-01-01 (the effective date)") != std::string::npos);
+  CHECK(hover_at("api_on_cloud \"").find("in force from 2026-03-01 until 2027-12-31 (expires on 2028-01-01)") !=
+        std::string::npos);
+  CHECK(hover_at("models \"").find("in force until 2028-12-31 (expires on 2029-01-01)") != std::string::npos);
+  const std::string share = hover_at("revenue_share \"");
+  CHECK(share.find("stream: `revenue` of `Lab`") != std::string::npos);
+  CHECK(share.find("in force") == std::string::npos);  // no term written
+  // From a use of the name too: the `ends` target in the trigger.
+  CHECK(hover_at("revenue_share ends").find("stream: `revenue` of `Lab`") != std::string::npos);
+  CHECK(hover_at("first_refusal \"").find("first refusal: `Lab` must offer `compute` to `Cloud` first") !=
+        std::string::npos);
+  CHECK(hover_at("apps_anywhere \"").find("freedom: `Lab` may buy `app_hosting` from anyone") != std::string::npos);
+  CHECK(hover_at("no_poaching \"").find("deed: `Cloud` must not do \"hire Lab staff\"") != std::string::npos);
+  shutdown_and_exit(c);
+}
+
+TEST_CASE("LSP completion offers version 2 keywords and names where they fit", "[lsp][v2]") {
+  if (!clause::test::have_spec()) return;
+  const std::string path = v2_path();
+  const std::string text = clause::test::read_file(path);
+  const std::string uri = uri_of(path);
+  LspClient c;
+  initialize(c);
+  open(c, uri, text);
+  diagnostics(c, uri, 1);
+  const int last = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  int version = 1;
+  // Types `typed` at the end of the unchanged file and completes after it.
+  const auto complete_after = [&](const std::string& typed) {
+    ++version;
+    change(c, uri, version, Json::array({{{"text", text + typed}}}));
+    diagnostics(c, uri, version);
+    const int l = last + static_cast<int>(std::count(typed.begin(), typed.end(), '\n'));
+    const int col = static_cast<int>(typed.size() - typed.rfind('\n') - 1);
+    return labels(c.request("textDocument/completion", at(uri, l, col)));
+  };
+  CHECK(complete_after("\npower p2:\n  only Lab.board may declare agi ") == std::vector<std::string>{"verified by"});
+  CHECK(complete_after("\npower p2:\n  only Lab.board may declare agi verified ") == std::vector<std::string>{"by"});
+  const auto verifiers = complete_after("\npower p2:\n  only Lab.board may declare agi verified by ");
+  CHECK(contains(verifiers, "Panel"));
+  CHECK(contains(verifiers, "Lab.board"));
+  CHECK(contains(complete_after("\nclause c2:\n  Lab must "), "offer"));
+  CHECK(complete_after("\nclause c2:\n  Lab must buy ") == std::vector<std::string>{"at least"});
+  CHECK(complete_after("\nclause c2:\n  Lab must buy at ") == std::vector<std::string>{"least"});
+  CHECK(complete_after("\nclause c2:\n  Lab must buy at least $1B ") == std::vector<std::string>{"of"});
+  CHECK(complete_after("\nclause c2:\n  Lab must buy at least $1B of gpus from Cloud ") ==
+        std::vector<std::string>{"by"});
+  CHECK(complete_after("\nclause c2:\n  Lab must offer gpus ") == std::vector<std::string>{"to"});
+  CHECK(contains(complete_after("\nclause c2:\n  Lab must offer gpus to "), "Cloud"));
+  CHECK(complete_after("\nclause c2:\n  Lab must offer gpus to Cloud ") == std::vector<std::string>{"first"});
+  const auto vendors = complete_after("\nclause c2:\n  Lab may buy gpus from ");
+  CHECK(contains(vendors, "anyone"));
+  CHECK(contains(vendors, "Chips"));
+  CHECK(contains(complete_after("\nclause c2:\n  Cloud may "), "do"));
+  CHECK(contains(complete_after("\nclause c2:\n  Cloud must not "), "do"));
+  const auto terms = complete_after("\nclause c2:\n  Lab must buy gpus only from Cloud ");
+  CHECK(contains(terms, "from"));
+  CHECK(contains(terms, "until"));
+  CHECK(contains(complete_after("\nclause c2:\n  Lab must buy gpus only from Cloud from 2026-01-01 "), "until"));
+  CHECK(contains(complete_after("\nclause c2:\n  when agi is "), "verified"));
+  const auto margin = complete_after("\nclause c2:\n  ");
+  CHECK(contains(margin, "from"));
+  CHECK(contains(margin, "until"));
+  CHECK(contains(complete_after("\nlicence l2: Lab grants Cloud "), "until"));
+  CHECK(contains(complete_after("\nwaterfall w2 of Lab "), "revenue"));
+  shutdown_and_exit(c);
+}
+
+TEST_CASE("LSP completion of version 2 events and expectations in a scenario", "[lsp][v2]") {
+  if (!clause::test::have_spec()) return;
+  // Not on disk: its contract, v2-features.clause, is read from beside it.
+  const std::string uri = uri_of(clause::test::spec_path("examples-v2/unsaved.scenario"));
+  const std::string head = "scenario \"S\"\ncontract \"v2-features.clause\"\n\n";
+  LspClient c;
+  initialize(c);
+  open(c, uri, head);
+  diagnostics(c, uri, 1);
+  int version = 1;
+  const auto complete_after = [&](const std::string& typed) {
+    ++version;
+    change(c, uri, version, Json::array({{{"text", head + typed}}}));
+    diagnostics(c, uri, version);
+    return labels(c.request("textDocument/completion", at(uri, 3, static_cast<int>(typed.size()))));
+  };
+  CHECK(contains(complete_after("on 2026-01-01: "), "nothing happens"));
+  CHECK(complete_after("on 2026-01-01: nothing ") == std::vector<std::string>{"happens"});
+  const auto verbs = complete_after("on 2026-01-01: Panel ");
+  for (const char* verb : {"verifies", "rejects", "declines", "declares", "buys", "earns", "does"}) {
+    CHECK(contains(verbs, verb));
+  }
+  CHECK(complete_after("on 2026-01-01: Panel verifies ") == std::vector<std::string>{"agi"});
+  CHECK(contains(complete_after("on 2026-01-01: agi is "), "verified"));
+  CHECK(complete_after("on 2026-01-01: Cloud declines compute ") == std::vector<std::string>{"for"});
+  CHECK(complete_after("on 2026-01-01: Lab earns $1B ") == std::vector<std::string>{"in"});
+  CHECK(complete_after("on 2026-01-01: Lab earns $1B in ") == std::vector<std::string>{"distributions", "revenue"});
+  const auto expect = complete_after("expect ");
+  for (const char* kind : {"declined", "verified", "rejected"}) CHECK(contains(expect, kind));
+  const auto after_name = complete_after("expect research ");
+  CHECK(contains(after_name, "expired"));
+  CHECK(contains(after_name, "fulfilled"));
+  CHECK(complete_after("expect research expired ") == std::vector<std::string>{"on"});
+  shutdown_and_exit(c);
+}

@@ -261,3 +261,87 @@ TEST_CASE("format_declaration prints one declaration without alignment or commen
   REQUIRE(parsed.syntax.declarations.size() == 1);
   CHECK(clause::dsl::format_declaration(parsed.syntax.declarations[0], text) == "assume x = $1B\n");
 }
+
+// ----- version 2 (LANGUAGE.md section 10) -----
+
+TEST_CASE("the canonical layout of every version 2 form: terms `from` first, comments kept", "[format][v2]") {
+  const std::string messy =
+      "contract \"V2\"   // c\neffective 2026-01-01\nparty Lab \"lab\" { body board }\nparty Cloud\nparty Panel\n"
+      "assume big = $10B\n"
+      "licence models \"m\":   Lab grants Cloud   until 2028-12-31   from 2026-02-01 // until first\n"
+      "power p: only Lab.board may declare agi   verified by Panel\n"
+      "clause v:\n    when agi is verified then models ends, share ends\n"
+      "clause fr \"first refusal\": Lab must offer compute to Cloud first until 2030-01-01\n"
+      "clause cm: Lab must buy at least big of hosting from Cloud by 2027-06-30   from 2026-03-01\n"
+      "clause free: Lab may buy apps from   anyone\n"
+      "clause own: Cloud may do \"train\"   // deed\n"
+      "clause np: Cloud must not do \"hire\"\n"
+      "clause ex: Lab must buy api only from Cloud until 2027-12-31 from 2026-03-01\n"
+      "exception e to ex: Lab may buy api from anyone\n  if Cloud consents\n"
+      "waterfall share \"s\" of Lab REVENUE until 2030-12-31 from 2026-01-01:\n  tier rest: Cloud 20%, Lab 80%\n";
+  const std::string canonical =
+      "contract \"V2\"  // c\neffective 2026-01-01\n\nparty Lab   \"lab\" { body board }\nparty Cloud\nparty Panel\n\n"
+      "assume big = $10B\n\n"
+      "licence models \"m\":\n  Lab grants Cloud from 2026-02-01 until 2028-12-31  // until first\n\n"
+      "power p:\n  only Lab.board may declare agi verified by Panel\n\n"
+      "clause v:\n  when agi is verified then models ends, share ends\n\n"
+      "clause fr \"first refusal\":\n  Lab must offer compute to Cloud first until 2030-01-01\n\n"
+      "clause cm:\n  Lab must buy at least big of hosting from Cloud by 2027-06-30 from 2026-03-01\n\n"
+      "clause free:\n  Lab may buy apps from anyone\n\n"
+      "clause own:\n  Cloud may do \"train\"  // deed\n\n"
+      "clause np:\n  Cloud must not do \"hire\"\n\n"
+      "clause ex:\n  Lab must buy api only from Cloud from 2026-03-01 until 2027-12-31\n\n"
+      "exception e to ex:\n  Lab may buy api from anyone\n  if Cloud consents\n\n"
+      "waterfall share \"s\" of Lab REVENUE from 2026-01-01 until 2030-12-31:\n  tier rest:\n    Cloud 20%, Lab 80%\n";
+  CHECK(format("messy.clause", messy) == canonical);
+  CHECK(format("canonical.clause", canonical) == canonical);
+  CHECK(comment_texts(format("messy.clause", messy)) == comment_texts(messy));
+  CHECK(model("messy.clause", messy) == model("canonical.clause", canonical));
+}
+
+TEST_CASE("the canonical layout of version 2 events and expectations in a scenario", "[format][v2]") {
+  const std::string messy =
+      "scenario \"S\"\ncontract \"x.clause\"\n"
+      "on 2026-01-01:   Lab.board   declares agi\non 2026-01-02: Panel  verifies AGI // v\n"
+      "on 2026-01-03: Panel rejects agi\non 2026-01-04: agi  is verified\n"
+      "on 2026-01-05: Cloud declines Compute for  $5B\non 2026-01-06: Lab earns $1B   in revenue\n"
+      "on 2026-01-07: Cloud does   \"train\"\non 2026-01-08:   nothing   happens\n"
+      "expect research expired on 2028-01-01\nexpect commitment   fulfilled\nexpect declined on 2026-01-05\n"
+      "expect verified on 2026-01-02\nexpect rejected on 2026-01-03\n";
+  const std::string canonical =
+      "scenario \"S\"\ncontract \"x.clause\"\n\n"
+      "on 2026-01-01: Lab.board declares agi\non 2026-01-02: Panel verifies AGI  // v\n"
+      "on 2026-01-03: Panel rejects agi\non 2026-01-04: agi is verified\n"
+      "on 2026-01-05: Cloud declines Compute for $5B\non 2026-01-06: Lab earns $1B in revenue\n"
+      "on 2026-01-07: Cloud does \"train\"\non 2026-01-08: nothing happens\n\n"
+      "expect research expired on 2028-01-01\nexpect commitment fulfilled\nexpect declined on 2026-01-05\n"
+      "expect verified on 2026-01-02\nexpect rejected on 2026-01-03\n";
+  CHECK(format("s.scenario", messy) == canonical);
+  CHECK(format("s.scenario", canonical) == canonical);
+}
+
+TEST_CASE("the version 2 contracts and worked example round-trip: idempotent, comments and model kept",
+          "[format][v2]") {
+  std::vector<std::string> paths{clause::test::repo_path("contracts/microsoft-openai/2025-01.clause"),
+                                 clause::test::repo_path("contracts/microsoft-openai/2025-10.clause")};
+  if (clause::test::have_spec()) {
+    paths.push_back(clause::test::spec_path("examples-v2/v2-features.clause"));
+    paths.push_back(clause::test::spec_path("examples-v2/v2-features.scenario"));
+  }
+  for (const std::string& path : paths) {
+    INFO(path);
+    const std::string input = clause::test::read_file(path);
+    const std::string once = format(path, input);
+    CHECK(format(path, once) == once);
+    CHECK(comment_texts(once) == comment_texts(input));
+    CHECK(model(path, once) == model(path, input));
+  }
+}
+
+TEST_CASE("the version 2 contracts are in the canonical layout", "[format][v2]") {
+  for (const char* name : {"contracts/microsoft-openai/2025-01.clause", "contracts/microsoft-openai/2025-10.clause"}) {
+    const std::string path = clause::test::repo_path(name);
+    const std::string text = clause::test::read_file(path);
+    CHECK(format(path, text) == text);
+  }
+}
