@@ -486,7 +486,8 @@ std::optional<std::string> Evaluator::earning(const Event& e, Date on, OutcomeLo
   const std::span<const Index> all = e.actor.is_party() && e.actor.party < c_.waterfalls_of.size()
                                          ? c_.waterfalls_of[e.actor.party]
                                          : std::span<const Index>();
-  std::vector<Index> mine;  // live, of this stream
+  std::vector<Index>& mine = paying_;  // live, of this stream
+  mine.clear();
   Uncovered silent{Uncovered::Why::no_waterfall, e.actor, {}, {}};
   for (const Index wi : all) {
     const Waterfall& w = c_.waterfalls[wi];

@@ -121,6 +121,7 @@ class Evaluator {
   std::uint64_t steps_ = 0;       // since the fresh state
   std::size_t next_deadline_ = 0; // the first of Contract::deadlines time has not yet passed
   std::vector<Index> firing_;     // trigger clauses that fire on the current event
+  std::vector<Index> paying_;     // waterfalls that distribute the current earning
 };
 
 }  // namespace clause::engine
