@@ -78,7 +78,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
 
   std::vector<std::string> check_files;
   auto* check = app.add_subcommand("check", "Report every error and warning in contract and scenario files");
-  check->add_option("files", check_files, "Contract (.clause) or scenario (.scenario) files")->required();
+  check->add_option("files", check_files,
+                    "Contract (.clause) or scenario (.scenario) files, or folders: every such file below them")->required();
   bool check_json = false;
   check->add_flag("--json", check_json, "Print the diagnostics as JSON on standard output");
 
@@ -103,6 +104,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   std::vector<std::string> test_paths;
   auto* test = app.add_subcommand("test", "Run every scenario below the paths and check its expectations");
   test->add_option("paths", test_paths, "Scenario files or folders")->required();
+  bool test_json = false;
+  test->add_flag("--json", test_json, "Print each scenario's results and expectations as JSON on standard output");
 
   PayoutOptions payout;
   auto* payout_cmd = app.add_subcommand("payout", "Who gets what from a profit, tier by tier");
@@ -182,7 +185,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   if (check->parsed()) return check_command(ctx, check_files, check_json);
   if (ask_cmd->parsed()) return ask_command(ctx, ask);
   if (run_cmd->parsed()) return run_command(ctx, run_options);
-  if (test->parsed()) return test_command(ctx, test_paths);
+  if (test->parsed()) return test_command(ctx, test_paths, test_json);
   if (payout_cmd->parsed()) return payout_command(ctx, payout);
   if (diff_cmd->parsed()) return diff_command(ctx, diff);
   if (fmt_cmd->parsed()) return fmt_command(ctx, fmt_options);

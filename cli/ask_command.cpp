@@ -16,6 +16,10 @@ int ask_command(Context& ctx, const AskOptions& options) {
   const auto overrides = parse_overrides(options.sets, problems);
   std::optional<dsl::Date> on;
   if (options.on) on = parse_date_option("--on", *options.on, problems);
+  if (wrong_file_kind(options.contract, "ask", false, problems)) {
+    ctx.print(problems);
+    return kUsage;
+  }
   engine::LoadedContract loaded = load_contract_file(options.contract, overrides);
   if (loaded.io_error) {
     ctx.print(loaded.diagnostics);

@@ -1,4 +1,5 @@
 // `clause check FILE...`: every problem in each contract or scenario file.
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -23,9 +24,37 @@ bool looks_like_scenario(const dsl::SourceFile& source) {
   return false;
 }
 
+// Every `.clause` and `.scenario` below a folder, sorted; any other path, and a folder with
+// none below it, as it is.
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> below;
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const auto ext = it->path().extension();
+      if (it->is_regular_file(ec) && (ext == ".clause" || ext == ".scenario")) below.push_back(it->path().string());
+    }
+    if (below.empty()) {
+      out.push_back(p);  // reading it says it is a folder
+      continue;
+    }
+    std::sort(below.begin(), below.end());
+    out.insert(out.end(), below.begin(), below.end());
+  }
+  return out;
+}
+
 }  // namespace
 
-int check_command(Context& ctx, const std::vector<std::string>& files, bool json) {
+int check_command(Context& ctx, const std::vector<std::string>& paths, bool json) {
+  const std::vector<std::string> files = expand_folders(paths);
   std::size_t errors = 0;
   std::size_t warnings = 0;
   bool io_error = false;

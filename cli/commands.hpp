@@ -30,7 +30,7 @@ struct RunOptions {
 };
 int run_command(Context& ctx, const RunOptions& options);
 
-int test_command(Context& ctx, const std::vector<std::string>& paths);
+int test_command(Context& ctx, const std::vector<std::string>& paths, bool json = false);
 
 struct PayoutOptions {
   std::string contract;

@@ -27,6 +27,24 @@ dsl::SourcePtr argument_source(const std::string& name, const std::string& text)
 
 }  // namespace
 
+namespace {
+
+// What a shell leaves of `$100B` unquoted or in double quotes: `$1` is replaced (by
+// nothing), so `00B` arrives; `$50B` arrives as `0B`. Nobody writes an amount so.
+bool looks_mangled(std::string_view text) {
+  if (text.empty() || text[0] != '0' || text.size() < 2) return false;
+  const char next = text[1];
+  if (next >= '0' && next <= '9') return true;
+  return text.size() == 2 && (next == 'K' || next == 'M' || next == 'B' || next == 'T');
+}
+
+// An amount written without `$` (`100B`, as a shell leaves it alone) reads as money.
+std::string with_dollar(const std::string& text) {
+  return !text.empty() && text[0] >= '0' && text[0] <= '9' && text.back() != '%' ? "$" + text : text;
+}
+
+}  // namespace
+
 std::vector<engine::Override> parse_overrides(const std::vector<std::string>& sets, dsl::DiagnosticList& diagnostics) {
   std::vector<engine::Override> out;
   for (const std::string& s : sets) {
@@ -39,7 +57,11 @@ std::vector<engine::Override> parse_overrides(const std::vector<std::string>& se
     const std::string name = s.substr(0, eq);
     const std::string value = s.substr(eq + 1);
     const dsl::Span value_span{static_cast<std::uint32_t>(eq + 1), static_cast<std::uint32_t>(s.size())};
-    auto parsed = dsl::parse_value(value);
+    if (value.empty() || looks_mangled(value)) {
+      diagnostics.report<dsl::DiagId::amount_mangled_by_shell>({src, value.empty() ? dsl::Span{0, static_cast<std::uint32_t>(s.size())} : value_span, {}}, value.empty() ? s : value);
+      continue;
+    }
+    auto parsed = dsl::parse_value(with_dollar(value));
     if (auto* e = std::get_if<dsl::LiteralError>(&parsed)) {
       diagnostics.report({src, value_span, {}}, e->message);
       continue;
@@ -61,7 +83,12 @@ std::optional<dsl::Date> parse_date_option(const std::string& option, const std:
 
 std::optional<dsl::Money> parse_money_option(const std::string& option, const std::string& text,
                                              dsl::DiagnosticList& diagnostics) {
-  const std::string money = !text.empty() && text[0] != '$' ? "$" + text : text;
+  if (text.empty() || looks_mangled(text)) {
+    diagnostics.report<dsl::DiagId::amount_mangled_by_shell>(
+        {argument_source(option, text), {0, static_cast<std::uint32_t>(text.size())}, {}}, text);
+    return std::nullopt;
+  }
+  const std::string money = text[0] != '$' ? "$" + text : text;
   auto parsed = dsl::parse_money(money);
   if (auto* m = std::get_if<dsl::Money>(&parsed)) return *m;
   const auto src = argument_source(option, text);

@@ -1,5 +1,9 @@
 #include "cli/files.hpp"
 
+#include <fmt/format.h>
+
+#include "dsl/parse.hpp"
+
 namespace clause::cli {
 
 engine::LoadedContract load_contract_file(const std::string& path, const std::vector<engine::Override>& overrides) {
@@ -10,6 +14,28 @@ engine::ScenarioRun prepare_scenario_file(const std::string& path, const engine:
   engine::ScenarioRun run = engine::prepare_scenario(dsl::read_source_file(path), dsl::read_source_file, options);
   if (!run.source) run.path = path;
   return run;
+}
+
+bool wrong_file_kind(const std::string& path, std::string_view command, bool wants_scenario,
+                     dsl::DiagnosticList& problems) {
+  const dsl::ReadResult read = dsl::read_source_file(path);
+  if (!read.source) return false;  // the command reports what is wrong with reading it
+  const dsl::FileKind kind = dsl::sniff_file_kind(read.source->text());
+  const dsl::Location where{read.source, {0, 0}, {}};
+  if (wants_scenario && kind == dsl::FileKind::contract) {
+    problems.report<dsl::DiagId::wrong_file_kind>(
+        where, "a contract", command, "a scenario",
+        fmt::format("to ask it what happens, write `clause ask {} \"EVENT\"...`; to check it, `clause check {}`", path,
+                    path));
+    return true;
+  }
+  if (!wants_scenario && kind == dsl::FileKind::scenario) {
+    problems.report<dsl::DiagId::wrong_file_kind>(
+        where, "a scenario", command, "a contract",
+        fmt::format("to run it, write `clause run {}`; to judge its expectations, `clause test {}`", path, path));
+    return true;
+  }
+  return false;
 }
 
 }  // namespace clause::cli

@@ -16,4 +16,9 @@ engine::LoadedContract load_contract_file(const std::string& path, const std::ve
 // Reads a scenario file and the contract it names, and resolves every name.
 engine::ScenarioRun prepare_scenario_file(const std::string& path, const engine::ScenarioOptions& options = {});
 
+// Whether `path` holds a scenario when a command wants a contract, or a contract when it
+// wants a scenario: then an error that names the command that fits (E0534), and true.
+// `command` is the command's name; `wants_scenario` what it takes.
+bool wrong_file_kind(const std::string& path, std::string_view command, bool wants_scenario, dsl::DiagnosticList& problems);
+
 }  // namespace clause::cli

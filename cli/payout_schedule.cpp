@@ -56,6 +56,17 @@ std::pair<std::string, std::string> amount_cells(const Rational& cents) {
   return {text.substr(0, plus), text.substr(plus + 1)};
 }
 
+// How the table writes a fraction of a cent, shown with the first one this schedule has:
+// ` ("+ 35/41¢" is a fraction of a cent)`, or that every figure is whole cents.
+std::string fraction_example(const engine::Schedule& schedule) {
+  for (const engine::Breakpoint& b : schedule.breakpoints()) {
+    std::string fraction = amount_cells(b.profit).second;
+    for (std::size_t p = 0; fraction.empty() && p < b.paid.size(); ++p) fraction = amount_cells(b.paid[p]).second;
+    if (!fraction.empty()) return fmt::format(" (\"{}\" is a fraction of a cent)", fraction);
+  }
+  return ", all in whole cents";
+}
+
 std::string percent_cell(engine::Percent p) { return p.units() == 0 ? "—" : p.to_string(); }
 
 Json reason_json(const PayoutSubject& s, const engine::Reason& r) {
@@ -83,7 +94,7 @@ void print_schedule(std::ostream& out, const Style& style, const PayoutSubject& 
       << style.dim(fmt::format("{}: {}'s profit in one event, from nothing paid",
                                c.place_of({engine::DeclKind::waterfall, s.index}), c.parties[w.of].name))
       << '\n'
-      << style.dim("Exact figures (\"+ 24/49¢\" is a fraction of a cent). Between breakpoints each party receives")
+      << style.dim(fmt::format("Exact figures{}. Between breakpoints each party receives", fraction_example(schedule)))
       << '\n'
       << style.dim("its share above of every further dollar, so its payout is a straight line.") << "\n";
 

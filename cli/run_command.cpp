@@ -21,6 +21,10 @@ int run_command(Context& ctx, const RunOptions& options) {
     ctx.print(problems);
     return kFound;
   }
+  if (wrong_file_kind(options.scenario, "run", true, problems)) {
+    ctx.print(problems);
+    return kUsage;
+  }
   engine::ScenarioRun run = prepare_scenario_file(options.scenario, scenario_options);
   if (run.io_error || run.contract.io_error) {
     ctx.print(run.diagnostics);

@@ -45,6 +45,8 @@ enum class DiagId : std::uint16_t {
   money_trailing_text,
   money_fraction_of_cent,
   money_out_of_range,
+  money_lower_case_scale,
+  money_negative,
   percent_expected,
   percent_malformed,
   percent_over_100,
@@ -138,6 +140,8 @@ enum class DiagId : std::uint16_t {
   file_not_written,
   out_of_memory,
   uncaught_exception,
+  amount_mangled_by_shell,
+  wrong_file_kind,
   // Warnings.
   vendor_repeated,
   consent_repeated,
@@ -203,6 +207,10 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
      "`{}` has a fraction of a cent: money is exact to the cent", "fraction of a cent"},
     {DiagId::money_out_of_range, "E0117", Severity::error,
      "`{}` is beyond the money range: at most $1,000,000,000,000,000 ($1000T)", "money out of range"},
+    {DiagId::money_lower_case_scale, "E0118", Severity::error,
+     "scales are upper case: write `{}`, not `{}` (K thousand, M million, B billion, T trillion)",
+     "lower-case scale"},
+    {DiagId::money_negative, "E0119", Severity::error, "amounts are never negative: `{}`", "negative amount"},
     {DiagId::percent_expected, "E0120", Severity::error, "expected a percentage like `49%`", "not a percentage"},
     {DiagId::percent_malformed, "E0121", Severity::error, "expected a percentage like `49%`, found `{}`",
      "malformed percentage"},
@@ -376,6 +384,12 @@ inline constexpr auto kDiagKinds = std::to_array<DiagKind>({
     {DiagId::out_of_memory, "E0531", Severity::error, "out of memory", "out of memory"},
     // A bug: any other exception that reaches the command's top.
     {DiagId::uncaught_exception, "E0532", Severity::error, "internal error: {}", "internal error (a bug)"},
+    {DiagId::amount_mangled_by_shell, "E0533", Severity::error,
+     "`{}` looks like an amount whose `$` and first digit the shell replaced (`$1` in `$100B` is a shell "
+     "variable): write it in single quotes, like '$100B', or without the `$`, like 100B",
+     "amount mangled by the shell"},
+    {DiagId::wrong_file_kind, "E0534", Severity::error, "this is {}, but `clause {}` takes {}: {}",
+     "file of the wrong kind"},
     // Warnings.
     {DiagId::vendor_repeated, "W0101", Severity::warning, "`{}` is already a vendor of `{}`", "vendor named twice"},
     {DiagId::consent_repeated, "W0102", Severity::warning, "`{}`'s consent is already a condition of `{}`",

@@ -158,7 +158,7 @@ CLAUSE_KEYWORD(rejected);
 // `2024-02-30` get a message about the literal, not about the grammar.
 struct digit : pegtl::digit {};
 struct money_char : sor<digit, seq<one<',', '.'>, at<digit>>> {};
-struct money : seq<one<'$'>, star<money_char>, star<ident_other>> {};
+struct money : seq<one<'$'>, opt<one<'-'>>, star<money_char>, star<ident_other>> {};  // `-` only to say amounts are never negative
 struct percent : seq<plus<digit>, opt<one<'.'>, plus<digit>>, one<'%'>> {};
 struct date : seq<plus<digit>, one<'-'>, plus<digit>, one<'-'>, plus<digit>> {};
 

@@ -1,6 +1,7 @@
 #include "dsl/money.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -70,6 +71,7 @@ std::string Money::to_short() const {
 std::variant<Money, LiteralError> parse_money(std::string_view text) {
   if (text.empty() || text[0] != '$') return LiteralError{message<DiagId::money_expected>(), 0};
   std::size_t i = 1;
+  if (i < text.size() && text[i] == '-') return LiteralError{message<DiagId::money_negative>(text), i};
   if (i >= text.size() || !is_digit(text[i])) {
     return LiteralError{message<DiagId::money_digits_after_dollar>(text), i};
   }
@@ -110,6 +112,15 @@ std::variant<Money, LiteralError> parse_money(std::string_view text) {
       case 'M': scale_zeros = 6; break;
       case 'B': scale_zeros = 9; break;
       case 'T': scale_zeros = 12; break;
+      case 'k':
+      case 'm':
+      case 'b':
+      case 't': {
+        std::string upper(text.substr(0, i + 1));
+        upper.back() = static_cast<char>(upper.back() - 'a' + 'A');
+        upper += text.substr(i + 1);
+        return LiteralError{message<DiagId::money_lower_case_scale>(upper, text), i};
+      }
       default:
         return LiteralError{message<DiagId::money_unknown_scale>(text.substr(i, 1), text), i};
     }

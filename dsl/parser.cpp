@@ -13,6 +13,7 @@
 #include "dsl/grammar.hpp"
 #include "dsl/grammar_errors.hpp"
 #include "dsl/parse.hpp"
+#include "dsl/suggest.hpp"
 
 namespace clause::dsl {
 namespace {
@@ -550,6 +551,38 @@ Found describe_found(const char* at, const char* end, std::string_view end_name)
   return {fmt::format("found `{}`", std::string_view(at, shown)), static_cast<std::uint32_t>(shown)};
 }
 
+// " (did you mean `licence`?)" when the word found is close to a keyword the message says
+// was expected (`license` where `licence` or `exception` could start a declaration).
+std::string misspelt_keyword(std::string_view message, const std::string& found) {
+  if (found.rfind("found `", 0) != 0 || found.back() != '`') return "";
+  const std::string word = found.substr(7, found.size() - 8);
+  if (word.empty() || is_keyword(word)) return "";
+  std::vector<std::string_view> expected;
+  for (std::size_t open = message.find('`'); open != std::string_view::npos;) {
+    const std::size_t close = message.find('`', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view quoted = message.substr(open + 1, close - open - 1);
+    // The first word of what is quoted: `licence`, `grants`, `ACTOR must buy ...` gives none.
+    const std::string_view first = quoted.substr(0, quoted.find(' '));
+    if (is_keyword(first)) expected.push_back(first);
+    open = message.find('`', close + 1);
+  }
+  return did_you_mean(word, expected);
+}
+
+// How to write an amount, when one was expected and what was found is a number without
+// `$` (`50 billion`, `50B`) or a scale spelt out (`$50 billion`).
+std::string amount_hint(std::string_view message, const std::string& found) {
+  if (found.rfind("found `", 0) != 0 || message.find('$') == std::string_view::npos) return "";
+  const std::string word = found.substr(7, found.size() - 8);
+  static constexpr std::string_view kScales[] = {"thousand", "million", "billion", "trillion", "k", "bn", "mm"};
+  const bool digits = !word.empty() && word[0] >= '0' && word[0] <= '9';
+  const bool scale = std::find(std::begin(kScales), std::end(kScales), word) != std::end(kScales);
+  if (!digits && !scale) return "";
+  return ": an amount starts with `$` and its scale is one upper-case letter, like `$50B` "
+         "(K thousand, M million, B billion, T trillion)";
+}
+
 void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_view end_name) {
   const std::uint32_t at = b.offset(f.at);
   std::uint32_t place = at;
@@ -578,7 +611,8 @@ void report(const SyntaxFailure& f, Builder& b, const char* end, std::string_vie
       return;
     }
   }
-  b.diags.report<DiagId::syntax_error>(where, f.message, found);
+  b.diags.report<DiagId::syntax_error>(where, f.message,
+                                       found + misspelt_keyword(f.message, found) + amount_hint(f.message, found));
 }
 
 // Whether the first word of the line at `p` is one of the given line-starting keywords.

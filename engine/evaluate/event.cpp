@@ -39,13 +39,13 @@ class Resolver {
     return out;
   }
 
-  // Outsiders are legal, but a misspelt party is the likelier reason for one: warned, with
-  // the closest declared party.
+  // Outsiders are legal (`Google`), but one close to a declared party is likelier a slip
+  // (`Microsfot`): warned, with the party it is close to.
   Actor actor(const dsl::ActorRef& a) {
     const auto ref = c_.find(a.party.text);
     if (!ref) {
-      diags_.report<DiagId::event_outsider>(at(a.party.span), a.party.text,
-                                            did_you_mean(a.party.text, names_of(DeclKind::party)));
+      const std::string suggestion = did_you_mean(a.party.text, names_of(DeclKind::party));
+      if (!suggestion.empty()) diags_.report<DiagId::event_outsider>(at(a.party.span), a.party.text, suggestion);
       return outsiders_.intern(a.to_string());
     }
     if (ref->kind != DeclKind::party) {
@@ -77,12 +77,14 @@ class Resolver {
     return kNone;
   }
 
-  // A good, status, stream or deed text the contract never mentions: warned, with the
-  // closest one it does.
+  // A good, status, stream or deed text the contract never mentions, close to one it does:
+  // warned, with that one. (One far from all is a question the contract is silent on, and
+  // the answer says so.)
   void unknown_word(Span where, const char* what, std::string_view word, std::vector<std::string_view> known) {
     std::sort(known.begin(), known.end());
     known.erase(std::unique(known.begin(), known.end()), known.end());
-    diags_.report<DiagId::event_unknown_word>(at(where), what, word, did_you_mean(word, known));
+    const std::string suggestion = did_you_mean(word, known);
+    if (!suggestion.empty()) diags_.report<DiagId::event_unknown_word>(at(where), what, word, suggestion);
   }
   Index word(const dsl::Ident& w, const char* what) {
     const Index found = c_.find_word(w.text);

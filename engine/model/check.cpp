@@ -292,7 +292,11 @@ class Checker {
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    diags_.report<DiagId::unknown_name>(at(name.span), noun, name.text, did_you_mean(name.text, candidates));
+    std::string suggestion = did_you_mean(name.text, candidates);
+    if (suggestion.empty() && wanted.size() == 1 && *wanted.begin() == DeclKind::party) {
+      suggestion = fmt::format(": declare it with `party {}` (every party a clause names is declared)", name.text);
+    }
+    diags_.report<DiagId::unknown_name>(at(name.span), noun, name.text, suggestion);
     return std::nullopt;
   }
 
@@ -697,7 +701,8 @@ class Checker {
         tier.shares.push_back(share);
       }
       if (sum_known && sum != Percent::kWhole && !t.shares.empty()) {
-        diags_.report<DiagId::shares_not_100>(at(t.kind_span), label(), Percent::from_units(sum).to_string());
+        const Span shares{t.shares.front().span.begin, t.shares.back().span.end};
+        diags_.report<DiagId::shares_not_100>(at(shares), label(), Percent::from_units(sum).to_string());
       }
       if (t.kind == TierKind::until_capped) {
         if (!any_cap) {

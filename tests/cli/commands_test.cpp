@@ -162,13 +162,52 @@ TEST_CASE("a zero profit or purchase is an error at the amount", "[ask-command]"
   CHECK_THAT(r.err, Catch::Contains("<event 1>:1:14: error[E0408]: a profit must be more than $0"));
 }
 
-TEST_CASE("check: a missing file and a directory are I/O problems (exit 2)", "[check-command]") {
+TEST_CASE("check: a missing file is an I/O problem (exit 2)", "[check-command]") {
   const auto missing = run_clause({"check", repo_path("no-such.clause")});
   CHECK(missing.exit == 2);
   CHECK_THAT(missing.err, Catch::Contains("no-such.clause: error[E0003]: cannot read the file: it does not exist"));
+}
+
+TEST_CASE("check: a folder checks every contract and scenario below it", "[check-command]") {
   const auto dir = run_clause({"check", repo_path("contracts")});
-  CHECK(dir.exit == 2);
-  CHECK_THAT(dir.err, Catch::Contains("it is a directory"));
+  CHECK(dir.exit == 0);
+  CHECK_THAT(dir.out, Catch::Contains("6 files checked: 0 errors, 0 warnings"));
+  const auto examples = run_clause({"check", repo_path("examples"), "--json"});
+  CHECK(examples.exit == 0);
+  CHECK_THAT(examples.out, Catch::Contains("v2-features.clause") && Catch::Contains("v2-features.scenario") &&
+                               Catch::Contains("profits.scenario"));
+}
+
+TEST_CASE("run of a contract and ask of a scenario say which command fits", "[check-command]") {
+  const auto run = run_clause({"run", kFlagship});
+  CHECK(run.exit == 2);
+  CHECK_THAT(run.err, Catch::Contains("error[E0534]: this is a contract, but `clause run` takes a scenario") &&
+                          Catch::Contains("clause ask"));
+  const auto ask = run_clause({"ask", repo_path("examples/profits.scenario"), "agi is declared"});
+  CHECK(ask.exit == 2);
+  CHECK_THAT(ask.err, Catch::Contains("error[E0534]: this is a scenario, but `clause ask` takes a contract") &&
+                          Catch::Contains("clause run"));
+}
+
+TEST_CASE("money options take amounts without `$`, and say when the shell ate one", "[check-command]") {
+  const auto plain = run_clause({"payout", kFlagship, "--set", "microsoft_cap=100B", "--profit", "50B", "--json"});
+  CHECK(plain.exit == 0);
+  const auto eaten = run_clause({"payout", kFlagship, "--set", "microsoft_cap=00B", "--profit", "0B"});
+  CHECK(eaten.exit == 1);
+  CHECK_THAT(eaten.err, Catch::Contains("--set:1:15: error[E0533]: `00B` looks like an amount whose `$` and first digit "
+                                        "the shell replaced") &&
+                            Catch::Contains("--profit:1:1: error[E0533]: `0B`") && Catch::Contains("'$100B'"));
+}
+
+TEST_CASE("test --json gives each scenario's expectations", "[check-command]") {
+  const auto r = run_clause({"test", repo_path("examples/v2-features"), "--json"});
+  CHECK(r.exit == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["passed"] == 20);
+  CHECK(j["failed"] == 0);
+  REQUIRE(j["scenarios"].size() == 1);
+  CHECK(j["scenarios"][0]["expectations"].size() == 20);
+  CHECK(j["scenarios"][0]["expectations"][0]["passed"] == true);
 }
 
 TEST_CASE("check: both flagship contracts and the variant are clean", "[check-command]") {

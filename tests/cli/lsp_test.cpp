@@ -399,7 +399,7 @@ TEST_CASE("LSP positions count UTF-16 code units by default, UTF-8 or UTF-32 whe
     open(c, uri, text);
     const Json d = diagnostics(c, uri, 1);
     REQUIRE(d.size() == 1);
-    CHECK(d[0]["message"] == "unknown party `Nobody`");
+    CHECK(d[0]["message"] == "unknown party `Nobody`: declare it with `party Nobody` (every party a clause names is declared)");
     CHECK(d[0]["range"] == range(5, k.nobody, 5, k.nobody + 6));
     CHECK(c.request("textDocument/definition", at(uri, 6, 23))["result"]["range"] == range(2, k.board, 2, k.board + 5));
     // An edit placed after the wide characters lands where it should.

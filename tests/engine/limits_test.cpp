@@ -313,7 +313,7 @@ TEST_CASE("limit: the first 50 unknown names get a suggestion, later ones do not
   CHECK(at.diagnostics.error_count() == engine::kMaxSuggestions);
   CHECK(at.diagnostics.items().back().message == "unknown party `Alhpa` (did you mean `Alpha`?)");
   const auto past = load(contract(engine::kMaxSuggestions + 1));
-  CHECK(past.diagnostics.items().back().message == "unknown party `Alhpa`");
+  CHECK(past.diagnostics.items().back().message == "unknown party `Alhpa`: declare it with `party Alhpa` (every party a clause names is declared)");
 }
 
 TEST_CASE("limit: a failed expectation lists 10 outcomes, then how many more", "[limits]") {

@@ -1,10 +1,10 @@
-#include "engine/model/suggest.hpp"
+#include "dsl/suggest.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace clause::engine {
+namespace clause::dsl {
 namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -59,4 +59,4 @@ std::string did_you_mean(std::string_view wrong, const std::vector<std::string_v
   return best ? fmt::format(" (did you mean `{}`?)", *best) : std::string();
 }
 
-}  // namespace clause::engine
+}  // namespace clause::dsl
