@@ -138,6 +138,11 @@ Json scenarios_json(const std::vector<engine::ScenarioImpact>& all) {
     }
     Json j{{"scenario", s.path}, {"impact", engine::scenario_impact_name(s.kind)}, {"events", events},
            {"payouts", payouts}};
+    if (!s.renamed.empty()) {
+      Json renamed = Json::array();
+      for (const auto& [from, to] : s.renamed) renamed.push_back(Json{{"old", from}, {"new", to}});
+      j["renamed"] = renamed;
+    }
     if (s.kind == engine::ScenarioImpactKind::cannot_run) {
       j["old_problem"] = s.old_problem.empty() ? Json(nullptr) : Json(s.old_problem);
       j["new_problem"] = s.new_problem.empty() ? Json(nullptr) : Json(s.new_problem);

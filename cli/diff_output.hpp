@@ -18,6 +18,10 @@ inline constexpr std::size_t kMemoLines = 32;
 // A declaration's changed parts share its line up to this width, else take a line each.
 inline constexpr std::size_t kMemoWidth = 100;
 
+// An outcome's symbol and kind, padded to the widest kind and followed by a space:
+// "○ ineffective ", "✓ permitted   ".
+std::string outcome_label(engine::OutcomeKind kind);
+
 void print_diff(std::ostream& out, const engine::ContractDiff& diff, const Style& style);
 
 // {"old": ..., "new": ..., "same": ..., "terms": [...], "behaviour": [...], "payouts": [...],
