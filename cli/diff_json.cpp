@@ -110,7 +110,12 @@ Json payouts_json(const ContractDiff& d) {
         if (!r.largest) j["slope"] = r.slope.to_string();
         ranges.push_back(std::move(j));
       }
-      parties.push_back(Json{{"party", p.party}, {"ranges", ranges}});
+      // The payouts at the memo's round profits ("at typical profits").
+      Json samples = Json::array();
+      for (const engine::PayoutSample& sample : p.samples) {
+        samples.push_back(Json{{"profit", amount(sample.profit)}, {"old", amount(sample.old_paid)}, {"new", amount(sample.new_paid)}});
+      }
+      parties.push_back(Json{{"party", p.party}, {"ranges", ranges}, {"samples", samples}});
     }
     Json j{{"waterfall", w.name}, {"change", engine::term_change_name(w.change)}, {"of", w.of}, {"parties", parties}};
     if (!w.error.empty()) j["error"] = w.error;

@@ -140,4 +140,10 @@ TEST_CASE("payouts are said in sentences, and a payout that did not change is no
                                     "profit of ≈ $256.321B on.\n"));
   CHECK_THAT(r.out, Catch::Contains("    Nonprofit gains when the profit is ≈ $195.096B or more: up to $30B more"));
   CHECK(r.out.find("$100B → $100B") == std::string::npos);  // equal at the start of the range: no change there
+  // The summary's round profits, exactly, in JSON.
+  const auto j = nlohmann::json::parse(run_clause({"diff", k2024, kProposal, "--json"}).out);
+  const auto& microsoft = j["payouts"][0]["parties"][0];
+  CHECK(microsoft["party"] == "Microsoft");
+  REQUIRE(microsoft["samples"].size() == 4);
+  CHECK(microsoft["samples"][3] == nlohmann::json::parse(R"({"profit": "1000000000000.00", "old": "130000000000.00", "new": "100000000000.00"})"));
 }
