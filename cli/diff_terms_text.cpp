@@ -47,6 +47,8 @@ std::string phrase_detail(const engine::TermDetail& d) {
   if (d.new_value.empty()) {
     if (d.what == "until") return phrase(d.old_value) + " → no end date";
     if (d.what == "from") return phrase(d.old_value) + " → no start date";
+    if (d.what == "by") return phrase(d.old_value) + " → no deadline";
+    if (d.what == "at least") return phrase(d.old_value) + " → no minimum";
     return "no longer " + phrase(d.old_value);
   }
   return fmt::format("{} → {}", phrase(d.old_value), phrase(d.new_value));

@@ -180,18 +180,23 @@ void print_behaviour(std::ostream& out, const ContractDiff& d, const Style& styl
       }
       // A line each: "on 2031-01-01: Microsoft uses research — old: permitted; new: breach".
       const dsl::Date shows_on = w.shows < w.dates.size() ? w.dates[w.shows] : w.on;
-      const auto kinds = [&](const engine::Contract& c, const std::vector<std::string>& outsiders,
-                             const engine::ProbeAnswer& a) {
+      // When both sides' kinds read alike ("ineffective" and "ineffective"), each says why,
+      // so that the line does not read as no change.
+      const auto kinds = [&](const std::vector<ShownOutcome>& shown, bool why) {
         std::vector<std::string> said;
-        for (const ShownOutcome& o : shown_outcomes(c, outsiders, a, w.shows, shows_on)) {
-          said.push_back(o.kind ? engine::outcome_kind_name(*o.kind) : "not in this contract");
+        for (const ShownOutcome& o : shown) {
+          std::string text = o.kind ? engine::outcome_kind_name(*o.kind) : "not in this contract";
+          if (why && !o.reason.empty()) text += ", because " + o.reason;
+          said.push_back(std::move(text));
         }
         if (said.empty()) said.push_back("nothing happens");
         return fmt::format("{}", fmt::join(said, ", "));
       };
-      out << fmt::format("  {}. {} — old: {}; new: {}\n", number, witness_events(w, b.on),
-                         kinds(*d.old_contract, b.old_outsiders, w.old_answer),
-                         kinds(*d.new_contract, b.new_outsiders, w.new_answer));
+      const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, shows_on);
+      const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, shows_on);
+      const bool alike = kinds(old_shown, false) == kinds(new_shown, false);
+      out << fmt::format("  {}. {} — old: {}; new: {}\n", number, witness_events(w, b.on), kinds(old_shown, alike),
+                         kinds(new_shown, alike));
       continue;
     }
     out << fmt::format("  {}. {}\n", number, witness_events(w, b.on));

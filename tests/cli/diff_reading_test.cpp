@@ -55,6 +55,17 @@ TEST_CASE("a changed part is shortened only when its last word alone differs", "
         "tier \"Capped returns\": Microsoft 49% cap $130B → $100B");
   CHECK(detail("", "Lab may buy app_hosting from Cloud", "Lab may buy app_hosting from anyone") ==
         "Lab may buy app_hosting from Cloud → anyone");
+  // A phrase that goes away says what replaces it, as `until` and `from` do.
+  CHECK(detail("by", "2027-06-30", "") == "by 2027-06-30 → no deadline");
+  CHECK(detail("at least", "$10B", "") == "at least $10B → no minimum");
+  CHECK(detail("until", "2030-12-31", "") == "until 2030-12-31 → no end date");
+}
+
+TEST_CASE("a one-line example whose kinds read alike on both sides says why each", "[diff-reading]") {
+  const auto r = run_clause({"diff", k2025, k2025_10});
+  CHECK_THAT(r.out, Catch::Contains("  9. agi is verified — old: ineffective, because `agi_definition` asks no verification "
+                                    "of agi: a declaration by OpenAI.board takes effect at once; new: ineffective, because "
+                                    "agi has not been declared"));
 }
 
 TEST_CASE("every outcome label is as wide as the widest and ends in a space", "[diff-reading]") {
