@@ -131,8 +131,8 @@ Json scenarios_json(const std::vector<engine::ScenarioImpact>& all) {
     for (const engine::ScenarioEventChange& e : s.events) {
       events.push_back(Json{{"on", e.on.to_string()},
                             {"event", e.event},
-                            {"old", event_outcomes(*s.old_run, e.old_record)},
-                            {"new", event_outcomes(*s.new_run, e.new_record)}});
+                            {"old", scenario_outcomes(*s.old_run, e.old_record)},
+                            {"new", scenario_outcomes(*s.new_run, e.new_record)}});
     }
     Json payouts = Json::array();
     for (const engine::ScenarioPayoutChange& p : s.payouts) {

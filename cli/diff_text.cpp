@@ -304,21 +304,9 @@ void print_payouts(std::ostream& out, const ContractDiff& d, const Style& style)
   if (rounded) out << style.dim("  ≈ rounded here; clause diff --json gives every figure exactly") << '\n';
 }
 
-// What one run made of one event of a saved scenario, an outcome each: its kind and
-// headline, and for an event the contract does not cover, why ("uncovered OpenAI uses models:
-// the contract takes effect on 2025-10-28: it is not in force on 2025-03-01").
-std::vector<std::string> scenario_outcomes(const engine::ScenarioRun& run, engine::Index record) {
-  const ExplainContext ctx{*run.contract.contract, run.log, &run.outsiders.names()};
-  const engine::EventRecord& rec = run.log.events[record];
-  const engine::Event& event = run.events[rec.event];
-  std::vector<std::string> out;
-  for (const engine::Outcome& o : run.log.outcomes_of(rec)) {
-    std::string text = kind_and_headline(ctx, event, o);
-    if (std::holds_alternative<engine::Uncovered>(o)) text += ", because " + explain(ctx, event, rec.on, o);
-    out.push_back(std::move(text));
-  }
-  if (out.empty()) out.push_back("nothing happens");
-  return out;
+std::vector<std::string> or_nothing(std::vector<std::string> outcomes) {
+  if (outcomes.empty()) outcomes.push_back("nothing happens");
+  return outcomes;
 }
 
 void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& style) {
@@ -349,8 +337,8 @@ void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& styl
       }
       for (const engine::ScenarioEventChange& e : s->events) {
         out << fmt::format("      on {}: {}\n", e.on.to_string(), e.event);
-        out << fmt::format("        old  {}\n", fmt::join(scenario_outcomes(*s->old_run, e.old_record), "; "));
-        out << fmt::format("        new  {}\n", fmt::join(scenario_outcomes(*s->new_run, e.new_record), "; "));
+        out << fmt::format("        old  {}\n", fmt::join(or_nothing(scenario_outcomes(*s->old_run, e.old_record)), "; "));
+        out << fmt::format("        new  {}\n", fmt::join(or_nothing(scenario_outcomes(*s->new_run, e.new_record)), "; "));
       }
       for (const engine::ScenarioPayoutChange& p : s->payouts) {
         const Rational delta = Rational(p.new_amount.cents() - p.old_amount.cents());
@@ -425,6 +413,33 @@ std::string outsiders_read(const engine::BehaviourDiff& b, const std::string& te
   return out;
 }
 
+// `text` broken between words to lines of at most kMemoWidth cells, the first led by
+// `indent` and the others by `indent` and two spaces more.
+std::string wrapped(const std::string& text, const std::string& indent) {
+  std::string out = indent;
+  std::size_t width = dsl::display_width(indent);
+  std::size_t i = 0;
+  bool first_word = true;
+  while (i < text.size()) {
+    std::size_t j = std::min(text.find(' ', i), text.size());
+    if (text.compare(i, j - i, "≈") == 0 && j < text.size()) j = std::min(text.find(' ', j + 1), text.size());  // "≈ $1B" is one
+    const std::string word = text.substr(i, j - i);
+    const std::size_t w = dsl::display_width(word);
+    if (!first_word && width + 1 + w > kMemoWidth) {
+      out += "\n" + indent + "  ";
+      width = dsl::display_width(indent) + 2;
+    } else if (!first_word) {
+      out += ' ';
+      ++width;
+    }
+    out += word;
+    width += w;
+    first_word = false;
+    i = j + 1;
+  }
+  return out + "\n";
+}
+
 // What each party may now do that it could not, and may no longer do; whose money moves,
 // at round profits. Read from the simplest example of each change: an event that was a
 // breach or of no effect and no longer is, or the other way round.
@@ -481,12 +496,13 @@ void print_summary(std::ostream& out, const ContractDiff& d, const Style& style)
 
   out << style.bold("In short") << '\n';
   constexpr std::size_t kMostLines = 8;
-  for (std::size_t k = 0; k < lines.size() && k < kMostLines; ++k) out << "  " << lines[k].text << '\n';
+  for (std::size_t k = 0; k < lines.size() && k < kMostLines; ++k) out << wrapped(lines[k].text, "  ");
   if (lines.size() > kMostLines) other_changes += lines.size() - kMostLines;
   if (other_changes > 0) {
-    out << fmt::format("  {}{} other change{} in which term decides an event, or whether a contract covers it "
-                       "(see Behaviour).\n",
-                       lines.empty() ? "" : "And ", other_changes, other_changes == 1 ? "" : "s");
+    out << wrapped(fmt::format("{}{} other change{} in which term decides an event, or whether a contract covers it "
+                               "(see Behaviour).",
+                               lines.empty() ? "" : "And ", other_changes, other_changes == 1 ? "" : "s"),
+                   "  ");
   }
 
   std::size_t money = 0;
@@ -509,10 +525,10 @@ void print_summary(std::ostream& out, const ContractDiff& d, const Style& style)
       }
       for (const engine::PayoutRange& r : p.ranges) direction |= r.direction < 0 ? 1 : r.direction > 0 ? 2 : 3;
       const char* gets = direction == 1 ? "is paid less" : direction == 2 ? "is paid more" : "is paid more or less";
-      std::string text = fmt::format("  {} {} by waterfall {} of {}", p.party, gets, wf.name, wf.of);
+      std::string text = fmt::format("{} {} by waterfall {} of {}", p.party, gets, wf.name, wf.of);
       if (!moved.empty()) text += fmt::format(": {}", join_and(moved));
       if (!same.empty()) text += fmt::format("{} the same at {}", moved.empty() ? ":" : ";", join_and(same));
-      out << text << ".\n";
+      out << wrapped(text + ".", "  ");
     }
   }
   std::size_t scenarios = 0;
@@ -534,6 +550,22 @@ void print_summary(std::ostream& out, const ContractDiff& d, const Style& style)
 }
 
 }  // namespace
+
+// What one run made of one event of a saved scenario, an outcome each: its kind and
+// headline, and for an event the contract does not cover, why ("uncovered OpenAI uses models:
+// the contract takes effect on 2025-10-28: it is not in force on 2025-03-01").
+std::vector<std::string> scenario_outcomes(const engine::ScenarioRun& run, engine::Index record) {
+  const ExplainContext ctx{*run.contract.contract, run.log, &run.outsiders.names()};
+  const engine::EventRecord& rec = run.log.events[record];
+  const engine::Event& event = run.events[rec.event];
+  std::vector<std::string> out;
+  for (const engine::Outcome& o : run.log.outcomes_of(rec)) {
+    std::string text = kind_and_headline(ctx, event, o);
+    if (std::holds_alternative<engine::Uncovered>(o)) text += ", because " + explain(ctx, event, rec.on, o);
+    out.push_back(std::move(text));
+  }
+  return out;
+}
 
 void print_diff(std::ostream& out, const ContractDiff& d, const Style& style) {
   const engine::Contract& a = *d.old_contract;

@@ -24,6 +24,13 @@ const std::string k2025_10 = repo_path("contracts/microsoft-openai/2025-10.claus
 const std::string kHolderOld = repo_path("tests/diff/holder-old.clause");
 const std::string kHolderNew = repo_path("tests/diff/holder-new.clause");
 
+// The memo's summary with its wrapped lines joined again.
+std::string summary_of(const std::string& memo) {
+  std::string text = memo.substr(0, memo.find("\nTerms:"));
+  for (std::size_t at; (at = text.find("\n    ")) != std::string::npos;) text.replace(at, 5, " ");
+  return text;
+}
+
 std::string detail(std::string what, std::string old_value, std::string new_value) {
   return clause::cli::detail_text(clause::engine::TermDetail{std::move(what), std::move(old_value), std::move(new_value)});
 }
@@ -127,20 +134,23 @@ TEST_CASE("diff --scenarios reads a scenario through the renames the terms found
 
 TEST_CASE("the memo opens with who may now do what, and whose money moves", "[diff-reading]") {
   const auto holder = run_clause({"diff", kHolderOld, kHolderNew});
-  CHECK_THAT(holder.out, Catch::Contains("In short\n"
+  CHECK_THAT(summary_of(holder.out), Catch::Contains("In short\n"
                                          "  Panel may now declare agi; the old contract gave that no effect.\n"
                                          "  Lab.board may no longer declare agi; the new contract gives that no effect.\n"));
   const auto r = run_clause({"diff", k2024, kProposal});
-  CHECK_THAT(r.out, Catch::Contains("  OpenAI may now buy compute from Oracle; the old contract made that a breach of "
+  CHECK_THAT(summary_of(r.out), Catch::Contains("  OpenAI may now buy compute from Oracle; the old contract made that a breach of "
                                     "`exclusivity` by OpenAI.\n"));
   // With what must come first, said as a condition of the new freedom.
-  CHECK_THAT(run_clause({"diff", repo_path("contracts/microsoft-openai/2019-07.clause"), k2024}).out,
+  CHECK_THAT(summary_of(run_clause({"diff", repo_path("contracts/microsoft-openai/2019-07.clause"), k2024}).out),
              Catch::Contains("  OpenAI may now buy compute from Oracle once Microsoft consents to oracle_capacity; the old "
                              "contract made that a breach of `exclusivity` by OpenAI.\n"));
-  CHECK_THAT(r.out, Catch::Contains("  Microsoft is paid less by waterfall profits of OpenAI: $30B less at $1T; the same at "
+  CHECK_THAT(summary_of(r.out), Catch::Contains("  Microsoft is paid less by waterfall profits of OpenAI: $30B less at $1T; the same at "
                                     "$1B, $10B and $100B.\n"));
-  CHECK_THAT(r.out, Catch::Contains("  Nonprofit is paid more by waterfall profits of OpenAI: $30B more at $1T"));
-  // The summary comes first.
+  CHECK_THAT(summary_of(r.out), Catch::Contains("  Nonprofit is paid more by waterfall profits of OpenAI: $30B more at $1T"));
+  // The summary comes first, its lines no wider than the memo's.
+  for (std::size_t at = 0, next; (next = r.out.find('\n', at)) != std::string::npos && next < r.out.find("Terms:"); at = next + 1) {
+    CHECK(clause::dsl::display_width(r.out.substr(at, next - at)) <= clause::cli::kMemoWidth);
+  }
   CHECK(r.out.find("In short") < r.out.find("Terms:"));
 }
 
