@@ -131,7 +131,9 @@ void print_side(std::ostream& out, const Style& style, const char* label, const 
       continue;
     }
     out << style.kind(*o.kind, outcome_label(*o.kind)) << o.headline << '\n';
-    if (with_reason && !o.reason.empty()) out << blank << "  " << style.dim(o.reason) << '\n';
+    // An uncovered event always says why: its headline is only the event again.
+    const bool why = with_reason || *o.kind == engine::OutcomeKind::uncovered;
+    if (why && !o.reason.empty()) out << blank << "  " << style.dim(o.reason) << '\n';
   }
 }
 

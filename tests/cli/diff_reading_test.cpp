@@ -68,6 +68,13 @@ TEST_CASE("a changed part is shortened only when its last word alone differs", "
   CHECK(detail("until", "2030-12-31", "") == "until 2030-12-31 → no end date");
 }
 
+TEST_CASE("an uncovered outcome of an example says why", "[diff-reading]") {
+  const auto r = run_clause({"diff", k2025, k2025_10});
+  CHECK_THAT(r.out, Catch::Contains("       old  ? uncovered   OpenAI does \"release open-weight models\"\n"
+                                    "              the contract is silent on OpenAI doing \"release open-weight models\": "
+                                    "no clause is about it\n"));
+}
+
 TEST_CASE("a one-line example whose kinds read alike on both sides says why each", "[diff-reading]") {
   const auto r = run_clause({"diff", k2025, k2025_10});
   CHECK_THAT(r.out, Catch::Contains("  9. agi is verified — old: ineffective, because `agi_definition` asks no verification "
