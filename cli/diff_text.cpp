@@ -463,7 +463,21 @@ void print_summary(std::ostream& out, const ContractDiff& d, const Style& style)
     const bool is = forbidden(new_shown);
     const engine::Event& e = w.old_answer.events[i];
     const std::string deed = as_deed(*d.old_contract, b.old_outsiders, e, w.events[i]);
-    if (was == is || deed.empty() || !w.new_answer.missing[i].empty() || !w.old_answer.missing[i].empty()) {
+    // "Of no effect" against silence is no change in what a party may do: declining where no
+    // first refusal exists means nothing either way. A breach against silence is.
+    const auto effective = [](const std::vector<ShownOutcome>& shown) {
+      return std::any_of(shown.begin(), shown.end(), [](const ShownOutcome& o) {
+        return o.kind && *o.kind != engine::OutcomeKind::uncovered && *o.kind != engine::OutcomeKind::breach &&
+               *o.kind != engine::OutcomeKind::ineffective;
+      });
+    };
+    const auto breach = [](const std::vector<ShownOutcome>& shown) {
+      return std::any_of(shown.begin(), shown.end(),
+                         [](const ShownOutcome& o) { return o.kind == engine::OutcomeKind::breach; });
+    };
+    const bool meaningful = was ? breach(old_shown) || effective(new_shown) : breach(new_shown) || effective(old_shown);
+    if (was == is || !meaningful || deed.empty() || !w.new_answer.missing[i].empty() ||
+        !w.old_answer.missing[i].empty()) {
       ++other_changes;
       continue;
     }
@@ -475,7 +489,16 @@ void print_summary(std::ostream& out, const ContractDiff& d, const Style& style)
       if (o.kind == engine::OutcomeKind::breach && verdict.empty()) verdict = "a breach " + o.headline;
     }
     std::string what = deed;
-    if (i > 0) what += fmt::format(" once {}", fmt::join(w.events.begin(), w.events.begin() + i, ", then "));
+    if (i > 0) {
+      std::vector<std::string> before;
+      for (engine::Index k = 0; k < i; ++k) {
+        std::string event = w.events[k];
+        // The nominal $1 of an example's event is no part of the condition.
+        if (event.size() > 7 && event.compare(event.size() - 7, 7, " for $1") == 0) event.resize(event.size() - 7);
+        before.push_back(std::move(event));
+      }
+      what += fmt::format(" once {}", fmt::join(before, ", then "));
+    }
     if (on != b.on) what += fmt::format(" (as on {})", on.to_string());
     const std::string who = outsider_to_both(b, actor) ? "Someone outside the contract" : actor;
     std::string text =

@@ -154,6 +154,11 @@ TEST_CASE("the memo opens with who may now do what, and whose money moves", "[di
   CHECK_THAT(summary_of(r.out), Catch::Contains("  Microsoft is paid less by waterfall profits of OpenAI: $30B less at $1T; the same at "
                                     "$1B, $10B and $100B.\n"));
   CHECK_THAT(summary_of(r.out), Catch::Contains("  Nonprofit is paid more by waterfall profits of OpenAI: $30B more at $1T"));
+  // Of no effect on one side and silence on the other is no freedom gained or lost: in
+  // 2025-10 no first refusal exists, so OpenAI's declining means nothing in either.
+  const auto later = summary_of(run_clause({"diff", k2025, k2025_10}).out);
+  CHECK(later.find("decline compute") == std::string::npos);
+  CHECK_THAT(later, Catch::Contains("Panel may now verify agi once agi is declared; the old contract gave that no effect."));
   // The summary comes first, its lines no wider than the memo's.
   for (std::size_t at = 0, next; (next = r.out.find('\n', at)) != std::string::npos && next < r.out.find("Terms:"); at = next + 1) {
     CHECK(clause::dsl::display_width(r.out.substr(at, next - at)) <= clause::cli::kMemoWidth);
