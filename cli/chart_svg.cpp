@@ -83,7 +83,7 @@ constexpr const char* kTierFills[] = {"#EEF3FA", "#FBF1E6", "#EDF7F1", "#F7EEF5"
 }  // namespace
 
 std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& schedule,
-                             std::optional<engine::Money> profit) {
+                             std::optional<engine::Money> profit, const UntilAnswer* until) {
   const engine::Contract& c = s.contract;
   const engine::Waterfall& w = s.waterfall;
   const auto& bs = schedule.breakpoints();
@@ -92,6 +92,8 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   // The plotted range: a little past the last breakpoint (and past the profit asked about).
   double x_end = to_double(bs.back().profit) * 1.15;
   if (profit) x_end = std::max(x_end, static_cast<double>(profit->cents()) * 1.05);
+  const bool until_reached = until != nullptr && until->exact.reached;
+  if (until_reached) x_end = std::max(x_end, to_double(until->exact.profit) * 1.05);
   if (!(x_end > 0)) x_end = 1e11;  // a waterfall with a single `rest` tier: show $1B
   const Axis xa = nice_axis(x_end);
   const Rational x_max = Rational(static_cast<std::int64_t>(std::min(xa.max, 1e17)));
@@ -119,7 +121,10 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
 
   // Layout.
   const double left = 96, top = 78, plot_w = 640, plot_h = 400, legend_x = left + plot_w + 28;
-  const double key_top = top + plot_h + 64;
+  // The key runs below the plot and below the legend (a long list of tiers).
+  const double legend_bottom = top + 4 + 20.0 * static_cast<double>(parties.size() + (show_undistributed ? 1 : 0)) + 34 +
+                               35.0 * static_cast<double>(w.tiers.size());
+  const double key_top = std::max(top + plot_h + 64, legend_bottom + 30);
   const double height = key_top + 24 + 18.0 * static_cast<double>(bs.size()) + 24;
   std::size_t longest = 0;  // the longest reason in the key sets the width
   for (const engine::Breakpoint& b : bs) longest = std::max<std::size_t>(longest, reasons_text(s, b).size());
@@ -132,7 +137,7 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     svg += line;
     svg += '\n';
   };
-  const std::string title = fmt::format("Who gets what: waterfall `{}`{}", w.name,
+  const std::string title = fmt::format("Who gets what: waterfall {}{}", w.name,
                                         w.title.empty() ? std::string() : fmt::format(" — {}", w.title));
   add(R"svg(<?xml version="1.0" encoding="UTF-8"?>)svg");
   add(fmt::format(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" )svg"
@@ -157,10 +162,15 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     add(fmt::format(R"svg(<rect class="tier" data-tier="{}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>)svg",
                     xml_escape(name), num(X(a)), num(top), num(std::max(X(b) - X(a), 0.5)), num(plot_h),
                     kTierFills[t % std::size(kTierFills)]));
-    // The name inside the band when it fits (every name is in the legend too).
+    // The name inside the band when it fits; else its number (the legend lists every
+    // tier by number, name and profits), at the foot of the band so that it clears the
+    // names of wide bands; a band too narrow even for that is in the legend only.
     if (X(b) - X(a) > 7.0 * static_cast<double>(name.size()) + 8) {
       add(fmt::format(R"svg(<text x="{}" y="{}" fill="#666666">{}</text>)svg", num(X(a) + 5), num(top + 16),
                       xml_escape(name)));
+    } else if (X(b) - X(a) >= 9) {
+      add(fmt::format(R"svg(<text class="tier-number" x="{}" y="{}" font-size="10" text-anchor="middle" fill="#666666">{}</text>)svg",
+                      num((X(a) + X(b)) / 2), num(top + plot_h - 6), t + 1));
     }
   }
   add("</g>");
@@ -239,6 +249,16 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   }
   add("</g>");
 
+  if (until_reached) {
+    const double x = to_double(until->exact.profit);
+    const std::string label = fmt::format("{} has received {} here ({})", c.parties[until->question.party].name,
+                                          until->question.amount.to_short(), short_amount(until->exact.profit));
+    const bool right = X(x) < left + plot_w * 0.6;  // the label on the side with room
+    add(fmt::format(R"svg(<g class="until"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#6A3D9A" )svg"
+                    R"svg(stroke-width="1.5" stroke-dasharray="5 3"/><text x="{3}" y="{4}" fill="#6A3D9A"{5}>{6}</text></g>)svg",
+                    num(X(x)), num(top), num(top + plot_h), num(right ? X(x) + 4 : X(x) - 4), num(top + 34),
+                    right ? "" : R"svg( text-anchor="end")svg", xml_escape(label)));
+  }
   if (profit) {
     const double x = static_cast<double>(profit->cents());
     add(fmt::format(R"svg(<g class="profit"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#C00000" )svg"
@@ -273,7 +293,14 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     const std::string name = w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1);
     add(fmt::format(R"svg(<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#BBBBBB"/>)svg", num(legend_x),
                     num(ly - 11), kTierFills[t % std::size(kTierFills)]));
-    add(fmt::format(R"svg(<text x="{}" y="{}">{}</text>)svg", num(legend_x + 30), num(ly), xml_escape(name)));
+    add(fmt::format(R"svg(<text x="{}" y="{}">{}. {}</text>)svg", num(legend_x + 30), num(ly), t + 1, xml_escape(name)));
+    // Where the tier pays: a narrow band is found by its profits.
+    const engine::TierSpan& span = schedule.tiers()[t];
+    const std::string range = span.end ? fmt::format("{} to {}", short_amount(span.start), short_amount(*span.end))
+                                       : fmt::format("{} and above", short_amount(span.start));
+    ly += 15;
+    add(fmt::format(R"svg(<text x="{}" y="{}" font-size="11" fill="#555555">profit {}</text>)svg", num(legend_x + 30),
+                    num(ly), xml_escape(range)));
   }
   add("</g>");
 

@@ -110,7 +110,12 @@ Json payouts_json(const ContractDiff& d) {
         if (!r.largest) j["slope"] = r.slope.to_string();
         ranges.push_back(std::move(j));
       }
-      parties.push_back(Json{{"party", p.party}, {"ranges", ranges}});
+      // The payouts at the memo's round profits ("at typical profits").
+      Json samples = Json::array();
+      for (const engine::PayoutSample& sample : p.samples) {
+        samples.push_back(Json{{"profit", amount(sample.profit)}, {"old", amount(sample.old_paid)}, {"new", amount(sample.new_paid)}});
+      }
+      parties.push_back(Json{{"party", p.party}, {"ranges", ranges}, {"samples", samples}});
     }
     Json j{{"waterfall", w.name}, {"change", engine::term_change_name(w.change)}, {"of", w.of}, {"parties", parties}};
     if (!w.error.empty()) j["error"] = w.error;
@@ -126,8 +131,8 @@ Json scenarios_json(const std::vector<engine::ScenarioImpact>& all) {
     for (const engine::ScenarioEventChange& e : s.events) {
       events.push_back(Json{{"on", e.on.to_string()},
                             {"event", e.event},
-                            {"old", event_outcomes(*s.old_run, e.old_record)},
-                            {"new", event_outcomes(*s.new_run, e.new_record)}});
+                            {"old", scenario_outcomes(*s.old_run, e.old_record)},
+                            {"new", scenario_outcomes(*s.new_run, e.new_record)}});
     }
     Json payouts = Json::array();
     for (const engine::ScenarioPayoutChange& p : s.payouts) {
@@ -138,6 +143,11 @@ Json scenarios_json(const std::vector<engine::ScenarioImpact>& all) {
     }
     Json j{{"scenario", s.path}, {"impact", engine::scenario_impact_name(s.kind)}, {"events", events},
            {"payouts", payouts}};
+    if (!s.renamed.empty()) {
+      Json renamed = Json::array();
+      for (const auto& [from, to] : s.renamed) renamed.push_back(Json{{"old", from}, {"new", to}});
+      j["renamed"] = renamed;
+    }
     if (s.kind == engine::ScenarioImpactKind::cannot_run) {
       j["old_problem"] = s.old_problem.empty() ? Json(nullptr) : Json(s.old_problem);
       j["new_problem"] = s.new_problem.empty() ? Json(nullptr) : Json(s.new_problem);

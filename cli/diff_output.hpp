@@ -18,6 +18,14 @@ inline constexpr std::size_t kMemoLines = 32;
 // A declaration's changed parts share its line up to this width, else take a line each.
 inline constexpr std::size_t kMemoWidth = 100;
 
+// An outcome's symbol and kind, padded to the widest kind and followed by a space:
+// "○ ineffective ", "✓ permitted   ".
+std::string outcome_label(engine::OutcomeKind kind);
+
+// What one run of a saved scenario made of one event (its record), an outcome each: kind
+// and headline, and for an uncovered event why ("…, because the contract takes effect on …").
+std::vector<std::string> scenario_outcomes(const engine::ScenarioRun& run, engine::Index record);
+
 void print_diff(std::ostream& out, const engine::ContractDiff& diff, const Style& style);
 
 // {"old": ..., "new": ..., "same": ..., "terms": [...], "behaviour": [...], "payouts": [...],

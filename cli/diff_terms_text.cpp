@@ -16,17 +16,20 @@ std::vector<std::string> words_of(const std::string& s) {
   }
 }
 
-// "Microsoft 75%" and "Microsoft 70%" read "Microsoft 75% → 70%": the leading words both
-// share are written once, when what differs is the same number of words on each side.
+// "Microsoft 75%" and "Microsoft 70%" read "Microsoft 75% → 70%": when the two sides differ
+// only in their last word, the words before it are written once ("from Cloud → anyone",
+// "cap $130B → $100B"). Anything else is written whole on both sides, so that neither side
+// loses a word a reader needs: "only Lab.board may declare agi → only Panel may declare agi",
+// never "… → Panel may declare agi", which reads as if `only` had been dropped.
 std::string arrow(const std::string& old_value, const std::string& new_value) {
   if (!old_value.empty() && old_value[0] != '"') {
     const auto a = words_of(old_value);
     const auto b = words_of(new_value);
     std::size_t common = 0;
     while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
-    if (common > 0 && a.size() == b.size() && common < a.size()) {
-      std::vector<std::string> rest(b.begin() + static_cast<std::ptrdiff_t>(common), b.end());
-      return fmt::format("{} → {}", old_value, fmt::join(rest, " "));
+    const bool quoted = a.back().find('"') != std::string::npos || b.back().find('"') != std::string::npos;
+    if (common > 0 && a.size() == b.size() && common + 1 == a.size() && !quoted) {
+      return fmt::format("{} → {}", old_value, b.back());
     }
   }
   return fmt::format("{} → {}", old_value, new_value);
@@ -44,6 +47,8 @@ std::string phrase_detail(const engine::TermDetail& d) {
   if (d.new_value.empty()) {
     if (d.what == "until") return phrase(d.old_value) + " → no end date";
     if (d.what == "from") return phrase(d.old_value) + " → no start date";
+    if (d.what == "by") return phrase(d.old_value) + " → no deadline";
+    if (d.what == "at least") return phrase(d.old_value) + " → no minimum";
     return "no longer " + phrase(d.old_value);
   }
   return fmt::format("{} → {}", phrase(d.old_value), phrase(d.new_value));

@@ -1,7 +1,10 @@
 // The change memo: what changed in the terms, the smallest events that now end
 // differently, who gains or loses how much at which profits, and the saved scenarios.
+#include <algorithm>
+#include <cctype>
 #include <optional>
 #include <ostream>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -91,12 +94,33 @@ std::vector<ShownOutcome> shown_outcomes(const engine::Contract& c, const std::v
   return out;
 }
 
-// The outcomes one contract gave one event of a witness, a line each; with the reason when
-// the headlines alone would not show what differs.
+// The widest outcome kind's name ("ineffective"): every label is padded to it and followed
+// by a space, so a headline never runs into its kind.
+std::size_t kind_width() {
+  static const std::size_t width = [] {
+    std::size_t w = 0;
+    for (int k = 0; k <= static_cast<int>(engine::OutcomeKind::fulfilled); ++k) {
+      w = std::max<std::size_t>(w, dsl::display_width(engine::outcome_kind_name(static_cast<engine::OutcomeKind>(k))));
+    }
+    return w;
+  }();
+  return width;
+}
+
+}  // namespace
+
+std::string outcome_label(engine::OutcomeKind kind) {
+  return fmt::format("{} {} ", symbol(kind), pad(engine::outcome_kind_name(kind), kind_width()));
+}
+
+namespace {
+
+// The outcomes one contract (or both, labelled "old and new") gave one event of an
+// example, a line each; with the reason when the headlines alone would not show what differs.
 void print_side(std::ostream& out, const Style& style, const char* label, const std::vector<ShownOutcome>& shown,
                 bool with_reason, const std::string& indent) {
   const std::string head = fmt::format("{}{}  ", indent, label);
-  const std::string blank(head.size(), ' ');
+  const std::string blank(dsl::display_width(head), ' ');
   if (shown.empty()) out << head << style.dim("nothing happens") << '\n';
   bool first = true;
   for (const ShownOutcome& o : shown) {
@@ -106,9 +130,10 @@ void print_side(std::ostream& out, const Style& style, const char* label, const 
       out << style.dim(fmt::format("{} {}", symbol(engine::OutcomeKind::uncovered), o.headline)) << '\n';
       continue;
     }
-    out << style.kind(*o.kind, fmt::format("{} {} ", symbol(*o.kind), pad(engine::outcome_kind_name(*o.kind), 10)))
-        << o.headline << '\n';
-    if (with_reason) out << blank << "  " << style.dim(o.reason) << '\n';
+    out << style.kind(*o.kind, outcome_label(*o.kind)) << o.headline << '\n';
+    // An uncovered event always says why: its headline is only the event again.
+    const bool why = with_reason || *o.kind == engine::OutcomeKind::uncovered;
+    if (why && !o.reason.empty()) out << blank << "  " << style.dim(o.reason) << '\n';
   }
 }
 
@@ -137,53 +162,73 @@ void print_behaviour(std::ostream& out, const ContractDiff& d, const Style& styl
   const engine::BehaviourDiff& b = d.behaviour;
   out << style.bold("Behaviour") << ": ";
   if (b.groups.empty()) {
-    out << fmt::format("no change ({} {} on {}{})\n", b.probes, b.probes == 1 ? "probe" : "probes", b.on.to_string(),
+    out << fmt::format("no change: {} {} tried on both contracts, on {}{}\n", b.probes,
+                       b.probes == 1 ? "event or sequence of events" : "events and sequences of events", b.on.to_string(),
                        dated_note(b));
     return;
   }
-  out << fmt::format("{} {} found by {} probes on {}{}, the smallest witness of each\n", b.groups.size(),
-                     b.groups.size() == 1 ? "change" : "changes", b.probes, b.on.to_string(), dated_note(b));
+  out << fmt::format("{} {}, found by trying {} events and sequences of events on both contracts, on {}{}; "
+                     "the simplest example of each\n",
+                     b.groups.size(), b.groups.size() == 1 ? "change" : "changes", b.probes, b.on.to_string(),
+                     dated_note(b));
   std::size_t number = 0;
   for (const engine::WitnessGroup& g : b.groups) {
     const engine::Witness& w = g.witnesses.front();
     if (++number > kMemoGroups) {
       if (number > kMemoGroups + kMemoLines) {
-        out << fmt::format("  … and {} more (clause diff --json lists every witness)\n",
+        out << fmt::format("  … and {} more (clause diff --json lists every example)\n",
                            b.groups.size() - kMemoGroups - kMemoLines);
         break;
       }
       // A line each: "on 2031-01-01: Microsoft uses research — old: permitted; new: breach".
       const dsl::Date shows_on = w.shows < w.dates.size() ? w.dates[w.shows] : w.on;
-      const auto kinds = [&](const engine::Contract& c, const std::vector<std::string>& outsiders,
-                             const engine::ProbeAnswer& a) {
+      // When both sides' kinds read alike ("ineffective" and "ineffective"), each says why,
+      // so that the line does not read as no change.
+      const auto kinds = [&](const std::vector<ShownOutcome>& shown, bool why) {
         std::vector<std::string> said;
-        for (const ShownOutcome& o : shown_outcomes(c, outsiders, a, w.shows, shows_on)) {
-          said.push_back(o.kind ? engine::outcome_kind_name(*o.kind) : "not in this contract");
+        for (const ShownOutcome& o : shown) {
+          std::string text = o.kind ? engine::outcome_kind_name(*o.kind) : "not in this contract";
+          if (why && !o.reason.empty()) text += ", because " + o.reason;
+          said.push_back(std::move(text));
         }
         if (said.empty()) said.push_back("nothing happens");
         return fmt::format("{}", fmt::join(said, ", "));
       };
-      out << fmt::format("  {}. {} — old: {}; new: {}\n", number, witness_events(w, b.on),
-                         kinds(*d.old_contract, b.old_outsiders, w.old_answer),
-                         kinds(*d.new_contract, b.new_outsiders, w.new_answer));
+      const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, shows_on);
+      const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, shows_on);
+      const bool alike = kinds(old_shown, false) == kinds(new_shown, false);
+      out << fmt::format("  {}. {} — old: {}; new: {}\n", number, witness_events(w, b.on), kinds(old_shown, alike),
+                         kinds(new_shown, alike));
       continue;
     }
     out << fmt::format("  {}. {}\n", number, witness_events(w, b.on));
-    // The outcomes of the event that shows the change; named when it is not the last.
-    std::string indent = "       ";
-    if (w.shows + 1 != w.events.size()) {
-      out << indent << style.dim(fmt::format("at `{}`:", w.events[w.shows])) << '\n';
-      indent += "  ";
+    // Every event of the example with what each contract made of it: "old and new" when
+    // both agree, else a line for each side.
+    const bool several = w.events.size() > 1;
+    for (engine::Index i = 0; i < w.events.size(); ++i) {
+      std::string indent = "       ";
+      if (several) {
+        const dsl::Date date = i < w.dates.size() ? w.dates[i] : w.on;
+        const dsl::Date before = i == 0 ? b.on : (i - 1 < w.dates.size() ? w.dates[i - 1] : w.on);
+        const std::string when = date != before ? fmt::format("on {}: ", date.to_string()) : "";
+        out << indent << style.dim(fmt::format("{}{}{}", i == 0 ? "" : "then ", when, w.events[i])) << '\n';
+        indent += "  ";
+      }
+      const dsl::Date on = i < w.dates.size() ? w.dates[i] : w.on;
+      const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, i, on);
+      const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, i, on);
+      const bool differs = i < w.differs.size() ? w.differs[i] : old_shown != new_shown;
+      if (!differs) {
+        print_side(out, style, "old and new", old_shown, false, indent);
+        continue;
+      }
+      const bool with_reason = old_shown == new_shown;
+      print_side(out, style, "old", old_shown, with_reason, indent);
+      print_side(out, style, "new", new_shown, with_reason, indent);
     }
-    const dsl::Date shows_on = w.shows < w.dates.size() ? w.dates[w.shows] : w.on;
-    const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, w.shows, shows_on);
-    const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, w.shows, shows_on);
-    const bool with_reason = old_shown == new_shown;
-    print_side(out, style, "old", old_shown, with_reason, indent);
-    print_side(out, style, "new", new_shown, with_reason, indent);
     if (g.witnesses.size() > 1) {
       out << style.dim(fmt::format("       and {} more {} like it\n", g.witnesses.size() - 1,
-                                   g.witnesses.size() == 2 ? "witness" : "witnesses"));
+                                   g.witnesses.size() == 2 ? "example" : "examples"));
     }
   }
 }
@@ -225,31 +270,45 @@ void print_payouts(std::ostream& out, const ContractDiff& d, const Style& style)
       out << "    " << w.error << '\n';
       continue;
     }
-    Table table({"party", "", "profit", "paid at the start", "paid at the end", "largest difference"});
+    // A sentence a range: who gains or loses, over which profits, by how much; the payouts
+    // at the range's ends only where they differ (a range starts and ends where they
+    // are equal unless it starts at $0 or runs on for ever).
     for (const engine::PartyPayoutDiff& p : w.parties) {
-      bool first = true;
       for (const engine::PayoutRange& r : p.ranges) {
-        const char* who = r.direction < 0 ? "loses" : r.direction > 0 ? "gains" : "gains and loses";
-        const std::string range =
-            r.to ? fmt::format("{} to {}", amount(r.from), amount(*r.to)) : fmt::format("{} and above", amount(r.from));
-        const std::string start = fmt::format("{} → {}", amount(r.old_at_from), amount(r.new_at_from));
-        const std::string end = r.to ? fmt::format("{} → {}", amount(*r.old_at_to), amount(*r.new_at_to)) : "—";
-        std::string largest;
+        const char* who = r.direction < 0 ? "loses" : r.direction > 0 ? "gains" : "gains at some profits and loses at others";
+        const std::string over = r.to ? fmt::format("when the profit is between {} and {}", amount(r.from), amount(*r.to))
+                                      : fmt::format("when the profit is {} or more", amount(r.from));
+        std::string how;
         if (r.largest) {
-          largest = fmt::format("{} {} {}", signed_amount(*r.largest), r.largest_from_on ? "from" : "at",
-                                amount(*r.largest_at));
-          if (r.largest_from_on) largest += " on";
-          rounded = rounded || largest.find("≈") != std::string::npos;
+          const Rational size = r.largest->sign() < 0 ? r.largest->negated() : *r.largest;
+          how = fmt::format("up to {} {}", amount(size), r.largest->sign() < 0 ? "less" : "more");
+          how += r.largest_from_on ? fmt::format(", from a profit of {} on", amount(*r.largest_at))
+                                   : fmt::format(", at a profit of {}", amount(*r.largest_at));
         } else {
-          largest = fmt::format("without end: {} of each further dollar", signed_share(r.slope));
+          const Rational share = r.slope.sign() < 0 ? r.slope.negated() : r.slope;
+          std::string percent = signed_share(share);
+          if (percent.rfind('+', 0) == 0) percent.erase(0, 1);
+          how = fmt::format("{} {} of each further dollar, without end", percent,
+                            r.slope.sign() < 0 ? "less" : "more");
         }
-        table.add_row({first ? p.party : "", who, range, start, end, largest});
-        first = false;
+        std::vector<std::string> ends;
+        if (r.old_at_from != r.new_at_from) {
+          ends.push_back(fmt::format("at {}: {} → {}", amount(r.from), amount(r.old_at_from), amount(r.new_at_from)));
+        }
+        if (r.to && *r.old_at_to != *r.new_at_to) {
+          ends.push_back(fmt::format("at {}: {} → {}", amount(*r.to), amount(*r.old_at_to), amount(*r.new_at_to)));
+        }
+        out << fmt::format("    {} {} {}: {}{}.\n", p.party, who, over, how,
+                           ends.empty() ? "" : fmt::format(" (paid {})", fmt::join(ends, "; ")));
       }
     }
-    table.print(out, style, "    ");
   }
   if (rounded) out << style.dim("  ≈ rounded here; clause diff --json gives every figure exactly") << '\n';
+}
+
+std::vector<std::string> or_nothing(std::vector<std::string> outcomes) {
+  if (outcomes.empty()) outcomes.push_back("nothing happens");
+  return outcomes;
 }
 
 void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& style) {
@@ -273,10 +332,15 @@ void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& styl
     out << fmt::format("  {} ({}):\n", engine::scenario_impact_name(kind), these.size());
     for (const engine::ScenarioImpact* s : these) {
       out << "    " << s->path << '\n';
+      if (!s->renamed.empty()) {
+        std::vector<std::string> renames;
+        for (const auto& [from, to] : s->renamed) renames.push_back(fmt::format("{} → {}", from, to));
+        out << fmt::format("      run against the new contract with its new names: {}\n", fmt::join(renames, ", "));
+      }
       for (const engine::ScenarioEventChange& e : s->events) {
         out << fmt::format("      on {}: {}\n", e.on.to_string(), e.event);
-        out << fmt::format("        old  {}\n", fmt::join(event_outcomes(*s->old_run, e.old_record), "; "));
-        out << fmt::format("        new  {}\n", fmt::join(event_outcomes(*s->new_run, e.new_record), "; "));
+        out << fmt::format("        old  {}\n", fmt::join(or_nothing(scenario_outcomes(*s->old_run, e.old_record)), "; "));
+        out << fmt::format("        new  {}\n", fmt::join(or_nothing(scenario_outcomes(*s->new_run, e.new_record)), "; "));
       }
       for (const engine::ScenarioPayoutChange& p : s->payouts) {
         const Rational delta = Rational(p.new_amount.cents() - p.old_amount.cents());
@@ -294,7 +358,239 @@ void print_scenarios(std::ostream& out, const ContractDiff& d, const Style& styl
   }
 }
 
+// ----- the summary at the top ------------------------------------------------------------
+
+// "buys compute from Oracle for $1" → "buy compute from Oracle": an event without its
+// actor, in the form that follows "may". Empty for events no one does (`AGI is declared`).
+std::string as_deed(const engine::Contract& c, const std::vector<std::string>& outsiders, const engine::Event& e,
+                    const std::string& canonical) {
+  using K = engine::EventKind;
+  if (e.kind == K::is_declared || e.kind == K::is_verified || e.kind == K::nothing_happens || e.kind == K::earns) {
+    return "";
+  }
+  const std::string actor = c.actor_name(e.actor, &outsiders);
+  if (canonical.rfind(actor + " ", 0) != 0) return "";
+  std::string rest = canonical.substr(actor.size() + 1);
+  static const std::pair<const char*, const char*> kVerbs[] = {
+      {"buys ", "buy "},       {"uses ", "use "},         {"declares ", "declare "}, {"consents ", "consent "},
+      {"does ", "do "},        {"verifies ", "verify "}, {"rejects ", "reject "},   {"declines ", "decline "}};
+  for (const auto& [third, base] : kVerbs) {
+    if (rest.rfind(third, 0) == 0) {
+      rest = base + rest.substr(std::string_view(third).size());
+      break;
+    }
+  }
+  // $1 is the nominal amount of an example; a purchase at a limit keeps its amount.
+  if (rest.size() > 7 && rest.compare(rest.size() - 7, 7, " for $1") == 0) rest.resize(rest.size() - 7);
+  return rest;
+}
+
+bool forbidden(const std::vector<ShownOutcome>& shown) {
+  return std::any_of(shown.begin(), shown.end(), [](const ShownOutcome& o) {
+    return o.kind == engine::OutcomeKind::breach || o.kind == engine::OutcomeKind::ineffective;
+  });
+}
+
+// Names neither contract declares (the examples' `Outsider`), read "someone outside the
+// contract" in the summary.
+bool outsider_to_both(const engine::BehaviourDiff& b, std::string_view name) {
+  const auto in = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), name) != v.end(); };
+  return in(b.old_outsiders) && in(b.new_outsiders);
+}
+
+std::string outsiders_read(const engine::BehaviourDiff& b, const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) != 0 || text[j] == '_')) ++j;
+    if (j == i) {
+      out += text[i++];
+      continue;
+    }
+    const std::string word = text.substr(i, j - i);
+    out += outsider_to_both(b, word) ? "someone outside the contract" : word;
+    i = j;
+  }
+  return out;
+}
+
+// `text` broken between words to lines of at most kMemoWidth cells, the first led by
+// `indent` and the others by `indent` and two spaces more.
+std::string wrapped(const std::string& text, const std::string& indent) {
+  std::string out = indent;
+  std::size_t width = dsl::display_width(indent);
+  std::size_t i = 0;
+  bool first_word = true;
+  while (i < text.size()) {
+    std::size_t j = std::min(text.find(' ', i), text.size());
+    if (text.compare(i, j - i, "≈") == 0 && j < text.size()) j = std::min(text.find(' ', j + 1), text.size());  // "≈ $1B" is one
+    const std::string word = text.substr(i, j - i);
+    const std::size_t w = dsl::display_width(word);
+    if (!first_word && width + 1 + w > kMemoWidth) {
+      out += "\n" + indent + "  ";
+      width = dsl::display_width(indent) + 2;
+    } else if (!first_word) {
+      out += ' ';
+      ++width;
+    }
+    out += word;
+    width += w;
+    first_word = false;
+    i = j + 1;
+  }
+  return out + "\n";
+}
+
+// What each party may now do that it could not, and may no longer do; whose money moves,
+// at round profits. Read from the simplest example of each change: an event that was a
+// breach or of no effect and no longer is, or the other way round.
+void print_summary(std::ostream& out, const ContractDiff& d, const Style& style) {
+  const engine::BehaviourDiff& b = d.behaviour;
+  struct Line {
+    std::string actor;
+    std::string text;
+  };
+  std::vector<Line> lines;
+  std::size_t other_changes = 0;
+  for (const engine::WitnessGroup& g : b.groups) {
+    const engine::Witness& w = g.witnesses.front();
+    const engine::Index i = w.shows;
+    const dsl::Date on = i < w.dates.size() ? w.dates[i] : w.on;
+    const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, i, on);
+    const auto new_shown = shown_outcomes(*d.new_contract, b.new_outsiders, w.new_answer, i, on);
+    const bool was = forbidden(old_shown);
+    const bool is = forbidden(new_shown);
+    const engine::Event& e = w.old_answer.events[i];
+    const std::string deed = as_deed(*d.old_contract, b.old_outsiders, e, w.events[i]);
+    // "Of no effect" against silence is no change in what a party may do: declining where no
+    // first refusal exists means nothing either way. A breach against silence is.
+    const auto effective = [](const std::vector<ShownOutcome>& shown) {
+      return std::any_of(shown.begin(), shown.end(), [](const ShownOutcome& o) {
+        return o.kind && *o.kind != engine::OutcomeKind::uncovered && *o.kind != engine::OutcomeKind::breach &&
+               *o.kind != engine::OutcomeKind::ineffective;
+      });
+    };
+    const auto breach = [](const std::vector<ShownOutcome>& shown) {
+      return std::any_of(shown.begin(), shown.end(),
+                         [](const ShownOutcome& o) { return o.kind == engine::OutcomeKind::breach; });
+    };
+    const bool meaningful = was ? breach(old_shown) || effective(new_shown) : breach(new_shown) || effective(old_shown);
+    if (was == is || !meaningful || deed.empty() || !w.new_answer.missing[i].empty() ||
+        !w.old_answer.missing[i].empty()) {
+      ++other_changes;
+      continue;
+    }
+    const std::string actor = d.old_contract->actor_name(e.actor, &b.old_outsiders);
+    // What the contract that forbids it makes of it: "a breach of `exclusivity` by OpenAI".
+    const std::vector<ShownOutcome>& against = was ? old_shown : new_shown;
+    std::string verdict;
+    for (const ShownOutcome& o : against) {
+      if (o.kind == engine::OutcomeKind::breach && verdict.empty()) verdict = "a breach " + o.headline;
+    }
+    std::string what = deed;
+    if (i > 0) {
+      std::vector<std::string> before;
+      for (engine::Index k = 0; k < i; ++k) {
+        std::string event = w.events[k];
+        // The nominal $1 of an example's event is no part of the condition.
+        if (event.size() > 7 && event.compare(event.size() - 7, 7, " for $1") == 0) event.resize(event.size() - 7);
+        before.push_back(std::move(event));
+      }
+      what += fmt::format(" once {}", fmt::join(before, ", then "));
+    }
+    if (on != b.on) what += fmt::format(" (as on {})", on.to_string());
+    const std::string who = outsider_to_both(b, actor) ? "Someone outside the contract" : actor;
+    std::string text =
+        was ? fmt::format("{} may now {}; the old contract {}.", who, what,
+                          verdict.empty() ? "gave that no effect" : "made that " + verdict)
+            : fmt::format("{} may no longer {}; the new contract {}.", who, what,
+                          verdict.empty() ? "gives that no effect" : "makes that " + verdict);
+    text = outsiders_read(b, text);
+    if (std::none_of(lines.begin(), lines.end(), [&](const Line& l) { return l.text == text; })) {
+      lines.push_back(Line{actor, std::move(text)});
+    }
+  }
+  // By actor, in the order first met.
+  std::stable_sort(lines.begin(), lines.end(), [&](const Line& x, const Line& y) {
+    const auto first = [&](const std::string& a) {
+      return std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.actor == a; }) - lines.begin();
+    };
+    return first(x.actor) < first(y.actor);
+  });
+
+  out << style.bold("In short") << '\n';
+  constexpr std::size_t kMostLines = 8;
+  for (std::size_t k = 0; k < lines.size() && k < kMostLines; ++k) out << wrapped(lines[k].text, "  ");
+  if (lines.size() > kMostLines) other_changes += lines.size() - kMostLines;
+  if (other_changes > 0) {
+    out << wrapped(fmt::format("{}{} other change{} in which term decides an event, or whether a contract covers it "
+                               "(see Behaviour).",
+                               lines.empty() ? "" : "And ", other_changes, other_changes == 1 ? "" : "s"),
+                   "  ");
+  }
+
+  std::size_t money = 0;
+  for (const engine::WaterfallPayoutDiff& wf : d.payouts) {
+    for (const engine::PartyPayoutDiff& p : wf.parties) {
+      ++money;
+      std::vector<std::string> moved;
+      std::vector<std::string> same;
+      int direction = 0;
+      for (const engine::PayoutSample& sample : p.samples) {
+        const auto delta = sample.new_paid.minus(sample.old_paid);
+        if (!delta || delta->is_zero()) {
+          same.push_back(short_amount(sample.profit));
+          continue;
+        }
+        direction |= delta->sign() < 0 ? 1 : 2;
+        const Rational size = delta->sign() < 0 ? delta->negated() : *delta;
+        moved.push_back(fmt::format("{} {} at {}", short_amount(size), delta->sign() < 0 ? "less" : "more",
+                                    short_amount(sample.profit)));
+      }
+      for (const engine::PayoutRange& r : p.ranges) direction |= r.direction < 0 ? 1 : r.direction > 0 ? 2 : 3;
+      const char* gets = direction == 1 ? "is paid less" : direction == 2 ? "is paid more" : "is paid more or less";
+      std::string text = fmt::format("{} {} by waterfall {} of {}", p.party, gets, wf.name, wf.of);
+      if (!moved.empty()) text += fmt::format(": {}", join_and(moved));
+      if (!same.empty()) text += fmt::format("{} the same at {}", moved.empty() ? ":" : ";", join_and(same));
+      out << wrapped(text + ".", "  ");
+    }
+  }
+  std::size_t scenarios = 0;
+  if (d.scenarios) {
+    for (const engine::ScenarioImpact& sc : *d.scenarios) {
+      if (sc.kind == engine::ScenarioImpactKind::outcomes_changed || sc.kind == engine::ScenarioImpactKind::payouts_moved) {
+        ++scenarios;
+      }
+    }
+  }
+  if (scenarios > 0) {
+    out << fmt::format("  {} saved scenario{} end{} differently (see Scenarios).\n", scenarios, scenarios == 1 ? "" : "s",
+                       scenarios == 1 ? "s" : "");
+  }
+  if (lines.empty() && other_changes == 0 && money == 0 && scenarios == 0) {
+    out << "  Nothing a party may do or is paid changes.\n";
+  }
+  else if (money > 0) out << style.dim("  (a single profit of that size, paid from a fresh state; see Payouts)") << '\n';
+}
+
 }  // namespace
+
+// What one run made of one event of a saved scenario, an outcome each: its kind and
+// headline, and for an event the contract does not cover, why ("uncovered OpenAI uses models:
+// the contract takes effect on 2025-10-28: it is not in force on 2025-03-01").
+std::vector<std::string> scenario_outcomes(const engine::ScenarioRun& run, engine::Index record) {
+  const ExplainContext ctx{*run.contract.contract, run.log, &run.outsiders.names()};
+  const engine::EventRecord& rec = run.log.events[record];
+  const engine::Event& event = run.events[rec.event];
+  std::vector<std::string> out;
+  for (const engine::Outcome& o : run.log.outcomes_of(rec)) {
+    std::string text = kind_and_headline(ctx, event, o);
+    if (std::holds_alternative<engine::Uncovered>(o)) text += ", because " + explain(ctx, event, rec.on, o);
+    out.push_back(std::move(text));
+  }
+  return out;
+}
 
 void print_diff(std::ostream& out, const ContractDiff& d, const Style& style) {
   const engine::Contract& a = *d.old_contract;
@@ -307,6 +603,8 @@ void print_diff(std::ostream& out, const ContractDiff& d, const Style& style) {
   }
   out << style.bold(title) << '\n';
   out << fmt::format("  old: {}\n  new: {}\n\n", d.old_contract->source->name(), d.new_contract->source->name());
+  print_summary(out, d, style);
+  out << '\n';
   print_terms(out, d, style);
   out << '\n';
   print_behaviour(out, d, style);

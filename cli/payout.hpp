@@ -70,9 +70,10 @@ Json until_json(const PayoutSubject& s, const engine::Schedule& schedule, const 
 
 // ----- the chart (--chart FILE.svg) -----
 // A self-contained SVG of every party's payout against profit, tiers shaded.
-// `profit`, when given, is marked and kept inside the plotted range.
+// `profit`, when given, is marked and kept inside the plotted range; so is the answer to
+// `--until` (the least profit that pays the party the amount), when given and reached.
 std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& schedule,
-                             std::optional<engine::Money> profit);
+                             std::optional<engine::Money> profit, const UntilAnswer* until = nullptr);
 
 // ----- shared by the renderers -----
 // "$194M" when exact in few digits, else "≈ $158.561B" (rounded, and saying so).

@@ -116,7 +116,7 @@ int payout_command(Context& ctx, const PayoutOptions& options) {
   }
   if (options.chart) {
     std::ofstream file(*options.chart, std::ios::binary | std::ios::trunc);
-    file << payout_chart_svg(subject, *schedule, profit);
+    file << payout_chart_svg(subject, *schedule, profit, answer ? &*answer : nullptr);
     file.close();
     if (!file) {
       dsl::DiagnosticList d;

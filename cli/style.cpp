@@ -45,7 +45,7 @@ std::string_view symbol(engine::OutcomeKind k) {
     case OutcomeKind::verified: return "◉";
     case OutcomeKind::rejected: return "⊘";
     case OutcomeKind::declined: return "↷";
-    case OutcomeKind::expired: return "⌛";
+    case OutcomeKind::expired: return "⧗";  // not ⌛, which terminals draw two cells wide
     case OutcomeKind::fulfilled: return "✔";
   }
   return " ";

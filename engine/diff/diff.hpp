@@ -147,9 +147,19 @@ struct PayoutRange {
   int direction = 0;  // -1: the new payout is never above the old here; +1: never below; 0: both
 };
 
+// A party's old and new payout at one round profit.
+struct PayoutSample {
+  Rational profit;
+  Rational old_paid, new_paid;
+};
+
 struct PartyPayoutDiff {
   std::string party;  // the new contract's name (the old one's when only the old has it)
   std::vector<PayoutRange> ranges;
+  // At a few round profits — powers of ten from a hundredth of the profit where either
+  // schedule last bends to ten times it ($1B, $10B, $100B, $1T for $256B) — whether or not
+  // they differ there: the memo's "at typical profits".
+  std::vector<PayoutSample> samples;
 };
 
 struct WaterfallPayoutDiff {
@@ -196,6 +206,9 @@ struct ScenarioImpact {
   // against neither says so for both.
   std::string old_problem;
   std::string new_problem;
+  // The renames the terms found that this scenario mentions (old name, new name): against
+  // the new contract it ran with these names read as the new contract writes them.
+  std::vector<std::pair<std::string, std::string>> renamed;
 };
 
 const char* scenario_impact_name(ScenarioImpactKind kind);  // "unchanged", "outcomes changed", ...

@@ -3,6 +3,7 @@
 // too: it is linear between the breakpoints of either schedule, and zero on a piece exactly
 // when it is zero at both ends. Everything is exact (Rational cents).
 #include <algorithm>
+#include <cstdint>
 #include <variant>
 
 #include "engine/diff/diff.hpp"
@@ -145,6 +146,19 @@ WaterfallPayoutDiff compare(const Contract& old_c, const Waterfall* old_w, const
     const auto ref = c.find(name);
     return ref && ref->kind == DeclKind::party ? ref->index : kNone;
   };
+  // Round profits: powers of ten around the last breakpoint of either schedule.
+  std::vector<Rational> round_profits;
+  {
+    // A waterfall that never bends (one `rest` tier) is sampled at $1B to $100B.
+    const Rational top = points.back().is_zero() ? Rational(std::int64_t{10'000'000'000'000}) : points.back();
+    std::int64_t dollars = 1;
+    while (dollars <= std::int64_t{100'000'000'000'000} && Rational(dollars * 1000) <= top) dollars *= 10;
+    // Now 10 * dollars * 100 cents > top >= dollars * 100 cents (or top is below $10).
+    std::int64_t from = std::max<std::int64_t>(1, dollars / 100);
+    for (std::int64_t p = from; p <= dollars * 10 && p <= std::int64_t{10'000'000'000'000'000} / 100; p *= 10) {
+      round_profits.push_back(Rational(p * 100));
+    }
+  }
   for (const std::string& party : parties) {
     const PayoutOf old_p{old_s ? &*old_s : nullptr, index_in(old_c, names.to_old(party))};
     const PayoutOf new_p{new_s ? &*new_s : nullptr, index_in(new_c, party)};
@@ -154,7 +168,14 @@ WaterfallPayoutDiff compare(const Contract& old_c, const Waterfall* old_w, const
       out.error = "the payout difference needs figures beyond 127 bits to be exact";
       return out;
     }
-    if (!ranges->empty()) out.parties.push_back(PartyPayoutDiff{party, std::move(*ranges)});
+    if (ranges->empty()) continue;
+    PartyPayoutDiff diff{party, std::move(*ranges), {}};
+    for (const Rational& profit : round_profits) {
+      const auto a = old_p.at(profit);
+      const auto b = new_p.at(profit);
+      if (a && b) diff.samples.push_back(PayoutSample{profit, *a, *b});
+    }
+    out.parties.push_back(std::move(diff));
   }
   return out;
 }

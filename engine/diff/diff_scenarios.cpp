@@ -1,5 +1,10 @@
 // Impact on saved scenarios: each rerun against both contracts and sorted into unchanged,
 // outcomes changed, payouts moved, or cannot run against one of them.
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "engine/diff/diff.hpp"
@@ -19,6 +24,56 @@ const char* scenario_impact_name(ScenarioImpactKind kind) {
 }
 
 namespace {
+
+bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The scenario's text with every name the new contract renamed written as the new contract
+// names it: a name is a whole word outside quotes and comments, not a body (after a `.`),
+// not part of an amount (`$10B`). nullopt when there is nothing to rename in it.
+// `applied` gets each rename used, once, old name then new.
+std::optional<std::string> renamed_text(std::string_view text, const NameMap& names,
+                                        std::vector<std::pair<std::string, std::string>>& applied) {
+  if (names.renames().empty()) return std::nullopt;
+  std::string out;
+  out.reserve(text.size());
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') {  // a quoted text, escapes and all
+      std::size_t j = i + 1;
+      while (j < text.size() && text[j] != '"' && text[j] != '\n') j += text[j] == '\\' ? std::size_t{2} : std::size_t{1};
+      j = std::min(j + 1, text.size());
+      out.append(text.substr(i, j - i));
+      i = j;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {  // a comment, to the line's end
+      const std::size_t j = std::min(text.find('\n', i), text.size());
+      out.append(text.substr(i, j - i));
+      i = j;
+    } else if (name_char(c)) {
+      std::size_t j = i;
+      while (j < text.size() && name_char(text[j])) ++j;
+      const std::string_view word = text.substr(i, j - i);
+      const char before = i > 0 ? text[i - 1] : ' ';
+      const bool a_name = !(c >= '0' && c <= '9') && before != '.' && before != '$';
+      const std::string_view now = a_name ? names.to_new(word) : word;
+      if (now != word) {
+        changed = true;
+        const std::pair<std::string, std::string> rename{std::string(word), std::string(now)};
+        if (std::find(applied.begin(), applied.end(), rename) == applied.end()) applied.push_back(rename);
+      }
+      out.append(now);
+      i = j;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
 
 // The first error that stopped a run, with its place.
 std::string first_problem(const ScenarioRun& run) {
@@ -92,7 +147,15 @@ std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& files
   std::vector<ScenarioImpact> out;
   for (const std::string& file : files) {
     ScenarioRun old_run = prepare_scenario(read(file), read, ScenarioOptions{old_path, {}});
-    ScenarioRun new_run = prepare_scenario(read(file), read, ScenarioOptions{new_path, {}});
+    // Against the new contract, the scenario names what was renamed by its new name.
+    dsl::ReadResult new_read = read(file);
+    std::vector<std::pair<std::string, std::string>> renamed;
+    if (new_read.source) {
+      if (auto text = renamed_text(new_read.source->text(), names, renamed)) {
+        new_read.source = std::make_shared<const dsl::SourceFile>(new_read.source->name(), std::move(*text));
+      }
+    }
+    ScenarioRun new_run = prepare_scenario(std::move(new_read), read, ScenarioOptions{new_path, {}});
     run_scenario(old_run);
     run_scenario(new_run);
     ScenarioImpact impact;
@@ -105,6 +168,7 @@ std::vector<ScenarioImpact> diff_scenarios(const std::vector<std::string>& files
       if (!new_run.ran) impact.new_problem = first_problem(new_run);
     }
     impact.path = file;
+    impact.renamed = std::move(renamed);
     out.push_back(std::move(impact));
   }
   return out;
