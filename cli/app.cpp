@@ -34,7 +34,7 @@ namespace {
 
 // `--set NAME=VALUE`, repeatable, one value each time.
 void add_set_option(CLI::App* cmd, std::vector<std::string>& sets) {
-  cmd->add_option("--set", sets, "Override an assumption, e.g. --set microsoft_cap=$100B (repeatable)")
+  cmd->add_option("--set", sets, "Override an assumption, e.g. --set microsoft_cap=100B or --set 'microsoft_cap=$100B' (repeatable)")
       ->type_name("NAME=VALUE")
       ->expected(1)
       ->take_all();
@@ -118,7 +118,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   payout_cmd->add_flag("--schedule", payout.schedule,
                        "Print every breakpoint of the payout schedule: each party's payout as a function of profit");
   payout_cmd->add_option("--until", payout.until,
-                         "The least profit at which a party has received an amount, e.g. \"Nonprofit receives $1\"")
+                         "The least profit at which a party has received an amount, e.g. 'Nonprofit receives $1'")
       ->type_name("\"PARTY receives MONEY\"");
   payout_cmd->add_option("--chart", payout.chart, "Draw each party's payout against profit as an SVG file")
       ->type_name("FILE.svg");
