@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "scratch.hpp"
 #include "support.hpp"
 
 using clause::test::read_file;
@@ -14,16 +15,15 @@ using clause::test::run_clause;
 namespace {
 
 std::string chart(std::vector<std::string> extra) {
-  const std::string path = (std::filesystem::temp_directory_path() / "clause-chart-svg-test.svg").string();
-  std::filesystem::remove(path);
+  // A folder of its own: ctest runs these cases at the same time.
+  const clause::test::Scratch scratch;
+  const std::string path = scratch.path("chart.svg");
   std::vector<std::string> args{"payout", repo_path("contracts/microsoft-openai/2024-06.clause"), "--chart", path};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = run_clause(args);
   INFO(r.err);
   REQUIRE(r.exit == 0);
-  std::string svg = read_file(path);
-  std::filesystem::remove(path);
-  return svg;
+  return read_file(path);
 }
 
 }  // namespace
