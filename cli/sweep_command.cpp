@@ -238,6 +238,9 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
   // One scenario per unit of work; its row, and any reason it did not run. Each worker
   // writes only its own scenarios' flags.
   std::vector<char> failures(files->size(), 0);
+  // Each scenario's warnings about its own text (a word close to one the contract uses),
+  // shown on standard error after the rows, in file order.
+  std::vector<dsl::DiagnosticList> warnings(files->size());
   const auto work = [&](std::uint64_t begin, std::uint64_t end) {
     std::string out;
     for (std::uint64_t i = begin; i < end; ++i) {
@@ -248,6 +251,9 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
       const std::size_t passed = run.ran ? run.passed() : 0;
       const std::size_t failed = run.ran ? run.failed() : std::max<std::size_t>(1, run.syntax.expectations.size());
       failures[i] = failed > 0 ? 1 : 0;
+      for (const dsl::Diagnostic& d : run.diagnostics.items()) {
+        if (d.severity == dsl::Severity::warning && d.where.source == run.source) warnings[i].add(d);
+      }
       std::string error;
       if (!run.ran) {
         for (const dsl::Diagnostic& d : run.diagnostics.items()) {
@@ -276,6 +282,13 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
         }
         row["payouts"] = payouts;
         if (!run.ran) row["error"] = error;
+        if (!warnings[i].items().empty()) {
+          Json listed = Json::array();
+          for (const dsl::Diagnostic& d : warnings[i].items()) {
+            listed.push_back(d.where.source->location(d.where.span.begin) + ": " + d.message);
+          }
+          row["warnings"] = listed;
+        }
         out += row.dump();
         out.push_back('\n');
       }
@@ -287,6 +300,7 @@ int sweep_scenarios(Context& ctx, const SweepOptions& options, const engine::Con
                        [&](const std::string& row) { ctx.out << row; },
                        [&](std::uint64_t done) { progress.update(done); });
   ctx.out << std::flush;
+  for (const dsl::DiagnosticList& w : warnings) ctx.print(w);
   const bool any_failed = std::find(failures.begin(), failures.end(), 1) != failures.end();
   return any_failed ? kFound : kSuccess;
 }

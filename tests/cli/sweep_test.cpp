@@ -149,3 +149,11 @@ TEST_CASE("sweep reports a missing step, an empty range and a double choice as u
   CHECK(r.exit == 2);
   CHECK(r.err.find("take a larger step") != std::string::npos);
 }
+
+TEST_CASE("sweep --scenarios warns about a word close to one the contract uses, as test does", "[sweep]") {
+  const auto r = clause::test::run_clause({"sweep", clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"),
+                                           "--scenarios", clause::test::repo_path("tests/scenarios/sweep-warning"),
+                                           "--format", "jsonl"});
+  CHECK_THAT(r.out, Catch::Contains("\"warnings\":[") && Catch::Contains("(did you mean `Microsoft`?)"));
+  CHECK_THAT(r.err, Catch::Contains("warning[W0113]: `Microsfot` is not a party of the contract"));
+}
