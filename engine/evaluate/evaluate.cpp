@@ -50,6 +50,11 @@ std::uint64_t steps_of(const Waterfall& w) {
   return n;
 }
 
+// The power over the event's status; kNone when no power names it.
+Index power_of(const Contract& c, const Event& e) {
+  return e.word < c.power_of_status.size() ? c.power_of_status[e.word] : kNone;
+}
+
 std::string past_range(std::string_view what, std::string_view name) {
   return fmt::format("the total {} `{}` would pass the money range ($1000T)", what, name);
 }
@@ -101,7 +106,7 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
     switch (e.kind) {
       case EventKind::declares: declaration(e, e.actor, on, log); break;
       case EventKind::is_declared: {
-        const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+        const Index power = power_of(c_, e);
         if (power == kNone) {
           record(Uncovered{Uncovered::Why::no_power, {}, {}, {}}, log);
         } else {
@@ -112,7 +117,7 @@ std::optional<std::string> Evaluator::apply(const Event& e, Date on, OutcomeLog&
       case EventKind::verifies: verification(e, e.actor, true, on, log); break;
       case EventKind::rejects: verification(e, e.actor, false, on, log); break;
       case EventKind::is_verified: {
-        const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+        const Index power = power_of(c_, e);
         if (power == kNone) {
           record(Uncovered{Uncovered::Why::no_power, {}, {}, {}}, log);
         } else {
@@ -181,7 +186,7 @@ void Evaluator::pass_time(Date on, OutcomeLog& log) {
 }
 
 void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) {
-  const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+  const Index power = power_of(c_, e);
   if (power == kNone) {
     record(Uncovered{Uncovered::Why::no_power, by, {}, {}}, log);
     return;
@@ -221,7 +226,7 @@ void Evaluator::declaration(const Event& e, Actor by, Date on, OutcomeLog& log) 
 }
 
 void Evaluator::verification(const Event& e, Actor by, bool verifies, Date on, OutcomeLog& log) {
-  const Index power = e.word < c_.power_of_status.size() ? c_.power_of_status[e.word] : kNone;
+  const Index power = power_of(c_, e);
   if (power == kNone) {
     record(Uncovered{Uncovered::Why::no_power, by, {}, {}}, log);
     return;
