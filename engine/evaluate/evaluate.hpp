@@ -91,7 +91,8 @@ class Evaluator {
   void reset();
   // Applies one event dated `on`, appending its outcomes to `log`: first what time has
   // expired or judged since the previous event, then the event's own. Returns an error
-  // message, and changes nothing, when a running total would leave the money range.
+  // message, and records nothing for the event, when a running total would leave the money
+  // range; what time expired before it stays expired, and the run stops there.
   // Past the run limits (log entries or steps) it returns an error too; the run stops there.
   std::optional<std::string> apply(const Event& event, Date on, OutcomeLog& log, Index event_id = kNone);
 
@@ -110,7 +111,7 @@ class Evaluator {
   void deed(const Event& e, Date on, OutcomeLog& log);
   void collect_triggers(std::span<const Index> triggers, Date on);
   void fire(Date on, OutcomeLog& log);
-  // Why nothing governs: the last of `refs` that would have, had it been live.
+  // Why nothing governs: the last of `clauses` that would have, had it been live.
   Uncovered not_live(Uncovered::Why otherwise, Actor party, std::span<const Index> clauses, Date on) const;
 
   Ending* ending(DeclRef ref);  // of a licence, clause, exception or waterfall; nullptr for any other kind
