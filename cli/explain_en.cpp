@@ -233,7 +233,7 @@ class English final : public Phrasebook {
     }
     if (e.limit) out += fmt::format(", up to {} in total", *e.limit);
     if (e.from) out += fmt::format(", from {}", *e.from);
-    if (e.until) out += fmt::format(", until {}", *e.until);
+    if (e.until) out += fmt::format("{} until {}", e.from ? "" : ",", *e.until);
     out.push_back('.');
     return out;
   }
