@@ -179,6 +179,63 @@ TEST_CASE("every declaration of every contract is explained in both languages fr
   }
 }
 
+TEST_CASE("every statement kind and trigger pattern has its sentence in both languages", "[explain]") {
+  const std::string text =
+      "contract \"Every kind\"\n"
+      "party A \"The buyer\" { body board, committee }\nparty B\nparty C \"A vendor\"\n"
+      "assume rate = 12.5% \"assumed rate\"\nassume cap_b = $1,234.56\n"
+      "licence tech: A grants B from 2026-01-01\n"
+      "licence data \"A's data\": A grants C\n"
+      "clause no_c: A must not buy gpu_compute from C until 2027-01-01\n"
+      "clause excl \"Exclusive\": A must buy compute only from B or C\n"
+      "exception both to excl \"Both consent\": A may buy compute from anyone\n"
+      "  if B consents\n  if C consents\n  from 2026-01-01\n"
+      "clause free: A may buy storage from B\n"
+      "clause rofr: A must offer chips to B first\n"
+      "clause commit: A must buy at least $1,500,000 of storage from B by 2027-06-30 from 2026-02-01\n"
+      "clause t1: when A.board declares insolvency then tech ends\n"
+      "clause t2: when A buys compute from C then data ends, free ends\n"
+      "clause t3: when A does \"leak data\" then commit ends, both ends\n"
+      "clause t4: when insolvency is declared then t1 ends\n"
+      "clause d: A.committee must not do \"leak data\"\n"
+      "power p: only A.board may declare insolvency verified by A.committee\n"
+      "waterfall w of A:\n  tier first $10M: B 100%\n  tier next $5M: B rate, C 87.5%\n"
+      "  tier until capped: B 50% cap cap_b, C 50%\n    overflow to C\n";
+  const auto loaded = clause::engine::load_contract_from_bytes("all.clause", text);
+  INFO(clause::dsl::render_diagnostics(loaded.diagnostics, {}));
+  REQUIRE(loaded.contract);
+  check_lines(clause::cli::explain(*loaded.contract, Language::en), {
+      "A: The buyer. It acts through its board and its committee.",
+      "B: a party to the contract.",
+      "Until 1 January 2027, A must not buy GPU compute from C.",
+      "A must buy compute only from B or C.",
+      "As an exception to the clause “Exclusive”, A may buy compute from anyone if B and C consent, from 1 "
+      "January 2026.",
+      "Until A buys compute from C, A may buy storage from B.",
+      "A must offer chips to B first (a right of first refusal): it may buy chips elsewhere only as much as B "
+      "has declined.",
+      "From 1 January 2026 until A's board declares insolvency, B may use tech, licensed by A.",
+      "Until A buys compute from C, C may use A's data.",
+      "A's committee must not leak data.",
+      "Only A's board may declare insolvency, subject to verification by A's committee.",
+      "When A does “leak data”, the clause `commit` and the exception “Both consent” end.",
+      "By 30 June 2027, A must have bought at least $1.5M of storage from B, counting purchases from 1 February "
+      "2026. It ends early if A does “leak data”.",
+      "The next $5M is split: 12.5% to B and 87.5% to C.",
+      "Assumed: rate is 12.5% (assumed rate).",
+  });
+  check_lines(clause::cli::explain(*loaded.contract, Language::zh), {
+      "A：The buyer。下设董事会和委员会。",
+      "至 2027 年 1 月 1 日止，A 不得向 C 购买 GPU 算力。",
+      "作为对条款“Exclusive”的例外，自 2026 年 1 月 1 日起，经 B 和 C 同意，A 可以向任何一方购买算力。",
+      "A 购买芯片须先向 B 提出（优先购买权）：仅在 B 放弃的额度内，方可向他方购买。",
+      "一旦 A 向 C 购买算力，对“A's data”的许可和条款 `free` 即告终止。",
+      "截至 2027 年 6 月 30 日，A 须已向 B 购买至少 150 万美元的存储（自 2026 年 2 月 1 日起计）。如 A "
+      "从事“leak data”，该承诺提前终止。",
+      "其后直至各方达到上限，由 B 分得 50%（上限 1,234.56 美元）、C 分得 50%；达到上限一方的份额溢出归 C。",
+  });
+}
+
 TEST_CASE("assumptions are marked as assumptions", "[explain]") {
   const auto e = explained("contracts/microsoft-openai/2025-10.clause", Language::en);
   const auto it = std::find_if(e.themes.begin(), e.themes.end(), [](const auto& t) { return t.key == "assumptions"; });
