@@ -109,6 +109,8 @@ TEST_CASE("the 2025-10 contract in plain English: the licence outlives AGI and t
     "By 31 December 2032, OpenAI must have bought at least $250B of Azure from Microsoft.",
     "OpenAI may buy non-API hosting from anyone.",
     "Microsoft may pursue agi.",
+    "Until AGI is verified, what OpenAI earns in revenue is paid out as follows (“OpenAI's revenue share to "
+    "Microsoft”):",
   });
 }
 
