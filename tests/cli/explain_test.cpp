@@ -11,6 +11,8 @@
 #include "engine/payout/load.hpp"
 #include "support.hpp"
 
+namespace explain_test {
+
 namespace {
 
 using clause::cli::Language;
@@ -270,3 +272,5 @@ TEST_CASE("explain of an unreadable or broken contract says why and fails", "[ex
   CHECK(bad.exit == 1);
   CHECK(bad.out.empty());
 }
+
+}  // namespace explain_test
