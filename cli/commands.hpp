@@ -80,4 +80,14 @@ struct TimelineOptions {
 };
 int timeline_command(Context& ctx, const TimelineOptions& options);
 
+// One self-contained HTML page about a contract (cli/report/report.hpp).
+struct ReportOptions {
+  std::string contract;
+  std::optional<std::string> against;    // --against OLD: what the renegotiation changed
+  std::optional<std::string> scenarios;  // --scenarios DIR: the scenarios written for the contract
+  std::string language = "en";          // --lang en|zh
+  std::string output;                    // -o FILE.html
+};
+int report_command(Context& ctx, const ReportOptions& options);
+
 }  // namespace clause::cli
