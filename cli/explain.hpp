@@ -39,7 +39,11 @@ struct Explanation {
   std::string title;
   std::vector<ExplainedLine> parties;
   std::vector<ExplainedTheme> themes;
+  std::string parties_title;  // the heading of `parties`, in the language
 };
+
+// "contracts/microsoft-openai/2025-10.clause:47": where a line of an explanation points.
+std::string place_words(const engine::Contract& contract, dsl::Span place);
 
 Explanation explain(const engine::Contract& contract, Language language);
 
