@@ -90,6 +90,15 @@ footer { margin-top: 3rem; color: var(--dim); font-size: .85rem; }
   article.scenario { padding: .1rem .6rem .6rem; }
   td.why { min-width: 10rem; }
 }
+@media (max-width: 600px) {
+  /* The changed terms read as blocks on a phone: a label before each value. */
+  table.terms thead { display: none; }
+  table.terms, table.terms tbody, table.terms tr, table.terms td { display: block; width: 100%; }
+  table.terms tr { border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+  table.terms td { border: 0; padding: .1rem .2rem; }
+  table.terms td:empty { display: none; }
+  table.terms td[data-label]::before { content: attr(data-label) ": "; color: var(--dim); font-size: .85rem; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
@@ -159,7 +168,8 @@ std::string page_html(const Input& in) {
 )",
                                  l.html_lang, esc(explained.title), kStyle, esc(explained.title));
   std::vector<std::string> meta;
-  if (c.version) meta.push_back(esc(say(l.version, *c.version)));
+  // The explained title may already carry the version ("… (version 2025-10)").
+  if (c.version && explained.title.find(*c.version) == std::string::npos) meta.push_back(esc(say(l.version, *c.version)));
   if (c.effective) meta.push_back(esc(say(l.effective, date_words(*c.effective, in.language))));
   meta.push_back(fmt::format("<code>{}</code>", esc(c.source->name())));
   html += fmt::format(R"(<p class="meta">{}</p>)", fmt::join(meta, " · "));

@@ -22,6 +22,16 @@ namespace {
 
 // ----- in short ---------------------------------------------------------------------------
 
+// A breach's headline, "of `exclusivity` by OpenAI", in the page's language: Chinese
+// orders it "OpenAI 违反 `exclusivity`".
+std::string breach_words(const Input& in, const std::string& headline) {
+  const std::size_t by = headline.rfind("` by ");
+  if (in.language == Language::en || headline.rfind("of `", 0) != 0 || by == std::string::npos) {
+    return ticks_as_code(headline);
+  }
+  return fmt::format("{} 违反 <code>{}</code>", esc(headline.substr(by + 5)), esc(headline.substr(4, by - 4)));
+}
+
 std::string summary_html(const Input& in) {
   const Labels& l = labels(in.language);
   const engine::ContractDiff& d = *in.diff;
@@ -41,7 +51,7 @@ std::string summary_html(const Input& in) {
     const std::string verdict = m.verdict.empty()
                                     ? std::string(m.now_may ? l.old_no_effect : l.new_no_effect)
                                     : say(m.now_may ? l.old_breach : l.new_breach,
-                                          ticks_as_code(outsiders_read(d.behaviour, m.verdict, std::string(l.outsider))));
+                                          breach_words(in, outsiders_read(d.behaviour, m.verdict, std::string(l.outsider))));
     const std::string who = m.outsider ? std::string(l.outsider) : m.actor;
     html += fmt::format(R"(<li class="{}">{}</li>)", m.now_may ? "gain" : "loss",
                         say(m.now_may ? l.may_now : l.may_no_longer, esc(who), what, verdict));
@@ -76,8 +86,8 @@ std::string terms_html(const Input& in) {
     for (std::size_t k = 0; k < rows; ++k) {
       html += fmt::format(R"(<tr data-figure="term" data-index="{}" class="{}">)", i, engine::term_change_name(t.change));
       if (k == 0) {
-        html += fmt::format(R"(<td rowspan="{0}">{1}</td><td rowspan="{0}">{2} <code>{3}</code></td>)", rows, esc(change),
-                            esc(t.kind), esc(t.name));
+        html += fmt::format(R"(<td rowspan="{0}" data-label="{4}">{1}</td><td rowspan="{0}" data-label="{5}">{2} <code>{3}</code></td>)",
+                            rows, esc(change), esc(t.kind), esc(t.name), esc(l.change), esc(l.declaration));
       }
       if (t.details.empty()) {
         html += "<td></td><td></td><td></td></tr>\n";
@@ -85,8 +95,9 @@ std::string terms_html(const Input& in) {
       }
       const engine::TermDetail& detail = t.details[k];
       const auto value = [](const std::string& v) { return v.empty() ? std::string() : fmt::format("<code>{}</code>", esc(v)); };
-      html += fmt::format(R"(<td>{}</td><td class="old">{}</td><td class="new">{}</td></tr>)", esc(detail.what),
-                          value(detail.old_value), value(detail.new_value));
+      html += fmt::format(R"(<td data-label="{}">{}</td><td class="old" data-label="{}">{}</td><td class="new" data-label="{}">{}</td></tr>)",
+                          esc(l.part), esc(detail.what), esc(l.old_label), value(detail.old_value), esc(l.new_label),
+                          value(detail.new_value));
       html += '\n';
     }
   }
