@@ -11,7 +11,7 @@ namespace clause::cli::report {
 
 namespace {
 
-constexpr double kWidth = 640, kHeight = 330, kLeft = 70, kRight = 14, kTop = 14, kBottom = 58;
+constexpr double kWidth = 660, kHeight = 330, kLeft = 84, kRight = 30, kTop = 14, kBottom = 58;
 
 // The y axis: from zero or below (a difference can be negative) to zero or above, in one
 // round step.
@@ -83,7 +83,7 @@ std::string chart_svg(const Chart& c) {
   svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{} (${})</text>)", svg_number(kLeft + plot_w / 2),
                      svg_number(kHeight - 12), xml_escape(c.x_title), xu.suffix);
   svg += fmt::format(R"x(<text x="{0}" y="{1}" text-anchor="middle" transform="rotate(-90 {0} {1})">{2} (${3})</text>)x",
-                     svg_number(16), svg_number(kTop + plot_h / 2), xml_escape(c.y_title), yu.suffix);
+                     svg_number(14), svg_number(kTop + plot_h / 2), xml_escape(c.y_title), yu.suffix);
   svg += '\n';
   for (const Series& s : c.series) {
     std::string points;

@@ -76,8 +76,8 @@ constexpr Labels kEnglish{
     .instead = "but {0}",
     .received = "Received in the end",
 
-    .old_label = "old",
-    .new_label = "new",
+    .old_head = "Old",
+    .new_head = "New",
     .in_short = "In short",
     .may_now = "{0} may now {1}; the old contract {2}.",
     .may_no_longer = "{0} may no longer {1}; the new contract {2}.",
@@ -195,8 +195,8 @@ constexpr Labels kChinese{
     .instead = "实际：{0}",
     .received = "最终分得",
 
-    .old_label = "旧",
-    .new_label = "新",
+    .old_head = "旧合同",
+    .new_head = "新合同",
     .in_short = "概要",
     .may_now = "{0} 现在可以 {1}；旧合同{2}。",
     .may_no_longer = "{0} 不再可以 {1}；新合同{2}。",

@@ -91,8 +91,8 @@ struct Labels {
   std::string_view received;
 
   // The renegotiation.
-  std::string_view old_label;
-  std::string_view new_label;
+  std::string_view old_head;           // table heads
+  std::string_view new_head;
   std::string_view in_short;
   std::string_view may_now;            // {0} who, {1} what, {2} verdict
   std::string_view may_no_longer;      // {0} who, {1} what, {2} verdict

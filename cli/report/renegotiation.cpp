@@ -75,7 +75,7 @@ std::string terms_html(const Input& in) {
   std::string html = fmt::format(R"(<div id="diff-terms"><h3>{}</h3>)", esc(l.changed_terms));
   if (d.terms.empty()) return html + fmt::format("<p>{}</p></div>\n", esc(l.no_change));
   html += fmt::format(R"(<div class="scroll"><table class="terms"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>)",
-                      esc(l.change), esc(l.declaration), esc(l.part), esc(l.old_label), esc(l.new_label));
+                      esc(l.change), esc(l.declaration), esc(l.part), esc(l.old_head), esc(l.new_head));
   html += '\n';
   for (std::size_t i = 0; i < d.terms.size(); ++i) {
     const engine::TermChange& t = d.terms[i];
@@ -96,7 +96,7 @@ std::string terms_html(const Input& in) {
       const engine::TermDetail& detail = t.details[k];
       const auto value = [](const std::string& v) { return v.empty() ? std::string() : fmt::format("<code>{}</code>", esc(v)); };
       html += fmt::format(R"(<td data-label="{}">{}</td><td class="old" data-label="{}">{}</td><td class="new" data-label="{}">{}</td></tr>)",
-                          esc(l.part), esc(detail.what), esc(l.old_label), value(detail.old_value), esc(l.new_label),
+                          esc(l.part), esc(detail.what), esc(l.old_head), value(detail.old_value), esc(l.new_head),
                           value(detail.new_value));
       html += '\n';
     }
@@ -137,7 +137,7 @@ std::string behaviour_html(const Input& in) {
     html += fmt::format(R"(<li data-figure="example" data-group="{}" data-on="{}"><p><code>{}</code></p>)", g + 1,
                         w.on.to_string(), esc(witness_events(w, b.on)));
     html += fmt::format(R"(<div class="scroll"><table class="sides"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>)",
-                        esc(l.event), esc(l.old_label), esc(l.new_label));
+                        esc(l.event), esc(l.old_head), esc(l.new_head));
     for (engine::Index i = 0; i < w.events.size(); ++i) {
       const dsl::Date on = i < w.dates.size() ? w.dates[i] : w.on;
       const auto old_shown = shown_outcomes(*d.old_contract, b.old_outsiders, w.old_answer, i, on);
@@ -230,7 +230,9 @@ std::string range_sentence(const Input& in, const std::string& party, const engi
     how = say(r.largest_from_on ? l.largest_from_on : l.largest, figure(*r.largest, "largest"),
               figure(*r.largest_at, "largest_at"));
   } else {
-    how = say(l.without_end, esc(r.slope.to_string()));
+    // A share of each further dollar, as a percentage: "-100%".
+    const auto percent = r.slope.times(Rational(100));
+    how = say(l.without_end, esc(percent ? percent->to_string() + "%" : r.slope.to_string()));
   }
   const std::string_view template_ = r.direction < 0 ? l.loses : r.direction > 0 ? l.gains : l.gains_and_loses;
   return say(template_, esc(party), over) + (in.language == Language::zh ? "，" : ": ") + how +
@@ -264,7 +266,7 @@ std::string payouts_html(const Input& in) {
     }
     html += "</ul>\n";
     html += fmt::format(R"(<div class="scroll"><table class="samples"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>)",
-                        esc(l.party), esc(l.profit), esc(l.old_label), esc(l.new_label), esc(l.difference));
+                        esc(l.party), esc(l.profit), esc(l.old_head), esc(l.new_head), esc(l.difference));
     html += '\n';
     for (const engine::PartyPayoutDiff& p : w.parties) {
       for (std::size_t k = 0; k < p.samples.size(); ++k) {
