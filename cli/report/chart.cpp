@@ -11,7 +11,7 @@ namespace clause::cli::report {
 
 namespace {
 
-constexpr double kWidth = 660, kHeight = 330, kLeft = 84, kRight = 30, kTop = 14, kBottom = 58;
+constexpr double kWidth = 660, kHeight = 330, kLeft = 84, kRight = 30, kTop = 14, kBottom = 62;
 
 // The y axis: from zero or below (a difference can be negative) to zero or above, in one
 // round step.
@@ -66,7 +66,7 @@ std::string chart_svg(const Chart& c) {
   for (double v = 0; v <= xa.max * (1 + 1e-9); v += xa.step) {
     svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="grid"/><text x="{0}" y="{3}" )"
                        R"(text-anchor="middle">{4}</text>)",
-                       svg_number(X(v)), svg_number(kTop), svg_number(kTop + plot_h), svg_number(kTop + plot_h + 18),
+                       svg_number(X(v)), svg_number(kTop), svg_number(kTop + plot_h), svg_number(kTop + plot_h + 22),
                        tick_label(v, xu));
     svg += '\n';
   }
@@ -81,8 +81,8 @@ std::string chart_svg(const Chart& c) {
   svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="axis"/>)", svg_number(kLeft),
                      svg_number(kTop), svg_number(kTop + plot_h));
   svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{} (${})</text>)", svg_number(kLeft + plot_w / 2),
-                     svg_number(kHeight - 12), xml_escape(c.x_title), xu.suffix);
-  svg += fmt::format(R"x(<text x="{0}" y="{1}" text-anchor="middle" transform="rotate(-90 {0} {1})">{2} (${3})</text>)x",
+                     svg_number(kHeight - 8), xml_escape(c.x_title), xu.suffix);
+  svg += fmt::format(R"x(<text class="y-title" x="{0}" y="{1}" text-anchor="middle" transform="rotate(-90 {0} {1})">{2} (${3})</text>)x",
                      svg_number(14), svg_number(kTop + plot_h / 2), xml_escape(c.y_title), yu.suffix);
   svg += '\n';
   for (const Series& s : c.series) {

@@ -44,7 +44,8 @@ th { background: var(--band); font-weight: 600; }
 td { overflow-wrap: break-word; }
 td.num, td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num { text-align: right; }
-td.why { min-width: 14rem; color: #3c4043; }
+td.why { min-width: 16rem; color: #3c4043; }
+table.schedule { width: auto; min-width: 100%; }
 table.schedule td.num .figure { white-space: nowrap; }
 ul.outcomes, ul.expectations, ul.received, ol.tiers, ul.legend { list-style: none; padding: 0; margin: 0; }
 ul.outcomes li { margin: 0 0 .3rem; }
@@ -77,6 +78,7 @@ ol.tiers li { margin: .1rem 0; }
 .gain { color: var(--gain); }
 .loss { color: var(--loss); }
 td.gain, td.loss { font-weight: 600; }
+td[data-label]::before { content: none; }
 table.terms td.old code { background: #fce8e6; }
 table.terms td.new code { background: #e6f4ea; }
 table.sides tr.same td { color: var(--dim); }
@@ -88,16 +90,23 @@ footer { margin-top: 3rem; color: var(--dim); font-size: .85rem; }
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.25rem; }
   article.scenario { padding: .1rem .6rem .6rem; }
-  td.why { min-width: 10rem; }
+  /* A chart scaled to a phone's width: larger letters, and the y axis named by the caption. */
+  svg.chart { font-size: 18px; }
+  svg.chart text.band { font-size: 16px; }
+  svg.chart .y-title { display: none; }
 }
 @media (max-width: 600px) {
-  /* The changed terms read as blocks on a phone: a label before each value. */
-  table.terms thead { display: none; }
-  table.terms, table.terms tbody, table.terms tr, table.terms td { display: block; width: 100%; }
-  table.terms tr { border-bottom: 1px solid var(--rule); padding: .3rem 0; }
-  table.terms td { border: 0; padding: .1rem .2rem; }
+  /* Tables of sentences read as blocks on a phone, a label before each value where the
+     head would have said it; tables of figures scroll in their box instead. */
+  table.terms thead, table.events thead, table.sides thead { display: none; }
+  table.terms, table.terms tbody, table.terms tr, table.terms td,
+  table.events, table.events tbody, table.events tr, table.events td,
+  table.sides, table.sides tbody, table.sides tr, table.sides td { display: block; width: 100%; }
+  table.terms tr, table.events tr, table.sides tr { border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+  table.terms td, table.events td, table.sides td { border: 0; padding: .1rem .2rem; }
+  table.events td.date, table.events td.event { display: inline-block; width: auto; }
   table.terms td:empty { display: none; }
-  table.terms td[data-label]::before { content: attr(data-label) ": "; color: var(--dim); font-size: .85rem; }
+  td[data-label]::before { content: attr(data-label) ": "; color: var(--dim); font-size: .85rem; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -106,7 +115,8 @@ footer { margin-top: 3rem; color: var(--dim); font-size: .85rem; }
   h3, h4 { break-after: avoid; }
   tr, li, figure, article.scenario { break-inside: avoid; page-break-inside: avoid; }
   .scroll { overflow: visible; }
-  table { font-size: 8.5pt; }
+  table, table.schedule { font-size: 8.5pt; width: 100%; min-width: 0; }
+  td.why { min-width: 0; }
   th { background: none; }
   a { color: inherit; }
 }

@@ -146,7 +146,8 @@ std::string behaviour_html(const Input& in) {
       html += fmt::format(R"(<tr class="{}"><td><time datetime="{}">{}</time> <code>{}</code></td>)", differs ? "differs" : "same",
                           on.to_string(), on.to_string(), esc(w.events[i]));
       if (differs) {
-        html += fmt::format("<td>{}</td><td>{}</td></tr>", outcomes_cell(in, old_shown), outcomes_cell(in, new_shown));
+        html += fmt::format(R"(<td data-label="{}">{}</td><td data-label="{}">{}</td></tr>)", esc(l.old_head),
+                            outcomes_cell(in, old_shown), esc(l.new_head), outcomes_cell(in, new_shown));
       } else {
         html += fmt::format(R"(<td colspan="2"><span class="where">{}</span> {}</td></tr>)", esc(l.old_and_new),
                             outcomes_cell(in, old_shown));

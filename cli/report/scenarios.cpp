@@ -21,7 +21,7 @@ std::string events_table(const Input& in, const engine::ScenarioRun& run) {
   for (std::size_t i = 0; i < run.log.events.size(); ++i) {
     const engine::EventRecord& rec = run.log.events[i];
     const engine::Event& event = run.events[rec.event];
-    html += fmt::format(R"(<tr data-figure="event" data-index="{}"><td class="date"><time datetime="{}">{}</time></td><td><code>{}</code></td><td><ul class="outcomes">)",
+    html += fmt::format(R"(<tr data-figure="event" data-index="{}"><td class="date"><time datetime="{}">{}</time></td><td class="event"><code>{}</code></td><td><ul class="outcomes">)",
                         i, rec.on.to_string(), rec.on.to_string(), esc(event.canonical));
     const auto outcomes = run.log.outcomes_of(rec);
     if (outcomes.empty()) html += fmt::format(R"(<li class="none">{}</li>)", esc(l.nothing));

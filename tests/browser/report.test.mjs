@@ -2,7 +2,8 @@
 // browser; nothing is downloaded) and checks what a reader gets: no console error or
 // failed request, every section, every figure equal to the CLI's --json for the same
 // input, nothing wider than the screen at 390 px and 1280 px, and Chinese set in a CJK
-// font. Writes the pages and a screenshot of each to the output folder.
+// font. Writes the pages, a screenshot of each and the comparisons printed (PDF) to the
+// output folder.
 //
 //   node report.test.mjs --clause build/clause --repo . --out build/browser
 import { execFileSync } from 'node:child_process';
@@ -244,6 +245,11 @@ try {
         compareFigures({ ...report, scenarioFigures: seen.scenarioFigures, same: seen.same }, seen.figures, json);
         console.log(`  ${seen.figures.length} figures and ${seen.scenarioFigures.length} scenarios compared with --json`);
         await page.screenshot({ path: join(out, `report-${report.name}-1280-top.png`), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+        if (report.against) {
+          // Printed with the print style sheet, for people to look at.
+          const pdf = await page.pdf({ path: join(out, `report-${report.name}.pdf`), format: 'A4', printBackground: true });
+          check(pdf.length > 10000, `${report.name}: prints`);
+        }
       }
       const o = await page.evaluate(overflow);
       check(o.count === 0 && !o.scrolls, `${report.name} at ${width} px: nothing wider than the screen (${o.wide.join(', ')})`);
