@@ -233,7 +233,7 @@ class English final : public Phrasebook {
     }
     if (e.limit) out += fmt::format(", up to {} in total", *e.limit);
     if (e.from) out += fmt::format(", from {}", *e.from);
-    if (e.until) out += fmt::format(", until {}", *e.until);
+    if (e.until) out += fmt::format("{} until {}", e.from ? "" : ",", *e.until);
     out.push_back('.');
     return out;
   }
@@ -246,7 +246,7 @@ class English final : public Phrasebook {
 
   std::string waterfall(const std::string& party, const std::string& stream, std::string_view title,
                         const Window& window) const override {
-    std::string main = fmt::format("What {} earns in {} is paid out as follows", party, stream);
+    std::string main = fmt::format("what {} earns in {} is paid out as follows", party, stream);
     if (!title.empty()) main += fmt::format(" (“{}”)", title);
     std::string out = sentence(window, main);
     out.back() = ':';

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "cli/explain.hpp"
-#include "dsl/percent.hpp"
 
 namespace clause::cli::explain_words {
 
@@ -92,7 +91,7 @@ class Phrasebook {
   virtual std::string actor(std::string_view party, const std::optional<std::string>& body) const = 0;
   virtual std::string and_list(const std::vector<std::string>& items) const = 0;
   virtual std::string or_list(const std::vector<std::string>& items) const = 0;
-  // "the licence “OpenAI's research IP”", "the clause `exclusivity`".
+  // What a trigger ends: "the licence to OpenAI's research IP", "the clause `free`".
   virtual std::string reference(const DeclWords& decl) const = 0;
   virtual std::string event(const EventWords& event) const = 0;
   virtual std::string theme_title(std::string_view key) const = 0;
@@ -132,8 +131,8 @@ const Phrasebook& chinese();
 
 // Shared by both phrasebooks' money: "2,500" — digits grouped by thousands.
 std::string grouped(std::uint64_t n);
-// `value` (a count of `unit`ths, e.g. cents with unit 100) written exactly as a decimal
-// with at most `max_decimals` places, "17.3" or "173"; nullopt when it needs more.
+// `value / unit` written exactly with at most `max_decimals` decimal places ("17.3" for
+// 17,300,000,000 dollars in billions); nullopt when it needs more. `unit` is a power of ten.
 std::optional<std::string> exact_decimal(std::uint64_t value, std::uint64_t unit, int max_decimals);
 
 }  // namespace clause::cli::explain_words

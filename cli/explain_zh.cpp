@@ -17,14 +17,14 @@ using engine::PatternKind;
 using engine::TierKind;
 
 std::optional<std::string_view> translated(std::string_view part) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kWords{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kWords{{
       {"agi", "AGI"},        {"ai", "AI"},          {"api", "API"},         {"ip", "知识产权"},
       {"us", "美国"},        {"gpu", "GPU"},        {"azure", "Azure"},     {"aws", "AWS"},
       {"hosting", "托管"},   {"compute", "算力"},   {"training", "训练"},   {"non", "非"},
       {"app", "应用"},       {"board", "董事会"},   {"revenue", "收入"},    {"profit", "利润"},
       {"distributions", "分红"}, {"models", "模型"}, {"model", "模型"},     {"research", "研究"},
       {"technology", "技术"}, {"services", "服务"}, {"cloud", "云"},        {"chips", "芯片"},
-      {"data", "数据"},      {"committee", "委员会"}}};
+      {"data", "数据"},      {"committee", "委员会"},  {"storage", "存储"}}};
   for (const auto& [from, to] : kWords) {
     if (from == part) return to;
   }
@@ -56,7 +56,7 @@ char32_t last_code_point(std::string_view s) {
 
 bool is_latin(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%' || c == ')' ||
-         c == '.' || c == '\'' || c == '"';
+         c == '.' || c == '\'' || c == '"' || c == '`';
 }
 
 // Pieces written one after the other, with a space wherever Latin meets Han.
