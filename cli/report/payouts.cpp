@@ -83,8 +83,12 @@ std::string chart_of(const Input& in, const PayoutSubject& s, const engine::Sche
     const engine::TierSpan& span = schedule.tiers()[t];
     const std::string range = span.end ? say(l.tier_range, short_amount(span.start), short_amount(*span.end))
                                        : say(l.tier_open, short_amount(span.start));
-    html += fmt::format(R"(<li><span class="swatch band" style="background:{}"></span>{} <span class="where">{}</span></li>)",
-                        tier_fill(t), esc(tier_name(in, s.waterfall, t)), esc(range));
+    // The range is written short (rounded where it says "≈"); the exact ends are attributes.
+    html += fmt::format(R"(<li data-figure="tier" data-waterfall="{}" data-index="{}" data-start="{}" data-end="{}">)"
+                        R"(<span class="swatch band" style="background:{}"></span>{} <span class="where">{}</span></li>)",
+                        esc(s.waterfall.name), t, engine::money_decimal(span.start),
+                        span.end ? engine::money_decimal(*span.end) : "", tier_fill(t), esc(tier_name(in, s.waterfall, t)),
+                        esc(range));
   }
   html += "</ol></figcaption></figure>\n";
   return html;

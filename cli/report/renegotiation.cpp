@@ -130,7 +130,8 @@ std::string behaviour_html(const Input& in) {
   const engine::BehaviourDiff& b = d.behaviour;
   std::string html = fmt::format(R"(<div id="diff-behaviour"><h3>{}</h3>)", esc(l.behaviour));
   if (b.groups.empty()) return html + fmt::format("<p>{}</p></div>\n", esc(l.no_change));
-  html += fmt::format(R"(<p class="note">{}</p><ol class="examples">)",
+  html += fmt::format(R"(<p class="note" data-figure="probes" data-groups="{}" data-count="{}" data-on="{}">{}</p><ol class="examples">)",
+                      b.groups.size(), b.probes, b.on.to_string(),
                       esc(say(l.behaviour_note, b.groups.size(), b.probes, b.on.to_string())));
   for (std::size_t g = 0; g < b.groups.size() && g < kMemoGroups; ++g) {
     const engine::Witness& w = b.groups[g].witnesses.front();

@@ -82,6 +82,10 @@ function compareFigures(report, figures, json) {
     check(byKind('breakpoint').filter((f) => f.waterfall === w).length === s.schedule.breakpoints.length,
           `${report.name}: every breakpoint of ${w}`);
   }
+  for (const f of byKind('tier')) {
+    const tier = json.schedule[f.waterfall].schedule.tiers[Number(f.index)];
+    check(tier?.start === f.start && (tier?.end ?? '') === f.end, `${report.name}: tier ${f.waterfall} #${f.index} from ${f.start} to ${f.end}`);
+  }
   // The timeline.
   const boundaries = byKind('boundary');
   check(boundaries.length === json.timeline.boundaries.length, `${report.name}: every date of the timeline`);
@@ -110,6 +114,9 @@ function compareFigures(report, figures, json) {
   const d = json.diff;
   check(new Set(byKind('term').map((f) => f.index)).size === d.terms.length, `${report.name}: every changed term`);
   check(byKind('example').length === Math.min(d.probes.groups, 8), `${report.name}: the examples`);
+  const probes = byKind('probes')[0];
+  check(probes?.count === String(d.probes.count) && probes?.groups === String(d.probes.groups) && probes?.on === d.probes.on,
+        `${report.name}: ${probes?.count} probes and ${probes?.groups} changes as clause diff says`);
   check(report.same === String(d.same), `${report.name}: same or different as clause diff says`);
   const party = (f) => d.payouts.find((w) => w.waterfall === f.waterfall)?.parties.find((p) => p.party === f.party);
   for (const f of byKind('range')) {
