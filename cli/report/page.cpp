@@ -151,6 +151,15 @@ std::string ticks_as_code(std::string_view text) {
   return html;
 }
 
+std::string headline_words(const Input& in, engine::OutcomeKind kind, const std::string& headline) {
+  const std::size_t by = headline.rfind("` by ");
+  if (in.language == Language::en || kind != engine::OutcomeKind::breach || headline.rfind("of `", 0) != 0 ||
+      by == std::string::npos) {
+    return ticks_as_code(headline);
+  }
+  return fmt::format("{} 违反 <code>{}</code>", esc(headline.substr(by + 5)), esc(headline.substr(4, by - 4)));
+}
+
 std::string section_open(std::string_view id, std::string_view heading) {
   return fmt::format(R"(<section id="{}"><h2>{}</h2>)", id, esc(heading)) + "\n";
 }

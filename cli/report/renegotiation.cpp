@@ -22,16 +22,6 @@ namespace {
 
 // ----- in short ---------------------------------------------------------------------------
 
-// A breach's headline, "of `exclusivity` by OpenAI", in the page's language: Chinese
-// orders it "OpenAI 违反 `exclusivity`".
-std::string breach_words(const Input& in, const std::string& headline) {
-  const std::size_t by = headline.rfind("` by ");
-  if (in.language == Language::en || headline.rfind("of `", 0) != 0 || by == std::string::npos) {
-    return ticks_as_code(headline);
-  }
-  return fmt::format("{} 违反 <code>{}</code>", esc(headline.substr(by + 5)), esc(headline.substr(4, by - 4)));
-}
-
 std::string summary_html(const Input& in) {
   const Labels& l = labels(in.language);
   const engine::ContractDiff& d = *in.diff;
@@ -51,7 +41,7 @@ std::string summary_html(const Input& in) {
     const std::string verdict = m.verdict.empty()
                                     ? std::string(m.now_may ? l.old_no_effect : l.new_no_effect)
                                     : say(m.now_may ? l.old_breach : l.new_breach,
-                                          breach_words(in, outsiders_read(d.behaviour, m.verdict, std::string(l.outsider))));
+                                          headline_words(in, engine::OutcomeKind::breach, outsiders_read(d.behaviour, m.verdict, std::string(l.outsider))));
     const std::string who = m.outsider ? std::string(l.outsider) : m.actor;
     html += fmt::format(R"(<li class="{}">{}</li>)", m.now_may ? "gain" : "loss",
                         say(m.now_may ? l.may_now : l.may_no_longer, esc(who), what, verdict));
@@ -119,7 +109,7 @@ std::string outcomes_cell(const Input& in, const std::vector<ShownOutcome>& show
     }
     const char* kind = engine::outcome_kind_name(*o.kind);
     html += fmt::format(R"(<li data-kind="{}"><span class="kind k-{}">{}</span> {}<div class="because">{}</div></li>)", kind, kind,
-                        esc(kind_word(*o.kind, in.language)), ticks_as_code(o.headline), ticks_as_code(o.reason));
+                        esc(kind_word(*o.kind, in.language)), headline_words(in, *o.kind, o.headline), ticks_as_code(o.reason));
   }
   return html + "</ul>";
 }

@@ -29,7 +29,7 @@ std::string events_table(const Input& in, const engine::ScenarioRun& run) {
       const engine::OutcomeKind kind = engine::kind_of(o);
       html += fmt::format(R"(<li data-kind="{}"><span class="kind k-{}">{}</span> {}<div class="because">{}</div></li>)",
                           engine::outcome_kind_name(kind), engine::outcome_kind_name(kind), esc(kind_word(kind, in.language)),
-                          ticks_as_code(headline(ctx, event, o)), ticks_as_code(explain(ctx, event, rec.on, o)));
+                          headline_words(in, kind, headline(ctx, event, o)), ticks_as_code(explain(ctx, event, rec.on, o)));
     }
     html += "</ul></td></tr>\n";
   }

@@ -19,6 +19,10 @@ std::string esc(std::string_view text);
 // The same, with each `name` the engine's sentences quote set as code.
 std::string ticks_as_code(std::string_view text);
 
+// An outcome's headline as HTML in the page's language: the engine's words, but a breach's
+// "of `exclusivity` by OpenAI" reads "OpenAI 违反 `exclusivity`" in Chinese.
+std::string headline_words(const Input& in, engine::OutcomeKind kind, const std::string& headline);
+
 // A label template filled in: say(l.line, 12).
 template <typename... Args>
 std::string say(std::string_view label, Args&&... args) {
