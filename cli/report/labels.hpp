@@ -105,6 +105,9 @@ struct Labels {
   std::string_view as_on;              // {0}: a date
   std::string_view outsider;
   std::string_view other_changes;      // {0}: how many
+  std::string_view paid_less;          // {0} party, {1} waterfall
+  std::string_view paid_more;
+  std::string_view paid_either;
   std::string_view nothing_changes;
   std::string_view same;
   std::string_view differently;

@@ -47,7 +47,22 @@ std::string summary_html(const Input& in) {
                         say(m.now_may ? l.may_now : l.may_no_longer, esc(who), what, verdict));
     html += '\n';
   }
-  if (summary.other_changes > 0) html += fmt::format("<li>{}</li>\n", esc(summary.other_changes == 1 ? std::string(l.other_change) : say(l.other_changes, summary.other_changes)));
+  if (summary.other_changes > 0) {
+    const std::string other =
+        summary.other_changes == 1 ? std::string(l.other_change) : say(l.other_changes, summary.other_changes);
+    html += fmt::format("<li>{}</li>\n", esc(other));
+  }
+  // Whose money moves, in a sentence each; the figures are in "who gains or loses" below.
+  for (const engine::WaterfallPayoutDiff& w : d.payouts) {
+    for (const engine::PartyPayoutDiff& p : w.parties) {
+      int direction = 0;
+      for (const engine::PayoutRange& r : p.ranges) direction |= r.direction < 0 ? 1 : r.direction > 0 ? 2 : 3;
+      const std::string_view paid = direction == 1 ? l.paid_less : direction == 2 ? l.paid_more : l.paid_either;
+      html += fmt::format(R"(<li class="{}">{}</li>)", direction == 1 ? "loss" : direction == 2 ? "gain" : "",
+                          say(paid, esc(p.party), fmt::format("<code>{}</code>", esc(w.name))));
+      html += '\n';
+    }
+  }
   if (summary.changes.empty() && summary.other_changes == 0 && d.payouts.empty()) {
     html += fmt::format("<li>{}</li>\n", esc(l.nothing_changes));
   }
