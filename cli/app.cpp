@@ -168,6 +168,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       ->type_name("en|zh");
   explain_cmd->add_flag("--json", explain_options.json, "Print JSON");
 
+  ReportOptions report;
+  auto* report_cmd = app.add_subcommand("report", "Write one self-contained HTML page about a contract: parties, terms "
+                                                  "in plain words, dates, payouts, scenarios and, with --against, what "
+                                                  "the renegotiation changed");
+  report_cmd->add_option("contract", report.contract, "The contract file")->required();
+  report_cmd->add_option("--against", report.against, "An older version: add what the renegotiation changed")
+      ->type_name("OLD");
+  report_cmd->add_option("--scenarios", report.scenarios, "Run the scenarios below DIR written for this contract")
+      ->type_name("DIR");
+  report_cmd->add_option("--lang", report.language, "The page's language: en or zh")
+      ->check(CLI::IsMember({"en", "zh"}));
+  report_cmd->add_option("-o,--output", report.output, "The HTML file to write")->type_name("FILE.html")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -202,6 +215,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   if (sweep_cmd->parsed()) return sweep_command(ctx, sweep);
   if (timeline_cmd->parsed()) return timeline_command(ctx, timeline);
   if (explain_cmd->parsed()) return explain_command(ctx, explain_options);
+  if (report_cmd->parsed()) return report_command(ctx, report);
   return kUsage;
 }
 

@@ -6,81 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/chart_axis.hpp"
 #include "cli/payout.hpp"
 
 namespace clause::cli {
 
 using engine::Rational;
-
-namespace {
-
-double to_double(const Rational& r) {
-  return static_cast<double>(r.numerator()) / static_cast<double>(r.denominator());
-}
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-std::string num(double v) { return fmt::format("{:.2f}", v); }
-
-// A round number at or above `v` (> 0) with a step that divides it into a few ticks.
-struct Axis {
-  double max = 1;
-  double step = 1;
-};
-Axis nice_axis(double v) {
-  if (!(v > 0)) v = 1;
-  const double raw = v / 5;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude * 10;
-  for (const double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    if (magnitude * f >= raw) {
-      step = magnitude * f;
-      break;
-    }
-  }
-  return {std::ceil(v / step - 1e-9) * step, step};
-}
-
-// The unit that axis labels are written in, chosen from the axis's largest value (in cents).
-struct Unit {
-  double cents;
-  const char* suffix;
-};
-Unit unit_for(double max_cents) {
-  static constexpr Unit units[] = {{1e14, "T"}, {1e11, "B"}, {1e8, "M"}, {1e5, "K"}};
-  for (const Unit& u : units) {
-    if (max_cents >= u.cents) return u;
-  }
-  return {100, ""};
-}
-
-// "$50B", "$2.5B": a tick value in its unit (ticks are round, so two decimals suffice).
-std::string tick_label(double cents, Unit u) {
-  if (cents == 0) return "$0";
-  std::string text = fmt::format("{:.2f}", cents / u.cents);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return fmt::format("${}{}", text, u.suffix);
-}
-
-constexpr const char* kPartyColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                         "#E69F00", "#56B4E9", "#8C564B", "#000000"};
-constexpr const char* kTierFills[] = {"#EEF3FA", "#FBF1E6", "#EDF7F1", "#F7EEF5", "#F5F5E9", "#EFEFEF"};
-
-}  // namespace
 
 std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& schedule,
                              std::optional<engine::Money> profit, const UntilAnswer* until) {
@@ -142,13 +73,13 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   add(R"svg(<?xml version="1.0" encoding="UTF-8"?>)svg");
   add(fmt::format(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" )svg"
                   R"svg(font-family="Helvetica, Arial, sans-serif" font-size="12">)svg",
-                  num(width), num(height), num(width), num(height)));
+                  svg_number(width), svg_number(height), svg_number(width), svg_number(height)));
   add(fmt::format("<title>{}</title>", xml_escape(title)));
-  add(fmt::format(R"svg(<rect x="0" y="0" width="{}" height="{}" fill="#FFFFFF"/>)svg", num(width), num(height)));
-  add(fmt::format(R"svg(<text x="{}" y="28" font-size="17" font-weight="bold">{}</text>)svg", num(left), xml_escape(title)));
+  add(fmt::format(R"svg(<rect x="0" y="0" width="{}" height="{}" fill="#FFFFFF"/>)svg", svg_number(width), svg_number(height)));
+  add(fmt::format(R"svg(<text x="{}" y="28" font-size="17" font-weight="bold">{}</text>)svg", svg_number(left), xml_escape(title)));
   add(fmt::format(R"svg(<text x="{}" y="48" fill="#555555">Payout against {}'s profit in one event, from the exact schedule )svg"
                   R"svg(of {}; breakpoints are numbered and listed below</text>)svg",
-                  num(left), xml_escape(c.parties[w.of].name),
+                  svg_number(left), xml_escape(c.parties[w.of].name),
                   xml_escape(c.place_of({engine::DeclKind::waterfall, s.index}))));
 
   // Tiers, shaded behind everything.
@@ -160,17 +91,17 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     if (a >= xa.max || b <= a) continue;
     const std::string name = w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1);
     add(fmt::format(R"svg(<rect class="tier" data-tier="{}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>)svg",
-                    xml_escape(name), num(X(a)), num(top), num(std::max(X(b) - X(a), 0.5)), num(plot_h),
-                    kTierFills[t % std::size(kTierFills)]));
+                    xml_escape(name), svg_number(X(a)), svg_number(top), svg_number(std::max(X(b) - X(a), 0.5)), svg_number(plot_h),
+                    tier_fill(t)));
     // The name inside the band when it fits; else its number (the legend lists every
     // tier by number, name and profits), at the foot of the band so that it clears the
     // names of wide bands; a band too narrow even for that is in the legend only.
     if (X(b) - X(a) > 7.0 * static_cast<double>(name.size()) + 8) {
-      add(fmt::format(R"svg(<text x="{}" y="{}" fill="#666666">{}</text>)svg", num(X(a) + 5), num(top + 16),
+      add(fmt::format(R"svg(<text x="{}" y="{}" fill="#666666">{}</text>)svg", svg_number(X(a) + 5), svg_number(top + 16),
                       xml_escape(name)));
     } else if (X(b) - X(a) >= 9) {
       add(fmt::format(R"svg(<text class="tier-number" x="{}" y="{}" font-size="10" text-anchor="middle" fill="#666666">{}</text>)svg",
-                      num((X(a) + X(b)) / 2), num(top + plot_h - 6), t + 1));
+                      svg_number((X(a) + X(b)) / 2), svg_number(top + plot_h - 6), t + 1));
     }
   }
   add("</g>");
@@ -178,31 +109,31 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   // Axes and grid.
   add(R"svg(<g class="axes" stroke="#BBBBBB" stroke-width="1">)svg");
   for (double v = 0; v <= xa.max * (1 + 1e-9); v += xa.step) {
-    add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#E2E2E2"/>)svg", num(X(v)), num(top),
-                    num(top + plot_h)));
+    add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#E2E2E2"/>)svg", svg_number(X(v)), svg_number(top),
+                    svg_number(top + plot_h)));
   }
   for (double v = 0; v <= ya.max * (1 + 1e-9); v += ya.step) {
-    add(fmt::format(R"svg(<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="#E2E2E2"/>)svg", num(left), num(left + plot_w),
-                    num(Y(v))));
+    add(fmt::format(R"svg(<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="#E2E2E2"/>)svg", svg_number(left), svg_number(left + plot_w),
+                    svg_number(Y(v))));
   }
-  add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#333333"/>)svg", num(left), num(top + plot_h),
-                  num(left + plot_w)));
-  add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#333333"/>)svg", num(left), num(top),
-                  num(top + plot_h)));
+  add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#333333"/>)svg", svg_number(left), svg_number(top + plot_h),
+                  svg_number(left + plot_w)));
+  add(fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#333333"/>)svg", svg_number(left), svg_number(top),
+                  svg_number(top + plot_h)));
   add("</g>");
   add(R"svg(<g class="tick-labels" fill="#333333">)svg");
   for (double v = 0; v <= xa.max * (1 + 1e-9); v += xa.step) {
-    add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">{}</text>)svg", num(X(v)), num(top + plot_h + 18),
+    add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">{}</text>)svg", svg_number(X(v)), svg_number(top + plot_h + 18),
                     tick_label(v, xu)));
   }
   for (double v = 0; v <= ya.max * (1 + 1e-9); v += ya.step) {
-    add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end">{}</text>)svg", num(left - 8), num(Y(v) + 4),
+    add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end">{}</text>)svg", svg_number(left - 8), svg_number(Y(v) + 4),
                     tick_label(v, yu)));
   }
-  add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">{}'s profit (${})</text>)svg", num(left + plot_w / 2),
-                  num(top + plot_h + 40), xml_escape(c.parties[w.of].name), xu.suffix));
+  add(fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">{}'s profit (${})</text>)svg", svg_number(left + plot_w / 2),
+                  svg_number(top + plot_h + 40), xml_escape(c.parties[w.of].name), xu.suffix));
   add(fmt::format(R"svg(<text x="{0}" y="{1}" text-anchor="middle" transform="rotate(-90 {0} {1})">payout (${2})</text>)svg",
-                  num(left - 62), num(top + plot_h / 2), yu.suffix));
+                  svg_number(left - 62), svg_number(top + plot_h / 2), yu.suffix));
   add("</g>");
 
   // Breakpoints: a guide line each, and their numbers above the plot; numbers that would
@@ -214,7 +145,7 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     if (x > xa.max) continue;
     add(fmt::format(R"svg(<line class="breakpoint" data-index="{0}" data-profit="{1}" x1="{2}" y1="{3}" x2="{2}" y2="{4}" )svg"
                     R"svg(stroke="#888888" stroke-dasharray="3 3"/>)svg",
-                    k + 1, engine::money_decimal(bs[k].profit), num(X(x)), num(top - 4), num(top + plot_h)));
+                    k + 1, engine::money_decimal(bs[k].profit), svg_number(X(x)), svg_number(top - 4), svg_number(top + plot_h)));
     if (!labels.empty() && X(x) - labels.back().first < 7.0 * static_cast<double>(labels.back().second.size()) + 8) {
       labels.back().second += fmt::format(",{}", k + 1);
     } else {
@@ -222,7 +153,7 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     }
   }
   for (const auto& [x, text] : labels) {
-    add(fmt::format(R"svg(<text x="{}" y="{}" font-size="11" fill="#444444">{}</text>)svg", num(x - 3), num(top - 8), text));
+    add(fmt::format(R"svg(<text x="{}" y="{}" font-size="11" fill="#444444">{}</text>)svg", svg_number(x - 3), svg_number(top - 8), text));
   }
   add("</g>");
 
@@ -230,19 +161,19 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
   add(R"svg(<g class="curves" fill="none" stroke-width="2.5" stroke-linejoin="round">)svg");
   for (std::size_t i = 0; i < parties.size(); ++i) {
     std::string points;
-    for (const auto& [x, y] : curves[i]) points += fmt::format("{},{} ", num(X(x)), num(Y(y)));
+    for (const auto& [x, y] : curves[i]) points += fmt::format("{},{} ", svg_number(X(x)), svg_number(Y(y)));
     points.pop_back();
-    const char* colour = kPartyColours[i % std::size(kPartyColours)];
+    const char* colour = party_colour(i);
     add(fmt::format(R"svg(<polyline class="curve" data-party="{}" stroke="{}" points="{}"/>)svg",
                     xml_escape(c.parties[parties[i]].name), colour, points));
     for (std::size_t k = 0; k + 1 < curves[i].size(); ++k) {
-      add(fmt::format(R"svg(<circle cx="{}" cy="{}" r="2.5" fill="{}" stroke="none"/>)svg", num(X(curves[i][k].first)),
-                      num(Y(curves[i][k].second)), colour));
+      add(fmt::format(R"svg(<circle cx="{}" cy="{}" r="2.5" fill="{}" stroke="none"/>)svg", svg_number(X(curves[i][k].first)),
+                      svg_number(Y(curves[i][k].second)), colour));
     }
   }
   if (show_undistributed) {
     std::string points;
-    for (const auto& [x, y] : undistributed) points += fmt::format("{},{} ", num(X(x)), num(Y(y)));
+    for (const auto& [x, y] : undistributed) points += fmt::format("{},{} ", svg_number(X(x)), svg_number(Y(y)));
     points.pop_back();
     add(fmt::format(R"svg(<polyline class="undistributed" stroke="#777777" stroke-dasharray="6 4" points="{}"/>)svg",
                     points));
@@ -256,64 +187,64 @@ std::string payout_chart_svg(const PayoutSubject& s, const engine::Schedule& sch
     const bool right = X(x) < left + plot_w * 0.6;  // the label on the side with room
     add(fmt::format(R"svg(<g class="until"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#6A3D9A" )svg"
                     R"svg(stroke-width="1.5" stroke-dasharray="5 3"/><text x="{3}" y="{4}" fill="#6A3D9A"{5}>{6}</text></g>)svg",
-                    num(X(x)), num(top), num(top + plot_h), num(right ? X(x) + 4 : X(x) - 4), num(top + 34),
+                    svg_number(X(x)), svg_number(top), svg_number(top + plot_h), svg_number(right ? X(x) + 4 : X(x) - 4), svg_number(top + 34),
                     right ? "" : R"svg( text-anchor="end")svg", xml_escape(label)));
   }
   if (profit) {
     const double x = static_cast<double>(profit->cents());
     add(fmt::format(R"svg(<g class="profit"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#C00000" )svg"
                     R"svg(stroke-width="1.5"/><text x="{3}" y="{4}" fill="#C00000">{5}</text></g>)svg",
-                    num(X(x)), num(top), num(top + plot_h), num(X(x) + 4), num(top + plot_h - 6),
+                    svg_number(X(x)), svg_number(top), svg_number(top + plot_h), svg_number(X(x) + 4), svg_number(top + plot_h - 6),
                     xml_escape(profit->to_short())));
   }
 
   // Legend: parties (with what each has at the right edge), then tiers.
   add(R"svg(<g class="legend">)svg");
   double ly = top + 4;
-  add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Parties</text>)svg", num(legend_x), num(ly)));
+  add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Parties</text>)svg", svg_number(legend_x), svg_number(ly)));
   for (std::size_t i = 0; i < parties.size(); ++i) {
     ly += 20;
-    const char* colour = kPartyColours[i % std::size(kPartyColours)];
-    add(fmt::format(R"svg(<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="{3}" stroke-width="3"/>)svg", num(legend_x),
-                    num(legend_x + 22), num(ly - 4), colour));
-    add(fmt::format(R"svg(<text x="{}" y="{}">{}</text>)svg", num(legend_x + 30), num(ly),
+    const char* colour = party_colour(i);
+    add(fmt::format(R"svg(<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="{3}" stroke-width="3"/>)svg", svg_number(legend_x),
+                    svg_number(legend_x + 22), svg_number(ly - 4), colour));
+    add(fmt::format(R"svg(<text x="{}" y="{}">{}</text>)svg", svg_number(legend_x + 30), svg_number(ly),
                     xml_escape(c.parties[parties[i]].name)));
   }
   if (show_undistributed) {
     ly += 20;
     add(fmt::format(R"svg(<line x1="{0}" y1="{2}" x2="{1}" y2="{2}" stroke="#777777" stroke-width="2" )svg"
                     R"svg(stroke-dasharray="6 4"/>)svg",
-                    num(legend_x), num(legend_x + 22), num(ly - 4)));
-    add(fmt::format(R"svg(<text x="{}" y="{}">not distributed</text>)svg", num(legend_x + 30), num(ly)));
+                    svg_number(legend_x), svg_number(legend_x + 22), svg_number(ly - 4)));
+    add(fmt::format(R"svg(<text x="{}" y="{}">not distributed</text>)svg", svg_number(legend_x + 30), svg_number(ly)));
   }
   ly += 34;
-  add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Tiers</text>)svg", num(legend_x), num(ly)));
+  add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Tiers</text>)svg", svg_number(legend_x), svg_number(ly)));
   for (std::size_t t = 0; t < w.tiers.size(); ++t) {
     ly += 20;
     const std::string name = w.tiers[t].name ? std::string(*w.tiers[t].name) : fmt::format("tier {}", t + 1);
-    add(fmt::format(R"svg(<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#BBBBBB"/>)svg", num(legend_x),
-                    num(ly - 11), kTierFills[t % std::size(kTierFills)]));
-    add(fmt::format(R"svg(<text x="{}" y="{}">{}. {}</text>)svg", num(legend_x + 30), num(ly), t + 1, xml_escape(name)));
+    add(fmt::format(R"svg(<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#BBBBBB"/>)svg", svg_number(legend_x),
+                    svg_number(ly - 11), tier_fill(t)));
+    add(fmt::format(R"svg(<text x="{}" y="{}">{}. {}</text>)svg", svg_number(legend_x + 30), svg_number(ly), t + 1, xml_escape(name)));
     // Where the tier pays: a narrow band is found by its profits.
     const engine::TierSpan& span = schedule.tiers()[t];
     const std::string range = span.end ? fmt::format("{} to {}", short_amount(span.start), short_amount(*span.end))
                                        : fmt::format("{} and above", short_amount(span.start));
     ly += 15;
-    add(fmt::format(R"svg(<text x="{}" y="{}" font-size="11" fill="#555555">profit {}</text>)svg", num(legend_x + 30),
-                    num(ly), xml_escape(range)));
+    add(fmt::format(R"svg(<text x="{}" y="{}" font-size="11" fill="#555555">profit {}</text>)svg", svg_number(legend_x + 30),
+                    svg_number(ly), xml_escape(range)));
   }
   add("</g>");
 
   // The key: every breakpoint with its exact profit and what happens there.
   add(R"svg(<g class="key">)svg");
   add(fmt::format(R"svg(<text x="{}" y="{}" font-weight="bold">Breakpoints (exact; "+ n/d¢" is a fraction of a cent)</text>)svg",
-                  num(left), num(key_top)));
+                  svg_number(left), svg_number(key_top)));
   for (std::size_t k = 0; k < bs.size(); ++k) {
     const double y = key_top + 20 + 18.0 * static_cast<double>(k);
     add(fmt::format(R"svg(<text x="{}" y="{}"><tspan font-weight="bold">{}</tspan><tspan x="{}">{}</tspan>)svg"
                     R"svg(<tspan x="{}" fill="#444444">{}</tspan></text>)svg",
-                    num(left), num(y), k + 1, num(left + 24), xml_escape(engine::money_display(bs[k].profit)),
-                    num(left + 300), xml_escape(reasons_text(s, bs[k]))));
+                    svg_number(left), svg_number(y), k + 1, svg_number(left + 24), xml_escape(engine::money_display(bs[k].profit)),
+                    svg_number(left + 300), xml_escape(reasons_text(s, bs[k]))));
   }
   add("</g>");
   add("</svg>");

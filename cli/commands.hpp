@@ -88,4 +88,14 @@ struct ExplainOptions {
 };
 int explain_command(Context& ctx, const ExplainOptions& options);
 
+// One self-contained HTML page about a contract (cli/report/report.hpp).
+struct ReportOptions {
+  std::string contract;
+  std::optional<std::string> against;    // --against OLD: what the renegotiation changed
+  std::optional<std::string> scenarios;  // --scenarios DIR: the scenarios written for the contract
+  std::string language = "en";          // --lang en|zh
+  std::string output;                    // -o FILE.html
+};
+int report_command(Context& ctx, const ReportOptions& options);
+
 }  // namespace clause::cli

@@ -7,6 +7,7 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
+#include "cli/timeline_words.hpp"
 #include "engine/model/timeline.hpp"
 
 namespace clause::cli {
@@ -15,7 +16,6 @@ namespace {
 
 using engine::Boundary;
 using engine::BoundaryKind;
-using engine::ClauseKind;
 using engine::Contract;
 using engine::DeclKind;
 using engine::DeclRef;
@@ -32,25 +32,6 @@ const char* what_key(BoundaryKind k) {
     case BoundaryKind::window_closes: return "window closes";
   }
   return "";
-}
-
-bool is_commitment(const Contract& c, DeclRef ref) {
-  return ref.kind == DeclKind::clause && c.clauses[ref.index].kind == ClauseKind::commitment;
-}
-
-// "licence", "commitment", "clause", "exception", "waterfall".
-const char* kind_word(const Contract& c, DeclRef ref) {
-  return is_commitment(c, ref) ? "commitment" : engine::decl_kind_name(ref.kind);
-}
-
-std::string_view title_of(const Contract& c, DeclRef ref) {
-  switch (ref.kind) {
-    case DeclKind::licence: return c.licences[ref.index].description;
-    case DeclKind::clause: return c.clauses[ref.index].title;
-    case DeclKind::exception: return c.exceptions[ref.index].title;
-    case DeclKind::waterfall: return c.waterfalls[ref.index].title;
-    default: return {};
-  }
 }
 
 // "licence `research` ("OpenAI's research IP")"; an exception names its clause too.

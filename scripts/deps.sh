@@ -6,6 +6,11 @@ CLAUSE_PACKAGES=(cmake make g++ pkgconf tao-pegtl-dev libfmt-dev catch2 libcli11
 # And what the fuzz build needs: clang and its libFuzzer/sanitizer runtimes (only
 # recommended by clang, so named here).
 CLAUSE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# And what the browser test of `clause report` needs (tests/browser): Debian's Chromium, a
+# CJK font for the Chinese pages, and Node.js with npm for puppeteer-core (npm's registry;
+# it drives the system browser and downloads none).
+CLAUSE_BROWSER_PACKAGES=(chromium fonts-noto-cjk)
+CLAUSE_NODE_PACKAGES=(nodejs npm)
 
 missing_packages() {
   local missing=()
@@ -33,6 +38,21 @@ ensure_packages() {
     echo "Clause needs these Debian packages: $missing" >&2
     echo "Install them with: sudo apt-get install $missing" >&2
     exit 2
+  fi
+}
+
+# ensure_browser_test: Chromium and the CJK font, Node.js and npm unless a node and an npm
+# are already on PATH, then tests/browser's locked npm packages. Run before configuring:
+# the build registers the browser test only when they are there.
+ensure_browser_test() {
+  ensure_packages "${CLAUSE_BROWSER_PACKAGES[@]}"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    ensure_packages "${CLAUSE_NODE_PACKAGES[@]}"
+  fi
+  if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
+     [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+    echo "Installing tests/browser's npm packages (puppeteer-core)"
+    (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
 
