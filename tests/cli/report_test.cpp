@@ -8,6 +8,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace report_test {
+
 namespace {
 
 using clause::test::files_below;
@@ -108,3 +110,5 @@ TEST_CASE("report takes only en or zh and must be told where to write", "[report
   CHECK(r.exit == 2);
   CHECK(r.err.find("E0530") != std::string::npos);
 }
+
+}  // namespace report_test
