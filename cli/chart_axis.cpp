@@ -52,7 +52,12 @@ Unit unit_for(double max_cents) {
 
 std::string tick_label(double cents, Unit u) {
   if (std::abs(cents) < 0.5) return "$0";
-  if (cents < 0) return "-" + tick_label(-cents, u);
+  // Built by appending: GCC 12 at -O2 warns falsely on `"-" + std::string`.
+  if (cents < 0) {
+    std::string negative = "-";
+    negative += tick_label(-cents, u);
+    return negative;
+  }
   std::string text = fmt::format("{:.2f}", cents / u.cents);
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
