@@ -1,5 +1,6 @@
 # Run by ctest (tests/CMakeLists.txt): install CLAUSE_BUILD into SCRATCH/prefix, build
-# examples/embed against that prefix alone, run it on the flagship and check its answer.
+# examples/embed against that prefix alone, run it on the flagship and check its answer;
+# with PYTHON, import the installed Python module and pay a profit through it.
 file(REMOVE_RECURSE ${SCRATCH})
 
 function(step)
@@ -16,9 +17,10 @@ foreach(installed bin/clause include/clause/clause.hpp lib/cmake/Clause/ClauseCo
     message(FATAL_ERROR "not installed: ${installed}")
   endif()
 endforeach()
-file(GLOB internal ${SCRATCH}/prefix/include/*/engine ${SCRATCH}/prefix/include/dsl ${SCRATCH}/prefix/include/cli)
-if(internal)
-  message(FATAL_ERROR "internal headers installed: ${internal}")
+# Only the API's headers: the engine's stay inside.
+file(GLOB headers RELATIVE ${SCRATCH}/prefix/include ${SCRATCH}/prefix/include/*)
+if(NOT headers STREQUAL "clause")
+  message(FATAL_ERROR "installed headers other than include/clause: ${headers}")
 endif()
 
 step(${CMAKE_COMMAND} -S ${CLAUSE_SOURCE}/examples/embed -B ${SCRATCH}/build -G ${GENERATOR}
@@ -32,4 +34,13 @@ foreach(expected "agi is declared" "declared" "ended")
     message(FATAL_ERROR "examples/embed did not say \"${expected}\"")
   endif()
 endforeach()
+
+if(PYTHON)
+  set(ENV{PYTHONPATH} ${SCRATCH}/prefix/lib/python3/dist-packages)
+  # Lines parted by a newline: a semicolon would split the argument into a CMake list.
+  step(${PYTHON} -c "import clause\nprint(clause.load('${CLAUSE_SOURCE}/contracts/microsoft-openai/2024-06.clause').payout('50B')['parties']['Microsoft'])")
+  if(NOT output STREQUAL "28902940000.00\n")
+    message(FATAL_ERROR "the installed Python module answered: ${output}")
+  endif()
+endif()
 file(REMOVE_RECURSE ${SCRATCH})
