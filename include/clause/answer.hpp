@@ -28,12 +28,18 @@ struct Outcome {
   std::string json;            // the outcome exactly as `clause ask --json` writes it
 };
 
+// One event and what it did, in the order the events were asked.
+//
+//   for (const clause::EventAnswer& e : answer->events) std::cout << e.on << " " << e.event << "\n";
 struct EventAnswer {
   std::string on;     // the event's date, "2026-01-01"
   std::string event;  // the event written canonically
   std::vector<Outcome> outcomes;
 };
 
+// What a question answered (Contract::ask) or a scenario did (ScenarioResult::answer).
+//
+//   for (const auto& [party, amount] : answer->payouts) std::cout << party << " " << amount.decimal() << "\n";
 struct Answer {
   std::vector<EventAnswer> events;
   // What each party received from every waterfall, parties that received nothing left out.

@@ -17,6 +17,8 @@ namespace clause {
 
 // How to ask: on which date (the contract's `effective` date when none, else today) and
 // with which assumptions overridden for this question only.
+//
+//   contract->ask({"agi is declared"}, {.on = "2026-01-01", .set = {{"microsoft_cap", "100B"}}});
 struct AskOptions {
   std::optional<std::string> on = {};  // "2026-01-01"
   Assumptions set = {};
@@ -24,11 +26,17 @@ struct AskOptions {
 
 // Which waterfall a payout question is about (the contract's only one when none), and
 // assumptions overridden for this question only.
+//
+//   contract->payout("50B", {.waterfall = "profits"});
 struct PayoutOptions {
   std::optional<std::string> waterfall = {};
   Assumptions set = {};
 };
 
+// A checked contract. Made by load_file or load_text; cheap to copy.
+//
+//   const clause::Contract c = *clause::load_file("contracts/microsoft-openai/2024-06.clause");
+//   std::thread([c]() { c.ask({"agi is declared"}); }).join();
 class CLAUSE_API Contract {
  public:
   // The contract's title, its file (or the name its text was given) and the warnings
@@ -58,6 +66,7 @@ class CLAUSE_API Contract {
   //   auto schedule = contract->schedule();
   Result<Schedule> schedule(const PayoutOptions& options = {}) const;
 
+  // The loaded contract behind it (api/internal.hpp): opaque outside the library.
   struct Impl;
   explicit Contract(std::shared_ptr<const Impl> impl);
   const Impl& impl() const { return *impl_; }

@@ -15,6 +15,8 @@ namespace clause {
 // A place in a source: a file (or the name given to a text), a line and a column (from
 // 1, the column in code points). A problem with no text to point at (a file that cannot
 // be read) has no line or column.
+//
+//   std::cout << d.place.text();  // "deal.clause:3:14"
 struct Place {
   std::string file;
   std::optional<std::uint32_t> line;
@@ -58,6 +60,8 @@ struct Result {
 
 // Assumptions overridden for one load or one question, as `--set NAME=VALUE` takes them:
 // {{"microsoft_cap", "100B"}, {"revenue_share", "20%"}}.
+//
+//   clause::load_file("deal.clause", {{"microsoft_cap", "100B"}});
 using Assumptions = std::vector<std::pair<std::string, std::string>>;
 
 }  // namespace clause

@@ -11,6 +11,8 @@
 namespace clause {
 
 // One declaration added, removed or changed; `details` says each changed part.
+//
+//   for (const clause::TermChange& t : d->terms) std::cout << t.change << " " << t.kind << " " << t.name << "\n";
 struct TermChange {
   std::string change;  // "added", "removed" or "changed"
   std::string kind;    // "contract", "party", "clause", ...
@@ -18,6 +20,9 @@ struct TermChange {
   std::vector<std::string> details;  // "until: 2030-12-31 → 2032-12-31"
 };
 
+// What changed, as data, as the memo and as JSON.
+//
+//   if (!d->same_behaviour) std::cout << d->witnesses << " events now end differently\n";
 struct DiffResult {
   bool same_behaviour = true;  // no witness, payout difference or affected scenario
   std::vector<TermChange> terms;
@@ -26,6 +31,7 @@ struct DiffResult {
   std::string json;            // as `clause diff --json` writes it
 };
 
+//   clause::diff(*a, *b, {.scenarios = "examples", .today = "2026-01-01"});
 struct DiffOptions {
   // A folder of scenarios to rerun against both contracts (needs contracts loaded from files).
   std::optional<std::string> scenarios = {};

@@ -20,6 +20,10 @@ struct PayoutRow {
   Money received;
 };
 
+// The whole table: a row per party paid, a column per tier.
+//
+//   auto table = contract->payout("50B");
+//   std::cout << table->waterfall << ": " << table->undistributed.decimal() << " not distributed\n";
 struct PayoutTable {
   std::string waterfall;
   Money profit;
@@ -43,6 +47,11 @@ struct Breakpoint {
   std::string undistributed;
 };
 
+// A waterfall's payouts as an exact function of profit: what each party has been paid at
+// each breakpoint, and its share of every further dollar until the next.
+//
+//   auto s = contract->schedule({.waterfall = "profits"});
+//   std::cout << s->breakpoints.size() << " breakpoints\n";
 struct Schedule {
   std::string waterfall;
   std::vector<std::string> parties;

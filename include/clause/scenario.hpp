@@ -11,6 +11,10 @@
 
 namespace clause {
 
+// One `expect` line of a scenario and whether it held.
+//
+//   for (const clause::Expectation& e : run->expectations)
+//     if (!e.passed) std::cout << e.place.text() << ": " << e.expected << " — " << e.actual << "\n";
 struct Expectation {
   std::string expected;  // as written after `expect`
   Place place;
@@ -18,6 +22,9 @@ struct Expectation {
   std::string actual;    // what happened instead, when it failed
 };
 
+// A scenario's run: its title, the answer its events got and its expectations.
+//
+//   std::cout << run->scenario << (run->passed() ? ": passed\n" : ": failed\n");
 struct ScenarioResult {
   std::string scenario;  // its title
   Answer answer;
@@ -34,6 +41,8 @@ struct ScenarioResult {
 
 // Which contract to run against instead of the one the scenario names, and assumptions
 // overridden, as `clause run --contract --set` take them.
+//
+//   clause::run_file("examples/profits.scenario", {.set = {{"microsoft_cap", "100B"}}});
 struct RunOptions {
   std::optional<std::string> contract = {};
   Assumptions set = {};
