@@ -33,6 +33,18 @@ def amounts(value):
     return [value] if isinstance(value, (decimal.Decimal, fractions.Fraction)) else []
 
 
+class Load(unittest.TestCase):
+    def test_loads_checks_a_text_as_load_checks_its_file(self):
+        with open(FLAGSHIP, encoding="utf-8") as f:
+            from_text = clause.loads(f.read(), name=FLAGSHIP)
+        from_file = clause.load(FLAGSHIP)
+        self.assertEqual(from_text.title, from_file.title)
+        self.assertEqual(from_text.file, FLAGSHIP)
+        self.assertEqual(from_text.ask("agi is declared"), from_file.ask("agi is declared"))
+        self.assertEqual(from_file.header["assumptions"]["microsoft_cap"], decimal.Decimal("130000000000.00"))
+        self.assertIsInstance(from_file.warnings, list)
+
+
 class Ask(unittest.TestCase):
     def test_ask_gives_the_outcomes_of_ask_json(self):
         c = clause.load(OCTOBER)
