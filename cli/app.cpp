@@ -159,6 +159,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   timeline_cmd->add_option("contract", timeline.contract, "The contract file")->required();
   timeline_cmd->add_flag("--json", timeline.json, "Print JSON");
 
+  ExplainOptions explain_options;
+  auto* explain_cmd = app.add_subcommand("explain", "Every declaration in plain words, grouped by theme, each with "
+                                                    "its line: who may buy what from whom, who decides, what ends "
+                                                    "what, when, who is paid what, and what is assumed");
+  explain_cmd->add_option("contract", explain_options.contract, "The contract file")->required();
+  explain_cmd->add_option("--lang", explain_options.language, "The language: en (English, the default) or zh (Chinese)")
+      ->type_name("en|zh");
+  explain_cmd->add_flag("--json", explain_options.json, "Print JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -192,6 +201,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   if (lsp_cmd->parsed()) return lsp_command(ctx, std::cin);
   if (sweep_cmd->parsed()) return sweep_command(ctx, sweep);
   if (timeline_cmd->parsed()) return timeline_command(ctx, timeline);
+  if (explain_cmd->parsed()) return explain_command(ctx, explain_options);
   return kUsage;
 }
 

@@ -80,4 +80,12 @@ struct TimelineOptions {
 };
 int timeline_command(Context& ctx, const TimelineOptions& options);
 
+// Every declaration as a sentence or two in plain English or Chinese, by theme (cli/explain.hpp).
+struct ExplainOptions {
+  std::string contract;
+  std::string language = "en";  // checked by the command: a usage error names en and zh
+  bool json = false;
+};
+int explain_command(Context& ctx, const ExplainOptions& options);
+
 }  // namespace clause::cli

@@ -3,7 +3,8 @@
 namespace clause::cli {
 namespace {
 
-using Json = nlohmann::json;
+// Keys in sorted order (cli::Json, the answers', keeps insertion order).
+using SortedJson = nlohmann::json;
 
 const char* severity_name(dsl::Severity s) {
   switch (s) {
@@ -15,7 +16,7 @@ const char* severity_name(dsl::Severity s) {
 }
 
 // The place's fields, added to `j`.
-void place(Json& j, const dsl::Location& where, bool with_end) {
+void place(SortedJson& j, const dsl::Location& where, bool with_end) {
   if (!where.source) {
     j["file"] = where.path;
     j["line"] = nullptr;
@@ -35,15 +36,15 @@ void place(Json& j, const dsl::Location& where, bool with_end) {
 
 }  // namespace
 
-Json diagnostic_json(const dsl::Diagnostic& d) {
-  Json j = Json::object();
+SortedJson diagnostic_json(const dsl::Diagnostic& d) {
+  SortedJson j = SortedJson::object();
   j["code"] = std::string(dsl::kind_of(d.id).code);
   j["severity"] = severity_name(d.severity);
   place(j, d.where, true);
   j["message"] = d.message;
-  Json notes = Json::array();
+  SortedJson notes = SortedJson::array();
   for (const dsl::DiagnosticNote& n : d.notes) {
-    Json note = Json::object();
+    SortedJson note = SortedJson::object();
     place(note, n.where, false);
     note["message"] = n.message;
     notes.push_back(std::move(note));
@@ -52,8 +53,8 @@ Json diagnostic_json(const dsl::Diagnostic& d) {
   return j;
 }
 
-Json diagnostics_json(const dsl::DiagnosticList& list) {
-  Json out = Json::array();
+SortedJson diagnostics_json(const dsl::DiagnosticList& list) {
+  SortedJson out = SortedJson::array();
   for (const dsl::Diagnostic& d : list.items()) out.push_back(diagnostic_json(d));
   return out;
 }

@@ -46,5 +46,5 @@ ensure_packages() {
 configure_sanitized_build() {
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
-    -DCLAUSE_SANITIZE=ON -DCLAUSE_BUILD_FUZZ=ON -DCLAUSE_BUILD_TESTS=ON >/dev/null
+    -DCLAUSE_SANITIZE=ON -DCLAUSE_BUILD_FUZZ=ON -DCLAUSE_BUILD_TESTS=ON -DCMAKE_UNITY_BUILD=ON >/dev/null
 }

@@ -78,9 +78,10 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
       break;
   }
   if (d->kind == DocumentKind::contract) {
-    dsl::ContractParse parse = dsl::parse_contract(d->source);
-    d->contract = std::move(parse.syntax);
-    d->checked = engine::check_contract(d->contract, d->source, {}, parse.diagnostics.has_errors());
+    engine::CheckedSource checked = engine::parse_and_check(d->source);
+    d->contract = std::move(checked.syntax);
+    d->checked = std::move(checked.checked);
+    d->diagnostics = std::move(checked.diagnostics);
     d->names = contract_names(d->checked.references);
   } else {
     d->scenario = dsl::parse_scenario(d->source).syntax;
@@ -89,7 +90,7 @@ DocumentPtr make_document(std::string uri, std::int64_t version, std::string tex
 }
 
 dsl::DiagnosticList check_document(const Document& document) {
-  if (document.kind == DocumentKind::contract) return engine::check_contract_source(document.source).diagnostics;
+  if (document.kind == DocumentKind::contract) return document.diagnostics;
 
   const engine::ScenarioRun run = engine::prepare_scenario_source(document.source, dsl::read_source_file);
   dsl::DiagnosticList out;

@@ -31,6 +31,7 @@ struct Document {
   dsl::ScenarioSyntax scenario;  // when a scenario, as far as it parses
   engine::CheckResult checked;   // when a contract: its check, which resolves its names
   std::vector<Occurrence> names; // when a contract: its names, from `checked`
+  dsl::DiagnosticList diagnostics;  // when a contract: what `clause check` reports of it
 };
 
 using DocumentPtr = std::shared_ptr<const Document>;

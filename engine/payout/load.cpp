@@ -4,17 +4,25 @@
 
 namespace clause::engine {
 
+CheckedSource parse_and_check(const dsl::SourcePtr& source, const std::vector<Override>& overrides) {
+  CheckedSource out;
+  dsl::ContractParse parsed = dsl::parse_contract(source);
+  out.syntax_errors = parsed.diagnostics.has_errors();
+  out.syntax = std::move(parsed.syntax);
+  out.diagnostics.append(parsed.diagnostics);
+  out.checked = check_contract(out.syntax, source, overrides, out.syntax_errors);
+  out.diagnostics.append(out.checked.diagnostics);
+  if (!out.syntax_errors && out.checked.contract) warn_about_unending_waterfalls(*out.checked.contract, out.diagnostics);
+  out.diagnostics.sort();
+  return out;
+}
+
 LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::vector<Override>& overrides) {
+  CheckedSource checked = parse_and_check(source, overrides);
   LoadedContract out;
   out.source = source;
-  dsl::ContractParse parsed = dsl::parse_contract(source);
-  const bool syntax_errors = parsed.diagnostics.has_errors();
-  out.diagnostics.append(parsed.diagnostics);
-  CheckResult checked = check_contract(parsed.syntax, source, overrides, syntax_errors);
-  out.diagnostics.append(checked.diagnostics);
-  if (!syntax_errors) out.contract = std::move(checked.contract);
-  if (out.contract) warn_about_unending_waterfalls(*out.contract, out.diagnostics);
-  out.diagnostics.sort();
+  out.diagnostics = std::move(checked.diagnostics);
+  if (!checked.syntax_errors) out.contract = std::move(checked.checked.contract);
   return out;
 }
 

@@ -26,4 +26,15 @@ LoadedContract load_contract_from_bytes(std::string name, std::string bytes,
 // The same from a source already read.
 LoadedContract check_contract_source(const dsl::SourcePtr& source, const std::vector<Override>& overrides = {});
 
+// Everything loading finds out, for a caller that needs more than the contract: the syntax
+// tree and what the checker resolved (the language server's names, hover and rename).
+// `diagnostics` are those check_contract_source reports.
+struct CheckedSource {
+  dsl::ContractSyntax syntax;
+  CheckResult checked;
+  dsl::DiagnosticList diagnostics;
+  bool syntax_errors = false;
+};
+CheckedSource parse_and_check(const dsl::SourcePtr& source, const std::vector<Override>& overrides = {});
+
 }  // namespace clause::engine

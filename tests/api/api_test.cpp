@@ -6,6 +6,8 @@
 #include "clause/clause.hpp"
 #include "support.hpp"
 
+namespace api_test {
+
 namespace {
 
 using clause::test::repo_path;
@@ -157,3 +159,5 @@ TEST_CASE("amounts in the API's JSON are told from words") {
   CHECK_FALSE(clause::is_amount("total", "12.5"));
   CHECK_FALSE(clause::is_amount("on", "2026-01-01"));
 }
+
+}  // namespace api_test

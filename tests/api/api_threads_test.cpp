@@ -7,6 +7,8 @@
 #include "clause/clause.hpp"
 #include "support.hpp"
 
+namespace api_threads_test {
+
 TEST_CASE("one contract answers many threads asking at once") {
   const auto loaded = clause::load_file(clause::test::repo_path("contracts/microsoft-openai/2024-06.clause"));
   REQUIRE(loaded.ok());
@@ -43,3 +45,5 @@ TEST_CASE("one contract answers many threads asking at once") {
   for (std::thread& t : threads) t.join();
   for (int t = 0; t < kThreads; ++t) CHECK(mismatches[static_cast<std::size_t>(t)] == 0);
 }
+
+}  // namespace api_threads_test

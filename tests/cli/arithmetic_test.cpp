@@ -7,6 +7,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace arithmetic_test {
+
 using clause::test::run_clause;
 using Json = nlohmann::json;
 
@@ -122,3 +124,5 @@ TEST_CASE("payout of the whole range pays every cent exactly", "[arithmetic]") {
   CHECK(j["undistributed"] == "0.00");
   CHECK(total_cents(j["parties"]) == 100'000'000'000'000'000);
 }
+
+}  // namespace arithmetic_test

@@ -8,6 +8,8 @@
 
 #include "support.hpp"
 
+namespace ask_help_test {
+
 TEST_CASE("ask --help lists every event form with a pasteable example that parses", "[ask][help]") {
   const auto help = clause::test::run_clause({"ask", "--help"});
   REQUIRE(help.exit == 0);
@@ -44,3 +46,5 @@ TEST_CASE("ask --help lists every event form with a pasteable example that parse
     CHECK(help.out.find(line) == std::string::npos);
   }
 }
+
+}  // namespace ask_help_test

@@ -17,6 +17,8 @@
 
 #include "support.hpp"
 
+namespace bad_inputs_test {
+
 namespace {
 
 constexpr const char* kFolder = "tests/bad";
@@ -82,3 +84,5 @@ TEST_CASE("every bad input has its expected output, and there are enough of them
     CHECK(std::filesystem::exists(path.substr(0, path.size() - std::string(".expected").size())));
   }
 }
+
+}  // namespace bad_inputs_test

@@ -8,6 +8,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace chart_svg_test {
+
 using clause::test::read_file;
 using clause::test::repo_path;
 using clause::test::run_clause;
@@ -55,3 +57,5 @@ TEST_CASE("the chart marks the answer to --until", "[chart]") {
   // A threshold never reached (FirstInvestors is capped at $20B) is not drawn.
   CHECK(chart({"--until", "FirstInvestors receives $30B"}).find(R"(class="until")") == std::string::npos);
 }
+
+}  // namespace chart_svg_test

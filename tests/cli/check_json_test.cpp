@@ -6,6 +6,8 @@
 
 #include "support.hpp"
 
+namespace check_json_test {
+
 using clause::test::run_clause;
 
 TEST_CASE("check --json gives every diagnostic with its id, place and notes", "[check-command]") {
@@ -47,3 +49,5 @@ TEST_CASE("check --json of a file that cannot be read names it, with no place", 
   CHECK(d["file"] == "no/such/file.clause");
   CHECK(d["line"].is_null());
 }
+
+}  // namespace check_json_test

@@ -5,6 +5,8 @@
 
 #include "support.hpp"
 
+namespace commands_test {
+
 using clause::test::repo_path;
 using clause::test::run_clause;
 
@@ -224,3 +226,5 @@ TEST_CASE("usage errors exit 2", "[usage]") {
   CHECK(run_clause({"ask", kFlagship}).exit == 2);
   CHECK(run_clause({"--help"}).exit == 0);
 }
+
+}  // namespace commands_test

@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+namespace determinism_test {
+
 using clause::test::run_clause;
 
 namespace {
@@ -63,3 +65,5 @@ TEST_CASE("a run repeated a hundred times gives one output", "[determinism]") {
     REQUIRE(again.out == first.out);
   }
 }
+
+}  // namespace determinism_test

@@ -8,6 +8,8 @@
 
 #include "support.hpp"
 
+namespace diff_command_test {
+
 using clause::test::repo_path;
 using clause::test::run_clause;
 
@@ -160,3 +162,5 @@ TEST_CASE("diff exits 2 when a contract cannot be read or has errors", "[diff-co
   CHECK(folder.exit == 2);
   CHECK_THAT(folder.err, Catch::Contains("no such folder"));
 }
+
+}  // namespace diff_command_test

@@ -12,6 +12,8 @@
 #include "dsl/source.hpp"
 #include "support.hpp"
 
+namespace diff_reading_test {
+
 using clause::test::repo_path;
 using clause::test::run_clause;
 
@@ -187,3 +189,5 @@ TEST_CASE("payouts are said in sentences, and a payout that did not change is no
   REQUIRE(microsoft["samples"].size() == 4);
   CHECK(microsoft["samples"][3] == nlohmann::json::parse(R"({"profit": "1000000000000.00", "old": "130000000000.00", "new": "100000000000.00"})"));
 }
+
+}  // namespace diff_reading_test

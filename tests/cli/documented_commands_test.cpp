@@ -30,6 +30,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace documented_commands_test {
+
 using clause::test::repo_path;
 using clause::test::run_clause;
 
@@ -299,3 +301,5 @@ TEST_CASE("every clause command in the documentation runs as documented", "[cli]
   INFO("commands run: " << ran);
   CHECK(ran >= 15);
 }
+
+}  // namespace documented_commands_test

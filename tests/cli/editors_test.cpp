@@ -12,6 +12,8 @@
 #include "dsl/keywords.hpp"
 #include "support.hpp"
 
+namespace editors_test {
+
 using Json = nlohmann::json;
 
 TEST_CASE("the TextMate grammar colours every reserved keyword", "[editors]") {
@@ -57,3 +59,5 @@ TEST_CASE("the VS Code extension uses the grammar and starts `clause lsp`", "[ed
   CHECK(clause::test::read_file(dir + "/extension.js").find("args: ['lsp']") != std::string::npos);
   CHECK(manifest["dependencies"].contains("vscode-languageclient"));
 }
+
+}  // namespace editors_test

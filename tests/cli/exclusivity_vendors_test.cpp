@@ -9,6 +9,8 @@
 #include "engine/scenario/model_text.hpp"
 #include "support.hpp"
 
+namespace exclusivity_vendors_test {
+
 using clause::test::repo_path;
 using clause::test::run_clause;
 
@@ -98,3 +100,5 @@ TEST_CASE("fmt keeps every vendor of an exclusivity, and the meaning", "[languag
   CHECK(clause::engine::model_text(*after.contract) == clause::engine::model_text(*before.contract));
   CHECK_THAT(clause::engine::model_text(*after.contract), Catch::Contains("vendor Microsoft or Oracle"));
 }
+
+}  // namespace exclusivity_vendors_test

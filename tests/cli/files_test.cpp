@@ -8,6 +8,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace files_test {
+
 using clause::test::run_clause;
 
 namespace {
@@ -159,3 +161,5 @@ TEST_CASE("files: a 100 MB contract of a million declarations past the limit get
                                     "1000000"));
   CHECK_THAT(r.err, Catch::EndsWith("1 file checked: 1 error, 0 warnings\n"));
 }
+
+}  // namespace files_test

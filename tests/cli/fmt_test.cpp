@@ -8,6 +8,8 @@
 
 #include "support.hpp"
 
+namespace fmt_test {
+
 using clause::test::run_clause;
 
 namespace {
@@ -101,3 +103,5 @@ TEST_CASE("fmt - gives back what it cannot format", "[fmt]") {
   CHECK(r.out == broken);
   CHECK(r.err.find("<stdin>:2:") != std::string::npos);
 }
+
+}  // namespace fmt_test

@@ -12,6 +12,8 @@
 
 #include "support.hpp"
 
+namespace golden_test {
+
 namespace {
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -82,3 +84,5 @@ TEST_CASE("on a terminal, long reasons wrap to its width under their outcome", "
   const auto piped = clause::test::run_clause({"ask", c, "OpenAI buys compute from Google for $1B"});
   CHECK_THAT(piped.out, Catch::Contains("allows compute only from Microsoft; exception `oracle_capacity` does not"));
 }
+
+}  // namespace golden_test

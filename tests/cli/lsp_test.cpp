@@ -11,6 +11,8 @@
 #include "support.hpp"
 #include "token_boundaries.hpp"
 
+namespace lsp_test {
+
 namespace {
 
 using Json = nlohmann::json;
@@ -714,3 +716,5 @@ TEST_CASE("LSP completion of version 2 events and expectations in a scenario", "
   CHECK(complete_after("expect research expired ") == std::vector<std::string>{"on"});
   shutdown_and_exit(c);
 }
+
+}  // namespace lsp_test

@@ -12,6 +12,8 @@
 
 #include "support.hpp"
 
+namespace payout_command_test {
+
 using clause::test::read_file;
 using clause::test::repo_path;
 using clause::test::run_clause;
@@ -375,3 +377,5 @@ TEST_CASE("examples/profits.scenario: ten billion a year for five years", "[payo
   CHECK(r.exit == 0);
   CHECK_THAT(r.out, Catch::Contains("5 passed, 0 failed"));
 }
+
+}  // namespace payout_command_test

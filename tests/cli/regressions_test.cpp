@@ -11,6 +11,8 @@
 #include "dsl/read_source.hpp"
 #include "support.hpp"
 
+namespace regressions_test {
+
 using clause::test::run_clause;
 
 namespace {
@@ -87,3 +89,5 @@ TEST_CASE("regressions: every event_fuzz input asks the flagship, and each event
     }
   }
 }
+
+}  // namespace regressions_test

@@ -7,6 +7,8 @@
 
 #include "support.hpp"
 
+namespace section10_test {
+
 using clause::test::run_clause;
 using Json = nlohmann::json;
 
@@ -140,3 +142,5 @@ TEST_CASE("section 10.10: the worked scenario's 20 expectations hold", "[section
     CHECK_THAT(r.out, Catch::Contains("20 of 20 expectations passed"));
   }
 }
+
+}  // namespace section10_test

@@ -6,6 +6,8 @@
 
 #include "support.hpp"
 
+namespace section8_test {
+
 using clause::test::run_clause;
 using Json = nlohmann::json;
 
@@ -210,3 +212,5 @@ TEST_CASE("section 8 rows read the same in text", "[section8]") {
   CHECK_THAT(text({"OpenAI earns $10B", "OpenAI earns $40B"}),
              Catch::Contains("on 2024-06-01: OpenAI earns $10B") && Catch::Contains("on 2024-06-01: OpenAI earns $40B"));
 }
+
+}  // namespace section8_test

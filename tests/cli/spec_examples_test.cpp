@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+namespace spec_examples_test {
+
 using clause::test::run_clause;
 
 // Clean but for the warnings about words a scenario's events use that the contract never
@@ -41,3 +43,5 @@ TEST_CASE("every scenario of the spec's examples passes", "[spec]") {
   CHECK(r.exit == 0);
   CHECK_THAT(r.out, Catch::Contains(" passed, 0 failed"));
 }
+
+}  // namespace spec_examples_test

@@ -7,6 +7,8 @@
 
 #include "support.hpp"
 
+namespace sweep_test {
+
 using clause::test::run_clause;
 using Json = nlohmann::json;
 
@@ -157,3 +159,5 @@ TEST_CASE("sweep --scenarios warns about a word close to one the contract uses, 
   CHECK_THAT(r.out, Catch::Contains("\"warnings\":[") && Catch::Contains("(did you mean `Microsoft`?)"));
   CHECK_THAT(r.err, Catch::Contains("warning[W0113]: `Microsfot` is not a party of the contract"));
 }
+
+}  // namespace sweep_test

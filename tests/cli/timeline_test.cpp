@@ -8,6 +8,8 @@
 #include "engine/payout/load.hpp"
 #include "support.hpp"
 
+namespace timeline_test {
+
 namespace {
 
 using clause::test::read_file;
@@ -92,3 +94,5 @@ TEST_CASE("timeline of an unreadable or broken contract says why and fails", "[t
   const auto help = run_clause({"--help"});
   CHECK(help.out.find("timeline") != std::string::npos);
 }
+
+}  // namespace timeline_test

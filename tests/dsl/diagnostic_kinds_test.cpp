@@ -10,6 +10,8 @@
 #include "dsl/diagnostic.hpp"
 #include "support.hpp"
 
+namespace diagnostic_kinds_test {
+
 using namespace clause;
 
 // A diagnostic is made only from a kind: there is no way to report a bare message.
@@ -67,3 +69,5 @@ TEST_CASE("docs/diagnostics.md has a section for every id, and for no other", "[
   for (const dsl::DiagKind& k : dsl::kDiagKinds) registered.insert(std::string(k.code));
   CHECK(documented == registered);
 }
+
+}  // namespace diagnostic_kinds_test

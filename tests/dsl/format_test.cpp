@@ -14,6 +14,8 @@
 #include "support.hpp"
 #include "token_boundaries.hpp"
 
+namespace format_test {
+
 namespace {
 
 using clause::dsl::SourceFile;
@@ -345,3 +347,5 @@ TEST_CASE("the version 2 contracts are in the canonical layout", "[format][v2]")
     CHECK(format(path, text) == text);
   }
 }
+
+}  // namespace format_test

@@ -8,6 +8,8 @@
 
 #include "dsl/grammar.hpp"
 
+namespace grammar_test {
+
 TEST_CASE("the grammar has no rule that can loop without progress", "[grammar]") {
   namespace r = clause::dsl::rules;
   CHECK(tao::pegtl::analyze<r::contract_header>(false) == 0);
@@ -58,3 +60,5 @@ TEST_CASE("ws matches what star<sor<space, comment>> matched, on random text", "
     REQUIRE(matched<r::ws>(text) == matched<reference_ws>(text));
   }
 }
+
+}  // namespace grammar_test

@@ -8,6 +8,8 @@
 
 #include "dsl/keywords.hpp"
 
+namespace keywords_test {
+
 namespace {
 
 using clause::dsl::is_keyword;
@@ -80,3 +82,5 @@ TEST_CASE("random words are keywords exactly when the list holds them", "[keywor
     REQUIRE(is_keyword(w) == (all.count(w) != 0));
   }
 }
+
+}  // namespace keywords_test

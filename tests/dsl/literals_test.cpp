@@ -10,6 +10,8 @@
 #include "dsl/money.hpp"
 #include "dsl/percent.hpp"
 
+namespace literals_test {
+
 using namespace clause::dsl;
 
 namespace {
@@ -215,3 +217,5 @@ TEST_CASE("parse_money answers as the string-based reference did, value for valu
     }
   }
 }
+
+}  // namespace literals_test

@@ -10,6 +10,8 @@
 
 #include "dsl/source.hpp"
 
+namespace source_test {
+
 using clause::dsl::find_invalid_utf8;
 using clause::dsl::SourceFile;
 
@@ -115,3 +117,5 @@ TEST_CASE("the UTF-8 check finds the first invalid byte wherever it is, in ASCII
     REQUIRE(find_invalid_utf8(text) == first_invalid(text));
   }
 }
+
+}  // namespace source_test

@@ -8,6 +8,8 @@
 #include "dsl/parse.hpp"
 #include "dsl/read_source.hpp"
 
+namespace text_literal_test {
+
 using namespace clause;
 
 namespace {
@@ -44,3 +46,5 @@ TEST_CASE("a quoted text with escapes keeps its decoded copy after the parse and
   kept.clear();
   CHECK(moved.value == "say \"hi\" \\ there");
 }
+
+}  // namespace text_literal_test

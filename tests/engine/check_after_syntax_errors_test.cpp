@@ -4,6 +4,8 @@
 
 #include "engine/payout/load.hpp"
 
+namespace check_after_syntax_errors_test {
+
 using clause::engine::load_contract_from_bytes;
 
 TEST_CASE("a waterfall of a party cut short by a syntax error reports the error", "[check]") {
@@ -18,3 +20,5 @@ TEST_CASE("a waterfall of a party cut short by a syntax error reports the error"
   CHECK(!loaded.contract);
   CHECK(loaded.diagnostics.items().front().message.find("`party` is a reserved keyword") != std::string::npos);
 }
+
+}  // namespace check_after_syntax_errors_test

@@ -5,6 +5,8 @@
 
 #include "engine/diff_support.hpp"
 
+namespace diff_behaviour_test {
+
 using clause::engine::Outcome;
 using clause::engine::OutcomeKind;
 using clause::engine::kind_of;
@@ -251,3 +253,5 @@ exception oracle_capacity to exclusivity: OpenAI may buy compute from Oracle if 
   CHECK(std::get<clause::engine::Consented>(outcomes_of(consent->new_answer, 0).front()).why ==
         clause::engine::Consented::Why::not_asked);
 }
+
+}  // namespace diff_behaviour_test

@@ -2,6 +2,8 @@
 // paid from a fresh state, compared range by range. The figures below are worked by hand.
 #include "engine/diff_support.hpp"
 
+namespace diff_payouts_test {
+
 using clause::engine::PartyPayoutDiff;
 using clause::engine::PayoutRange;
 using clause::engine::Rational;
@@ -158,3 +160,5 @@ waterfall w of Owner:
   CHECK_FALSE(a.largest);
   CHECK(a.slope == *Rational::fraction(-1, 10));  // 10% less of every further cent
 }
+
+}  // namespace diff_payouts_test

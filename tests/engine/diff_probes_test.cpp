@@ -7,6 +7,8 @@
 #include "engine/diff_support.hpp"
 #include "engine/evaluate/evaluate.hpp"
 
+namespace diff_probes_test {
+
 namespace {
 
 using clause::engine::Evaluator;
@@ -128,3 +130,5 @@ TEST_CASE("a reset forgets every ending, consent, total bought and payout, and p
     CHECK(paid_after_reset[i].amount == paid_from_fresh[i].amount);
   }
 }
+
+}  // namespace diff_probes_test

@@ -4,6 +4,8 @@
 #include "cli/diff_terms_text.hpp"
 #include "engine/diff_support.hpp"
 
+namespace diff_terms_test {
+
 using clause::engine::TermChange;
 using clause::engine::TermChangeKind;
 using clause::engine::TermDetail;
@@ -133,3 +135,5 @@ TEST_CASE("a renamed declaration is removed and added, each saying so", "[diff][
   CHECK(details_of(*removed) == std::vector<std::string>{"renamed to `oracle_deal`"});
   CHECK(details_of(*added) == std::vector<std::string>{"renamed from `oracle_capacity`, otherwise the same"});
 }
+
+}  // namespace diff_terms_test

@@ -8,6 +8,8 @@
 #include "engine/diff/internal/diff_probes.hpp"
 #include "engine/diff_support.hpp"
 
+namespace diff_v2_test {
+
 using clause::engine::Outcome;
 using clause::engine::OutcomeKind;
 using clause::engine::ProbeAnswer;
@@ -330,3 +332,5 @@ clause own_models: Cloud may do "train own models"
   CHECK(kinds_of(judged->old_answer, 1).empty());
   CHECK(kinds_of(judged->new_answer, 1) == std::vector<OutcomeKind>{OutcomeKind::breach});
 }
+
+}  // namespace diff_v2_test

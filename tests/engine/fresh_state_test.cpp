@@ -10,6 +10,8 @@
 
 #include "waterfall_cases.hpp"
 
+namespace fresh_state_test {
+
 namespace {
 
 using namespace clause::test::waterfall;
@@ -110,3 +112,5 @@ TEST_CASE("a state reset in place pays what a new state pays with one party, wid
     }
   }
 }
+
+}  // namespace fresh_state_test

@@ -18,6 +18,8 @@
 #include "scratch.hpp"
 #include "support.hpp"
 
+namespace limits_test {
+
 using namespace clause;
 using clause::test::run_clause;
 
@@ -353,3 +355,5 @@ TEST_CASE("limit: a source line of 240 bytes is shown whole; a longer one as a w
   // The caret still stands under the `?`: the window starts 80 bytes before it.
   CHECK_THAT(past, Catch::Contains("\n   | " + std::string(81, ' ') + "^\n"));
 }
+
+}  // namespace limits_test

@@ -11,6 +11,8 @@
 
 #include "engine/payout/load.hpp"
 
+namespace model_texts_test {
+
 using namespace clause;
 
 namespace {
@@ -83,3 +85,5 @@ TEST_CASE("a copy of the model keeps its texts after the original is gone", "[ch
   original.reset();
   require_texts(copy);
 }
+
+}  // namespace model_texts_test

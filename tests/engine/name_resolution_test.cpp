@@ -14,6 +14,8 @@
 #include "engine/model/check.hpp"
 #include "engine/payout/load.hpp"
 
+namespace name_resolution_test {
+
 using namespace clause;
 
 TEST_CASE("references resolve to their declaration whether declared near, far, before or after", "[check]") {
@@ -166,3 +168,5 @@ TEST_CASE("with errors the checker still returns what it resolved: a partial con
   CHECK(b_used[0].to == engine::DeclRef{engine::DeclKind::party, 1});
   CHECK(at_word(r, text, "Nobody").empty());
 }
+
+}  // namespace name_resolution_test

@@ -17,6 +17,8 @@
 #include "support.hpp"
 #include "cli/files.hpp"
 
+namespace property_test {
+
 using namespace clause;
 using clause::test::run_clause;
 
@@ -389,3 +391,5 @@ TEST_CASE("property: random valid contracts check clean and round-trip through f
   CHECK(payouts > 500);
   CHECK(outcomes > 3000);
 }
+
+}  // namespace property_test

@@ -3,6 +3,8 @@
 
 #include "engine/payout/rational.hpp"
 
+namespace rational_test {
+
 using clause::engine::Int128;
 using clause::engine::Rational;
 
@@ -88,3 +90,5 @@ TEST_CASE("whole cents of an exact amount, within the money range", "[rational]"
   CHECK_FALSE(clause::engine::money_floor(R(pow10(18))));
   CHECK_FALSE(clause::engine::money_ceil(*R(clause::dsl::Money::kLimitCents).plus(R(1, 3))));
 }
+
+}  // namespace rational_test

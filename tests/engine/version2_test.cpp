@@ -10,6 +10,8 @@
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/payout/load.hpp"
 
+namespace version2_test {
+
 using namespace clause;
 using namespace clause::engine;
 
@@ -272,3 +274,5 @@ licence old: Lab grants Cloud until 2025-06-30
 )");
   CHECK(r.ask("Cloud uses old", "2025-12-01") == V{"expired old", "uncovered"});
 }
+
+}  // namespace version2_test

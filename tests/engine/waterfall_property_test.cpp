@@ -8,6 +8,8 @@
 #include "waterfall_cases.hpp"
 #include "cli/files.hpp"
 
+namespace waterfall_property_test {
+
 using namespace clause::test::waterfall;
 namespace engine = clause::engine;
 
@@ -304,3 +306,5 @@ TEST_CASE("largest remainders are not monotone: 22 cents can pay a share less th
   CHECK(at21.events[0] == Lines{{{0, 0}, 15}, {{0, 1}, 5}, {{0, 2}, 1}});
   CHECK(at22.events[0] == Lines{{{0, 0}, 16}, {{0, 1}, 6}});
 }
+
+}  // namespace waterfall_property_test

@@ -9,6 +9,8 @@
 #include "waterfall_cases.hpp"
 #include "cli/files.hpp"
 
+namespace waterfall_schedule_test {
+
 using namespace clause::test::waterfall;
 namespace engine = clause::engine;
 using engine::Rational;
@@ -418,3 +420,5 @@ TEST_CASE("the random waterfalls cover what the properties are about", "[schedul
   CHECK(capped_and_paid_elsewhere > 200);
   CHECK(no_rest > 500);
 }
+
+}  // namespace waterfall_schedule_test
