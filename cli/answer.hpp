@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/style.hpp"
+#include "dsl/diagnostic.hpp"
 #include "engine/evaluate/evaluate.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace clause::cli {
 
@@ -34,5 +36,10 @@ Json contract_json(const engine::Contract& c);
 Json outcome_json(const Answer& answer, const engine::EventRecord& record, const engine::Outcome& outcome);
 // {"contract": ..., "events": [...], "payouts": {...}} (LANGUAGE.md section 6).
 Json answer_json(const Answer& answer);
+// The same and "warnings": what `clause ask --json` writes.
+Json answer_json(const Answer& answer, const dsl::DiagnosticList& warnings);
+// What `clause run --json` writes: "scenario", the answer's keys, "expectations" and
+// "warnings" (`shown`: what the run shows of its diagnostics, cli/scenario_text.hpp).
+Json run_json(const engine::ScenarioRun& run, const dsl::DiagnosticList& shown);
 
 }  // namespace clause::cli

@@ -1,5 +1,7 @@
 #include "cli/answer.hpp"
+#include "cli/diagnostics_json.hpp"
 #include "cli/outcome_sentences.hpp"
+#include "cli/scenario_text.hpp"
 
 namespace clause::cli {
 
@@ -149,6 +151,29 @@ Json answer_json(const Answer& a) {
   }
   j["payouts"] = payouts;
   return j;
+}
+
+Json answer_json(const Answer& a, const dsl::DiagnosticList& warnings) {
+  Json j = answer_json(a);
+  j["warnings"] = diagnostics_json(warnings);
+  return j;
+}
+
+Json run_json(const engine::ScenarioRun& run, const dsl::DiagnosticList& shown) {
+  const Answer answer{*run.contract.contract, run.events, run.outsiders.names(), run.log, *run.final_state};
+  Json expectations = Json::array();
+  for (const engine::ExpectationResult& r : run.results) {
+    Json x{{"expect", r.expected}, {"at", r.where.source->location(r.where.span.begin)}, {"passed", r.passed}};
+    if (!r.passed) x["actual"] = what_happened(run, r.actual);
+    expectations.push_back(x);
+  }
+  Json out;
+  out["scenario"] = run.syntax.title.value;
+  const Json j = answer_json(answer);
+  for (const auto& [k, v] : j.items()) out[k] = v;
+  out["expectations"] = expectations;
+  out["warnings"] = diagnostics_json(shown);
+  return out;
 }
 
 }  // namespace clause::cli

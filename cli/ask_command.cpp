@@ -1,13 +1,10 @@
 // `clause ask CONTRACT "EVENT"...`: what happens if these events happen, in order.
 #include <ostream>
 
-#include <fmt/format.h>
-
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
-#include "dsl/read_source.hpp"
-#include "cli/diagnostics_json.hpp"
 #include "cli/files.hpp"
+#include "engine/evaluate/ask.hpp"
 
 namespace clause::cli {
 
@@ -37,45 +34,20 @@ int ask_command(Context& ctx, const AskOptions& options) {
   const engine::Contract& contract = *loaded.contract;
   const dsl::Date date = on ? *on : contract.effective ? *contract.effective : ctx.today();
 
-  engine::Outsiders outsiders;
-  std::vector<engine::Event> events;
-  dsl::DiagnosticList event_problems;
-  for (std::size_t i = 0; i < options.events.size(); ++i) {
-    auto src = dsl::source_from_bytes(fmt::format("<event {}>", i + 1), options.events[i]);
-    if (!src.source) {
-      event_problems.append(src.diagnostics);
-      continue;
-    }
-    dsl::EventParse parsed = dsl::parse_event(src.source);
-    event_problems.append(parsed.diagnostics);
-    if (!parsed.event || parsed.diagnostics.has_errors()) continue;
-    if (auto e = engine::resolve_event(contract, *parsed.event, src.source, outsiders, event_problems)) {
-      events.push_back(std::move(*e));
-    }
-  }
-  if (event_problems.has_errors()) {
-    ctx.print(event_problems);
+  const engine::Asked asked = engine::ask(contract, options.events, date);
+  if (asked.problems.has_errors()) {
+    ctx.print(asked.problems);
     return kFound;
   }
-
-  engine::Evaluator evaluator(contract);
-  engine::OutcomeLog log;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (auto error = evaluator.apply(events[i], date, log, static_cast<engine::Index>(i))) {
-      dsl::DiagnosticList d;
-      d.report<dsl::DiagId::evaluation_stopped>(events[i].where, *error);
-      ctx.print(d);
-      return kFound;
-    }
+  if (!asked.answered()) {
+    ctx.print(asked.stopped);
+    return kFound;
   }
-  const engine::State state = evaluator.state();
-  const Answer answer{contract, events, outsiders.names(), log, state};
+  const Answer answer{contract, asked.events, asked.outsiders.names(), asked.log, *asked.state};
   if (options.json) {
-    Json j = answer_json(answer);
-    j["warnings"] = diagnostics_json(event_problems);
-    ctx.out << j.dump(2) << '\n';
+    ctx.out << answer_json(answer, asked.problems).dump(2) << '\n';
   } else {
-    ctx.print(event_problems);  // warnings about words the contract never mentions
+    ctx.print(asked.problems);  // warnings about words the contract never mentions
     print_answer(ctx.out, answer, ctx.out_style, false, ctx.env.terminal_width);
   }
   return kSuccess;

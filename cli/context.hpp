@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/style.hpp"
 #include "dsl/diagnostic.hpp"
 #include "engine/model/check.hpp"
@@ -27,23 +28,6 @@ struct Context {
   void print(const dsl::DiagnosticList& diagnostics) const;
   dsl::Date today() const;
 };
-
-// `--set NAME=VALUE` values. Malformed ones are reported in `diagnostics` with a caret
-// under the argument; the result holds the ones that parsed.
-std::vector<engine::Override> parse_overrides(const std::vector<std::string>& sets, dsl::DiagnosticList& diagnostics);
-
-// A date given as an option, like `--on 2025-01-15`.
-std::optional<dsl::Date> parse_date_option(const std::string& option, const std::string& text,
-                                           dsl::DiagnosticList& diagnostics);
-
-// Money given as an option, like `--profit $50B` (the `$` may be left out: shells eat it).
-std::optional<dsl::Money> parse_money_option(const std::string& option, const std::string& text,
-                                             dsl::DiagnosticList& diagnostics);
-
-// The waterfall a command works on: the one `--waterfall NAME` names, else the contract's
-// only one. Says why not in `diagnostics` (about `contract_path`) and answers nullopt.
-std::optional<engine::Index> choose_waterfall(const engine::Contract& contract, const std::optional<std::string>& name,
-                                              const std::string& contract_path, dsl::DiagnosticList& diagnostics);
 
 // Reads and checks the contract a command works on. When it cannot be used, prints why
 // (with the errors already in `problems`), sets `exit` (2: unreadable, 1: errors) and

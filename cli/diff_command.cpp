@@ -1,8 +1,6 @@
 // `clause diff OLD NEW [--scenarios DIR] [--json]`: what the renegotiation changed.
 // Exit status: 0 when the contracts behave the same (whatever their wording), 1 when they
 // behave differently, 2 when a contract or the scenario folder cannot be read or checked.
-#include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -25,25 +23,6 @@ bool load(Context& ctx, const std::string& path, engine::LoadedContract& out) {
   return out.contract.has_value() && !out.io_error;
 }
 
-// Every scenario file below `dir`, sorted.
-std::optional<std::vector<std::string>> scenario_files(Context& ctx, const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    dsl::DiagnosticList d;
-    d.report<dsl::DiagId::no_scenario_folder>({nullptr, {}, dir});
-    ctx.print(d);
-    return std::nullopt;
-  }
-  std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == ".scenario") files.push_back(it->path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 }  // namespace
 
 int diff_command(Context& ctx, const DiffOptions& options) {
@@ -54,8 +33,12 @@ int diff_command(Context& ctx, const DiffOptions& options) {
   if (!old_ok || !new_ok) return kUsage;
   std::optional<std::vector<std::string>> files;
   if (options.scenarios) {
-    files = scenario_files(ctx, *options.scenarios);
-    if (!files) return kUsage;
+    dsl::DiagnosticList problems;
+    files = scenario_folder(*options.scenarios, problems);
+    if (!files) {
+      ctx.print(problems);
+      return kUsage;
+    }
   }
 
   engine::ContractDiff diff = engine::diff_contracts(*old_loaded.contract, *new_loaded.contract, ctx.today());

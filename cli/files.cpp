@@ -1,5 +1,8 @@
 #include "cli/files.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "dsl/parse.hpp"
@@ -14,6 +17,22 @@ engine::ScenarioRun prepare_scenario_file(const std::string& path, const engine:
   engine::ScenarioRun run = engine::prepare_scenario(dsl::read_source_file(path), dsl::read_source_file, options);
   if (!run.source) run.path = path;
   return run;
+}
+
+std::optional<std::vector<std::string>> scenario_folder(const std::string& dir, dsl::DiagnosticList& problems) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    problems.report<dsl::DiagId::no_scenario_folder>({nullptr, {}, dir});
+    return std::nullopt;
+  }
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".scenario") files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 bool wrong_file_kind(const std::string& path, std::string_view command, bool wants_scenario,

@@ -2,6 +2,7 @@
 // text to the engine, with the reader a scenario uses for the contract it names.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ engine::LoadedContract load_contract_file(const std::string& path, const std::ve
 
 // Reads a scenario file and the contract it names, and resolves every name.
 engine::ScenarioRun prepare_scenario_file(const std::string& path, const engine::ScenarioOptions& options = {});
+
+// Every `.scenario` file below the folder `dir`, sorted; E0509 when it is no folder.
+std::optional<std::vector<std::string>> scenario_folder(const std::string& dir, dsl::DiagnosticList& problems);
 
 // Whether `path` holds a scenario when a command wants a contract, or a contract when it
 // wants a scenario: then an error that names the command that fits (E0534), and true.

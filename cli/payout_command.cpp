@@ -40,26 +40,13 @@ std::optional<engine::Index> pick_waterfall(const engine::Contract& c, const Pay
   return std::nullopt;
 }
 
-std::optional<engine::Money> read_profit(const std::string& text, dsl::DiagnosticList& problems) {
-  if (!text.empty() && text[0] == '-') {
-    problems.report<dsl::DiagId::profit_not_positive>(argument("--profit", text), text);
-    return std::nullopt;
-  }
-  auto profit = parse_money_option("--profit", text, problems);
-  if (profit && profit->is_zero()) {
-    problems.report<dsl::DiagId::profit_not_positive>(argument("--profit", text), text);
-    return std::nullopt;
-  }
-  return profit;
-}
-
 }  // namespace
 
 int payout_command(Context& ctx, const PayoutOptions& options) {
   dsl::DiagnosticList problems;
   const auto overrides = parse_overrides(options.sets, problems);
   std::optional<dsl::Money> profit;
-  if (options.profit) profit = read_profit(*options.profit, problems);
+  if (options.profit) profit = parse_profit_option("--profit", *options.profit, problems);
   if (!options.profit && !options.schedule && !options.until && !options.chart) {
     dsl::DiagnosticList d;
     d.report<dsl::DiagId::payout_nothing_to_show>({nullptr, {}, "payout"});

@@ -5,7 +5,6 @@
 
 #include "cli/answer.hpp"
 #include "cli/commands.hpp"
-#include "cli/diagnostics_json.hpp"
 #include "cli/files.hpp"
 #include "cli/scenario_text.hpp"
 #include "engine/scenario/scenario.hpp"
@@ -41,18 +40,7 @@ int run_command(Context& ctx, const RunOptions& options) {
   const engine::Contract& contract = *run.contract.contract;
   const Answer answer{contract, run.events, run.outsiders.names(), run.log, *run.final_state};
   if (options.json) {
-    Json j = answer_json(answer);
-    Json expectations = Json::array();
-    for (const engine::ExpectationResult& r : run.results) {
-      Json x{{"expect", r.expected}, {"at", r.where.source->location(r.where.span.begin)}, {"passed", r.passed}};
-      if (!r.passed) x["actual"] = what_happened(run, r.actual);
-      expectations.push_back(x);
-    }
-    Json out;
-    out["scenario"] = run.syntax.title.value;
-    for (auto& [k, v] : j.items()) out[k] = v;
-    out["expectations"] = expectations;
-    out["warnings"] = diagnostics_json(shown);
+    const Json out = run_json(run, shown);
     ctx.out << out.dump(2) << '\n';
     return kSuccess;
   }

@@ -1,8 +1,9 @@
 # Shared by scripts/run and scripts/test: install what is missing from Debian's packages.
 # Sourced, not run.
 
-# The packages Clause builds and tests with.
-CLAUSE_PACKAGES=(cmake make g++ pkgconf tao-pegtl-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+# The packages Clause builds and tests with (pybind11 and Python's headers: the Python module).
+CLAUSE_PACKAGES=(cmake make g++ pkgconf tao-pegtl-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
+  pybind11-dev python3-dev)
 # And what the fuzz build needs: clang and its libFuzzer/sanitizer runtimes (only
 # recommended by clang, so named here).
 CLAUSE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
